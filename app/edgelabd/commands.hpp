@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace edgelab::cli {
+
+using Args = std::vector<std::string>;
+int run_node(const Args& args);
+int run_origin(const Args& args);
+int run_lab(const Args& args);
+
+// "--name value" lookup; returns fallback when absent.
+std::string option(const Args& args, const std::string& name, const std::string& fallback = {});
+bool flag(const Args& args, const std::string& name);
+// Blocks until SIGINT or SIGTERM.
+void wait_for_termination_signal();
+
+}  // namespace edgelab::cli

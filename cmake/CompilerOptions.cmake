@@ -1,0 +1,25 @@
+# One INTERFACE target with the project's warnings and defines, linked by every target.
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+endif()
+
+add_library(edgelab_options INTERFACE)
+target_compile_options(edgelab_options INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+  -Woverloaded-virtual -Wimplicit-fallthrough
+  -Wno-maybe-uninitialized -Wno-missing-field-initializers)
+target_compile_definitions(edgelab_options INTERFACE
+  BOOST_ASIO_NO_DEPRECATED
+  BOOST_ASIO_SEPARATE_COMPILATION
+  BOOST_BEAST_SEPARATE_COMPILATION
+  BOOST_BEAST_USE_STD_STRING_VIEW
+  BOOST_JSON_NO_LIB
+  QT_NO_CAST_FROM_ASCII
+  QT_NO_CONTEXTLESS_CONNECT)
+
+if(EDGELAB_SANITIZE)
+  target_compile_options(edgelab_options INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(edgelab_options INTERFACE -fsanitize=address,undefined)
+endif()

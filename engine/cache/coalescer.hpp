@@ -1,0 +1,71 @@
+#pragma once
+// Request coalescing (single flight): the first miss for a key becomes the
+// leader and fetches; later misses for the same key wait on its outcome. A
+// waiter is woken by the fetch's completion (no polling) or by its own
+// deadline, whichever comes first; the waiting list per key is capped.
+#include "cache/cached_object.hpp"
+#include "http/http_types.hpp"
+
+#include <boost/asio/steady_timer.hpp>
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace edgelab {
+
+struct FetchOutcome {
+  enum class Kind { object, stale_object, uncacheable, error };
+  Kind kind = Kind::error;
+  CachedObjectPtr object;  // object / stale_object
+  unsigned status = 502;   // error: what the leader answered
+  bool revalidated = false;
+};
+
+class InflightFetch {
+ public:
+  // nullptr: the waiter's deadline passed first.
+  using WaiterHandler = std::function<void(const FetchOutcome*)>;
+  void complete(const FetchOutcome& outcome);
+  // False when the list is full or the fetch has already completed.
+  bool add_waiter(net::any_io_executor ex, std::chrono::milliseconds deadline, std::size_t cap, WaiterHandler handler);
+
+ private:
+  struct Waiter {
+    explicit Waiter(net::any_io_executor ex) : timer(std::move(ex)) {}
+    std::atomic<bool> fired{false};
+    net::steady_timer timer;
+    WaiterHandler handler;
+  };
+  std::mutex mutex_;
+  bool completed_ = false;
+  std::vector<std::shared_ptr<Waiter>> waiters_;
+};
+
+class Coalescer {
+ public:
+  struct Joined {
+    std::shared_ptr<InflightFetch> fetch;
+    bool leader = false;
+  };
+  Joined join(const std::string& key);
+  // Removes the key's entry (only if it is still `fetch`) and wakes its waiters.
+  void finish(const std::string& key, const std::shared_ptr<InflightFetch>& fetch, const FetchOutcome& outcome);
+  std::size_t inflight() const;
+
+ private:
+  struct Shard {
+    mutable std::mutex mutex;
+    std::unordered_map<std::string, std::shared_ptr<InflightFetch>> fetches;
+  };
+  Shard& shard_for(const std::string& key) { return shards_[std::hash<std::string>{}(key) % shards_.size()]; }
+  std::array<Shard, 16> shards_;
+};
+
+}  // namespace edgelab

@@ -1,0 +1,154 @@
+#include "cache/freshness_policy.hpp"
+
+#include "cache/cache_directives.hpp"
+#include "cache/http_date.hpp"
+
+#include <boost/beast/core/string.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+namespace edgelab {
+namespace {
+
+std::string_view field_value(const http::fields& f, std::string_view name) {
+  auto it = f.find(name);
+  return it == f.end() ? std::string_view{} : std::string_view(it->value());
+}
+
+// Directives of every field line with this name, joined as one list.
+CacheDirectives directives_of(const http::fields& f, std::string_view name) {
+  std::string joined;
+  for (auto [it, end] = f.equal_range(name); it != end; ++it) {
+    if (!joined.empty()) joined += ',';
+    joined.append(it->value().data(), it->value().size());
+  }
+  return parse_cache_directives(joined);
+}
+
+}  // namespace
+
+bool is_heuristically_cacheable(unsigned status) {
+  switch (status) {
+    case 200: case 203: case 204: case 300: case 301: case 308:
+    case 404: case 405: case 410: case 414: case 501:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Statuses we store when the response has explicit freshness.
+static bool is_understood_final(unsigned status) {
+  return is_heuristically_cacheable(status) || status == 302 || status == 303 || status == 307 ||
+         status == 400 || status == 403;
+}
+
+bool is_hop_by_hop(std::string_view name, const http::fields& message) {
+  static constexpr std::string_view kHopByHop[] = {"connection", "keep-alive", "proxy-connection", "te",
+                                                   "trailer", "transfer-encoding", "upgrade",
+                                                   "proxy-authenticate", "proxy-authorization"};
+  for (auto h : kHopByHop)
+    if (beast::iequals(name, h)) return true;
+  for (auto [it, end] = message.equal_range(http::field::connection); it != end; ++it) {
+    std::string_view list = it->value();
+    while (!list.empty()) {
+      auto comma = list.find(',');
+      std::string_view token = list.substr(0, comma);
+      while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+      while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+      if (beast::iequals(token, name)) return true;
+      if (comma == std::string_view::npos) break;
+      list.remove_prefix(comma + 1);
+    }
+  }
+  return false;
+}
+
+std::int64_t corrected_initial_age(const http::fields& response, std::int64_t request_time,
+                                   std::int64_t response_time) {
+  std::int64_t age_value = 0;
+  std::string_view age = field_value(response, "Age");
+  if (auto comma = age.find(','); comma != std::string_view::npos) age = age.substr(0, comma);  // first member
+  while (!age.empty() && age.front() == ' ') age.remove_prefix(1);
+  while (!age.empty() && age.back() == ' ') age.remove_suffix(1);
+  std::int64_t parsed = 0;
+  auto [ptr, ec] = std::from_chars(age.data(), age.data() + age.size(), parsed);
+  if (!age.empty() && ec == std::errc{} && ptr == age.data() + age.size() && parsed >= 0)
+    age_value = parsed;  // an invalid Age is ignored (RFC 9111 §5.1)
+
+  std::int64_t date = response_time;
+  if (auto d = parse_http_date(field_value(response, "Date"))) date = *d;
+  std::int64_t apparent_age = std::max<std::int64_t>(0, response_time - date);
+  std::int64_t response_delay = std::max<std::int64_t>(0, response_time - request_time);
+  std::int64_t corrected_age_value = age_value + response_delay;
+  return std::max(apparent_age, corrected_age_value);
+}
+
+StoreDecision decide_storage(http::verb method, const http::fields& request, unsigned status,
+                             const http::fields& response, std::int64_t response_time, const StorePolicy& policy) {
+  StoreDecision d;
+  auto refuse = [&d](std::string_view why) {
+    d.storable = false;
+    d.reason = why;
+    return d;
+  };
+  if (method != http::verb::get) return refuse("method");
+  if (!is_understood_final(status)) return refuse("status");
+
+  // CDN-Cache-Control targets CDNs and replaces Cache-Control for them (RFC 9213 §2.1).
+  const bool has_cdn_cc = response.find("CDN-Cache-Control") != response.end();
+  CacheDirectives cc = directives_of(response, has_cdn_cc ? "CDN-Cache-Control" : "Cache-Control");
+  CacheDirectives surrogate = directives_of(response, "Surrogate-Control");
+  CacheDirectives req_cc = directives_of(request, "Cache-Control");
+
+  if (cc.no_store || surrogate.no_store) return refuse("no-store");
+  if (req_cc.no_store) return refuse("request no-store");
+  if (cc.is_private) return refuse("private");
+  if (request.find(http::field::authorization) != request.end() && !cc.is_public && !cc.must_revalidate &&
+      !cc.s_maxage)
+    return refuse("authorization");
+  if (!policy.cache_set_cookie && response.find(http::field::set_cookie) != response.end())
+    return refuse("set-cookie");
+  for (auto [it, end] = response.equal_range(http::field::vary); it != end; ++it)
+    if (std::string_view(it->value()).find('*') != std::string_view::npos) return refuse("vary-star");
+
+  std::int64_t date = response_time;
+  if (auto parsed = parse_http_date(field_value(response, "Date"))) date = *parsed;
+
+  bool explicit_freshness = true;
+  if (surrogate.max_age) d.lifetime = *surrogate.max_age;
+  else if (cc.s_maxage) d.lifetime = *cc.s_maxage;
+  else if (cc.max_age) d.lifetime = *cc.max_age;
+  else if (auto expires = response.find(http::field::expires); expires != response.end()) {
+    auto when = parse_http_date(expires->value());
+    d.lifetime = when ? std::max<std::int64_t>(0, *when - date) : 0;  // invalid Expires: already expired
+  } else {
+    explicit_freshness = false;
+  }
+
+  bool has_validator = response.find(http::field::etag) != response.end() ||
+                       response.find(http::field::last_modified) != response.end();
+  if (!explicit_freshness) {
+    if (!is_heuristically_cacheable(status) && !cc.is_public) return refuse("no freshness information");
+    // Heuristic freshness: 10% of the time since Last-Modified, at most a day.
+    if (auto lm = parse_http_date(field_value(response, "Last-Modified")); lm && *lm < date) {
+      d.lifetime = std::min<std::int64_t>((date - *lm) / 10, 86400);
+      d.heuristic = true;
+    }
+  }
+
+  d.no_cache = cc.no_cache;
+  d.must_revalidate = cc.must_revalidate || cc.proxy_revalidate || cc.s_maxage.has_value();
+  if (!d.must_revalidate) {
+    d.stale_while_revalidate = cc.stale_while_revalidate.value_or(0);
+    d.stale_if_error = cc.stale_if_error.value_or(0);
+  }
+  // An object that can never be reused without a validator is not worth keeping.
+  bool reusable = (d.lifetime > 0 && !d.no_cache) || has_validator;
+  if (!reusable) return refuse(d.no_cache ? "no-cache without validator" : "zero freshness without validator");
+  d.storable = true;
+  return d;
+}
+
+}  // namespace edgelab

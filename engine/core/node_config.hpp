@@ -1,0 +1,80 @@
+#pragma once
+// A node's configuration, loaded from one JSON file. Loading is strict: an
+// unknown key or a value of the wrong type is an error that names the key, so
+// a typo never silently falls back to a default.
+#include <boost/system/result.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edgelab {
+
+struct Endpoint {
+  std::string host;
+  std::uint16_t port = 0;
+  std::string to_string() const { return host + ":" + std::to_string(port); }
+};
+
+struct DiskTierConfig {
+  std::string path;
+  std::uint64_t max_bytes = 1ull << 30;
+};
+
+struct AdminConfig {
+  Endpoint listen;
+  std::string token_file;
+};
+
+struct CacheConfig {
+  std::uint64_t max_object_bytes = 8ull << 20;
+  std::vector<std::string> ignore_query_params;
+  bool cache_set_cookie = false;
+  bool coalescing = true;
+  std::chrono::milliseconds coalesce_wait{10'000};
+  std::size_t max_waiters = 4096;
+  std::chrono::seconds hit_for_miss{120};
+};
+
+struct LimitsConfig {
+  std::size_t header_bytes = 16 * 1024;
+  std::uint64_t request_body_bytes = 1ull << 20;
+  std::chrono::milliseconds header_timeout{10'000};
+  std::chrono::milliseconds idle_timeout{60'000};
+  std::chrono::milliseconds send_timeout{30'000};
+  std::size_t max_connections = 10'000;
+  std::chrono::milliseconds upstream_connect_timeout{3'000};
+  std::chrono::milliseconds upstream_read_timeout{30'000};
+  std::size_t upstream_max_idle = 256;
+};
+
+struct NodeConfig {
+  std::string name;
+  Endpoint listen;
+  Endpoint upstream;  // a parent node or the origin, always plain http for now
+  std::uint64_t l1_max_bytes = 64ull << 20;
+  std::optional<DiskTierConfig> l2;
+  std::optional<AdminConfig> admin;
+  CacheConfig cache;
+  LimitsConfig limits;
+  unsigned threads = 0;  // 0: the hardware's concurrency
+};
+
+struct ConfigError {
+  std::string message;  // names the offending key, e.g. "l1.max_bytes: expected an unsigned integer"
+};
+
+// Parses a config from JSON text; never throws.
+boost::system::result<NodeConfig, ConfigError> parse_node_config(std::string_view json_text);
+// Reads and parses a file; a missing or unreadable file is a ConfigError too.
+boost::system::result<NodeConfig, ConfigError> load_node_config(const std::string& path);
+
+// "127.0.0.1:8080" -> Endpoint; nullopt when malformed.
+std::optional<Endpoint> parse_endpoint(std::string_view text);
+// "http://127.0.0.1:8080" (an optional trailing '/') -> Endpoint.
+std::optional<Endpoint> parse_http_url(std::string_view text);
+
+}  // namespace edgelab

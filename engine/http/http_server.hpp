@@ -1,0 +1,60 @@
+#pragma once
+// An HTTP/1.1 server: accepts connections, reads requests with Beast's parser
+// under size and time limits, and hands each request to a RequestHandler.
+// Every connection is a ServerSession on its own strand.
+#include "core/node_config.hpp"
+#include "http/http_exchange.hpp"
+#include "http/server_limits.hpp"
+
+#include <atomic>
+#include <list>
+#include <memory>
+#include <mutex>
+
+namespace edgelab {
+
+class ServerSession;
+
+struct ServerCounters {
+  std::atomic<std::uint64_t> connections_accepted{0};
+  std::atomic<std::uint64_t> connections_rejected{0};
+  std::atomic<std::uint64_t> bad_requests{0};
+  std::atomic<std::uint64_t> request_timeouts{0};
+  std::atomic<std::int64_t> connections_open{0};
+};
+
+class HttpServer : public std::enable_shared_from_this<HttpServer> {
+ public:
+  HttpServer(net::io_context& ioc, ServerLimits limits, RequestHandler handler);
+  ~HttpServer();
+
+  // Binds and starts accepting; port 0 picks a free port.
+  boost::system::error_code listen(const Endpoint& endpoint);
+  std::uint16_t port() const { return port_; }
+  // Stops accepting. Idle connections close now; busy ones after their
+  // current response. `on_drained` runs once no connection is left.
+  void shutdown(std::function<void()> on_drained = {});
+
+  const ServerCounters& counters() const { return counters_; }
+  const ServerLimits& limits() const { return limits_; }
+
+ private:
+  friend class ServerSession;
+  void do_accept();
+  void on_accept(boost::system::error_code ec, tcp::socket socket);
+  void session_closed(std::list<std::weak_ptr<ServerSession>>::iterator slot);
+
+  net::io_context& ioc_;
+  ServerLimits limits_;
+  RequestHandler handler_;
+  tcp::acceptor acceptor_;
+  std::uint16_t port_ = 0;
+  ServerCounters counters_;
+  std::atomic<bool> stopping_{false};
+
+  std::mutex mutex_;  // guards sessions_ and on_drained_
+  std::list<std::weak_ptr<ServerSession>> sessions_;
+  std::function<void()> on_drained_;
+};
+
+}  // namespace edgelab

@@ -1,0 +1,161 @@
+#include "http/server_session.hpp"
+
+#include "http/http_server.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+
+namespace edgelab {
+
+ServerSession::ServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server)
+    : stream_(std::move(socket)), executor_(stream_.get_executor()), server_(std::move(server)) {
+  boost::system::error_code ec;
+  auto ep = stream_.socket().remote_endpoint(ec);
+  if (!ec) remote_ = ep.address();
+  stream_.socket().set_option(tcp::no_delay(true), ec);
+  scratch_.reserve(512);
+}
+
+ServerSession::~ServerSession() {
+  if (registered_) server_->session_closed(registry_slot_);
+}
+
+void ServerSession::start(std::list<std::weak_ptr<ServerSession>>::iterator registry_slot) {
+  registry_slot_ = registry_slot;
+  registered_ = true;
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
+}
+
+void ServerSession::shutdown() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    self->shutting_down_ = true;
+    // An idle connection is closed now; a busy one closes after its response.
+    if (!self->busy_) self->close();
+  });
+}
+
+void ServerSession::wait_for_request() {
+  if (shutting_down_) return close();
+  if (buffer_.size() > 0) return read_request();  // pipelined bytes already here
+  // Idle keep-alive: wait for the first byte under the idle timeout, so the
+  // header timeout below measures only how long the request itself takes.
+  stream_.expires_after(server_->limits().idle_timeout);
+  stream_.async_read_some(buffer_.prepare(4096),
+                          [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+                            self->on_first_bytes(ec, n);
+                          });
+}
+
+void ServerSession::on_first_bytes(boost::system::error_code ec, std::size_t n) {
+  if (ec) return close();
+  buffer_.commit(n);
+  read_request();
+}
+
+void ServerSession::read_request() {
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(server_->limits().header_bytes));
+  parser_->body_limit(server_->limits().body_bytes);
+  stream_.expires_after(server_->limits().header_timeout);
+  http::async_read(stream_, buffer_, *parser_,
+                   [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+                     self->on_read(ec, n);
+                   });
+}
+
+void ServerSession::on_read(boost::system::error_code ec, std::size_t) {
+  auto& counters = const_cast<ServerCounters&>(server_->counters());
+  if (ec == http::error::end_of_stream || ec == net::error::eof) return close();
+  if (ec == beast::error::timeout) {
+    ++counters.request_timeouts;
+    if (parser_->got_some()) return send_error(http::status::request_timeout, "request timed out");
+    return close();
+  }
+  if (ec == http::error::header_limit) {
+    ++counters.bad_requests;
+    return send_error(http::status::request_header_fields_too_large, "request header too large");
+  }
+  if (ec == http::error::body_limit) {
+    ++counters.bad_requests;
+    return send_error(http::status::payload_too_large, "request body too large");
+  }
+  if (ec) {
+    ++counters.bad_requests;
+    if (ec == net::error::operation_aborted || ec == net::error::connection_reset) return close();
+    return send_error(http::status::bad_request, "malformed request: " + ec.message());
+  }
+  request_ = parser_->release();
+  parser_.reset();
+  busy_ = true;
+  stream_.expires_never();  // the handler owns the timing until it answers
+  server_->handler_(shared_from_this());
+}
+
+void ServerSession::send_error(http::status status, std::string_view message) {
+  Response res{status, 11};
+  res.set(http::field::content_type, "text/plain");
+  res.set(http::field::connection, "close");
+  res.body() = std::string(message) + "\n";
+  res.prepare_payload();
+  busy_ = true;
+  response_.emplace(std::move(res));
+  stream_.expires_after(server_->limits().send_timeout);
+  http::async_write(stream_, *response_, [self = shared_from_this()](boost::system::error_code wec, std::size_t) {
+    self->on_write(wec, false);
+  });
+}
+
+void ServerSession::respond(Response response) {
+  net::dispatch(stream_.get_executor(), [self = shared_from_this(), response = std::move(response)]() mutable {
+    bool keep = response.keep_alive() && !self->shutting_down_;
+    response.keep_alive(keep);
+    self->response_.emplace(std::move(response));
+    self->stream_.expires_after(self->server_->limits().send_timeout);
+    http::async_write(self->stream_, *self->response_, [self, keep](boost::system::error_code ec, std::size_t) {
+      self->on_write(ec, keep);
+    });
+  });
+}
+
+void ServerSession::respond_buffers(std::span<const net::const_buffer> buffers, bool keep_alive,
+                                    std::shared_ptr<const void> owner) {
+  // The hit path: buffers point into an immutable cached object (kept alive by
+  // `owner`) and into scratch_, so nothing is copied.
+  write_buffer_count_ = std::min(buffers.size(), write_buffers_.size());
+  std::copy_n(buffers.begin(), write_buffer_count_, write_buffers_.begin());
+  write_owner_ = std::move(owner);
+  net::dispatch(stream_.get_executor(), [self = shared_from_this(), keep_alive] {
+    bool keep = keep_alive && !self->shutting_down_;
+    self->stream_.expires_after(self->server_->limits().send_timeout);
+    net::async_write(self->stream_,
+                     std::span<const net::const_buffer>(self->write_buffers_.data(), self->write_buffer_count_),
+                     [self, keep](boost::system::error_code ec, std::size_t) { self->on_write(ec, keep); });
+  });
+}
+
+void ServerSession::finish(bool keep_alive) {
+  net::dispatch(stream_.get_executor(), [self = shared_from_this(), keep_alive] {
+    self->on_write({}, keep_alive && !self->shutting_down_);
+  });
+}
+
+void ServerSession::on_write(boost::system::error_code ec, bool keep_alive) {
+  busy_ = false;
+  response_.reset();
+  write_owner_.reset();
+  if (ec || !keep_alive || shutting_down_) return close();
+  wait_for_request();
+}
+
+void ServerSession::close() {
+  if (closed_) return;
+  closed_ = true;
+  boost::system::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream_.close();
+}
+
+}  // namespace edgelab

@@ -1,0 +1,67 @@
+#pragma once
+// One client connection: reads a request (idle timeout until the first byte,
+// then a header timeout for the whole request), hands it to the handler as an
+// HttpExchange, writes the answer, and loops while keep-alive holds.
+#include "http/http_exchange.hpp"
+#include "http/server_limits.hpp"
+
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/parser.hpp>
+
+#include <list>
+#include <optional>
+
+namespace edgelab {
+
+class HttpServer;
+
+class ServerSession : public HttpExchange, public std::enable_shared_from_this<ServerSession> {
+ public:
+  ServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server);
+  ~ServerSession() override;
+
+  void start(std::list<std::weak_ptr<ServerSession>>::iterator registry_slot);
+  // Called (from any thread) when the server shuts down.
+  void shutdown();
+
+  // HttpExchange
+  const Request& request() const override { return request_; }
+  const net::ip::address& remote_address() const override { return remote_; }
+  bool keep_alive() const override { return request_.keep_alive(); }
+  net::any_io_executor executor() const override { return executor_; }
+  void respond(Response response) override;
+  void respond_buffers(std::span<const net::const_buffer> buffers, bool keep_alive,
+                       std::shared_ptr<const void> owner) override;
+  beast::tcp_stream& stream() override { return stream_; }
+  void finish(bool keep_alive) override;
+  std::string& scratch() override { return scratch_; }
+
+ private:
+  void wait_for_request();
+  void on_first_bytes(boost::system::error_code ec, std::size_t n);
+  void read_request();
+  void on_read(boost::system::error_code ec, std::size_t n);
+  void send_error(http::status status, std::string_view message);
+  void on_write(boost::system::error_code ec, bool keep_alive);
+  void close();
+
+  beast::tcp_stream stream_;
+  net::any_io_executor executor_;
+  std::shared_ptr<HttpServer> server_;
+  net::ip::address remote_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  Request request_;
+  std::optional<Response> response_;
+  std::shared_ptr<const void> write_owner_;
+  std::array<net::const_buffer, 4> write_buffers_{};
+  std::size_t write_buffer_count_ = 0;
+  std::string scratch_;
+  bool busy_ = false;  // a request is being handled (only touched on the strand)
+  bool shutting_down_ = false;
+  bool closed_ = false;
+  bool registered_ = false;
+  std::list<std::weak_ptr<ServerSession>>::iterator registry_slot_;
+};
+
+}  // namespace edgelab

@@ -1,0 +1,20 @@
+#pragma once
+#include "http/http_types.hpp"
+
+#include <boost/beast/core/flat_buffer.hpp>
+
+#include <chrono>
+
+namespace edgelab {
+
+// A connection to the upstream, owned by the pool while idle and by an
+// UpstreamExchange while in use.
+struct UpstreamConnection {
+  explicit UpstreamConnection(net::any_io_executor ex) : stream(std::move(ex)) {}
+  beast::tcp_stream stream;
+  beast::flat_buffer buffer;
+  std::chrono::steady_clock::time_point idle_since{};
+  std::uint64_t requests = 0;
+};
+
+}  // namespace edgelab

@@ -1,0 +1,95 @@
+#include "http/upstream_exchange.hpp"
+
+#include "http/upstream_pool.hpp"
+
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+
+namespace edgelab {
+
+UpstreamExchange::UpstreamExchange(std::shared_ptr<UpstreamPool> pool, std::unique_ptr<UpstreamConnection> connection,
+                                   std::unique_ptr<http::response_parser<http::empty_body>> parser)
+    : pool_(std::move(pool)), connection_(std::move(connection)), header_parser_(std::move(parser)) {
+  reusable_ = header_parser_->is_done() && header_parser_->keep_alive();
+}
+
+UpstreamExchange::~UpstreamExchange() {
+  if (connection_ && reusable_) pool_->release(std::move(connection_));
+}
+
+void UpstreamExchange::read_body(std::uint64_t limit, BodyHandler done) {
+  body_parser_.emplace(std::move(*header_parser_));
+  body_parser_->body_limit(limit);
+  connection_->stream.expires_after(pool_->limits().read_timeout);
+  http::async_read(connection_->stream, connection_->buffer, *body_parser_,
+                   [self = shared_from_this(), done = std::move(done)](boost::system::error_code ec, std::size_t) {
+                     if (ec) {
+                       self->reusable_ = false;
+                       return done(ec, Response{});
+                     }
+                     self->reusable_ = self->body_parser_->keep_alive();
+                     done({}, self->body_parser_->release());
+                   });
+}
+
+void UpstreamExchange::relay(HttpExchangePtr client, HeaderEditor edit, RelayHandler done) {
+  client_ = std::move(client);
+  relay_handler_ = std::move(done);
+  relay_parser_.emplace(std::move(*header_parser_));
+  relay_parser_->body_limit(boost::none);
+  edit(relay_parser_->get().base());
+  relay_serializer_.emplace(relay_parser_->get());
+  if (relay_parser_->is_done()) {
+    relay_parser_->get().body().data = nullptr;
+    relay_parser_->get().body().size = 0;
+    relay_parser_->get().body().more = false;
+    return relay_write();
+  }
+  relay_read();
+}
+
+void UpstreamExchange::relay_read() {
+  auto& body = relay_parser_->get().body();
+  body.data = relay_buffer_.data();
+  body.size = relay_buffer_.size();
+  connection_->stream.expires_after(pool_->limits().read_timeout);
+  http::async_read(connection_->stream, connection_->buffer, *relay_parser_,
+                   [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                     if (ec == http::error::need_buffer) ec = {};
+                     if (ec) return self->relay_done(ec);
+                     auto& b = self->relay_parser_->get().body();
+                     b.size = self->relay_buffer_.size() - b.size;
+                     b.data = self->relay_buffer_.data();
+                     b.more = !self->relay_parser_->is_done();
+                     self->relayed_ += b.size;
+                     self->relay_write();
+                   });
+}
+
+void UpstreamExchange::relay_write() {
+  client_->stream().expires_after(std::chrono::seconds(30));
+  http::async_write(client_->stream(), *relay_serializer_,
+                    [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                      if (ec == http::error::need_buffer) ec = {};
+                      if (ec) return self->relay_done(ec);
+                      if (self->relay_serializer_->is_done() || self->relay_parser_->is_done()) {
+                        if (self->relay_serializer_->is_done()) return self->relay_done({});
+                        self->relay_parser_->get().body().data = nullptr;
+                        self->relay_parser_->get().body().size = 0;
+                        self->relay_parser_->get().body().more = false;
+                        return self->relay_write();
+                      }
+                      self->relay_read();
+                    });
+}
+
+void UpstreamExchange::relay_done(boost::system::error_code ec) {
+  reusable_ = !ec && relay_parser_->is_done() && relay_parser_->keep_alive();
+  const bool client_keep = !ec && relay_parser_->get().keep_alive();
+  auto client = std::move(client_);
+  auto handler = std::move(relay_handler_);
+  if (handler) handler(ec, relayed_);
+  client->finish(client_keep);
+}
+
+}  // namespace edgelab

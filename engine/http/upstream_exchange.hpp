@@ -1,0 +1,65 @@
+#pragma once
+// One request sent upstream whose response header has arrived. The body is
+// then either read whole (for storing) or relayed to a client as it streams.
+// When the exchange ends with the message complete and keep-alive, its
+// connection goes back to the pool.
+#include "http/http_exchange.hpp"
+#include "http/upstream_connection.hpp"
+
+#include <boost/beast/http/buffer_body.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/serializer.hpp>
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace edgelab {
+
+class UpstreamPool;
+
+class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
+ public:
+  using BodyHandler = std::function<void(boost::system::error_code, Response)>;
+  using RelayHandler = std::function<void(boost::system::error_code, std::uint64_t body_bytes)>;
+  using HeaderEditor = std::function<void(http::response_header<>&)>;
+
+  UpstreamExchange(std::shared_ptr<UpstreamPool> pool, std::unique_ptr<UpstreamConnection> connection,
+                   std::unique_ptr<http::response_parser<http::empty_body>> parser);
+  ~UpstreamExchange();
+
+  const http::response_header<>& header() const { return header_parser_->get(); }
+  // The body length the header announces, if any.
+  std::optional<std::uint64_t> content_length() const {
+    auto length = header_parser_->content_length();
+    return length ? std::optional<std::uint64_t>(*length) : std::nullopt;
+  }
+
+  // Reads the whole body, failing with http::error::body_limit past `limit`.
+  void read_body(std::uint64_t limit, BodyHandler done);
+  // Streams the response to the client; `edit` adjusts the header first.
+  void relay(HttpExchangePtr client, HeaderEditor edit, RelayHandler done);
+
+ private:
+  void relay_read();
+  void relay_write();
+  void relay_done(boost::system::error_code ec);
+
+  std::shared_ptr<UpstreamPool> pool_;
+  std::unique_ptr<UpstreamConnection> connection_;
+  std::unique_ptr<http::response_parser<http::empty_body>> header_parser_;
+  std::optional<http::response_parser<http::string_body>> body_parser_;
+  std::optional<http::response_parser<http::buffer_body>> relay_parser_;
+  std::optional<http::response_serializer<http::buffer_body>> relay_serializer_;
+  HttpExchangePtr client_;
+  RelayHandler relay_handler_;
+  std::array<char, 16 * 1024> relay_buffer_{};
+  std::uint64_t relayed_ = 0;
+  bool reusable_ = false;
+};
+
+using UpstreamExchangePtr = std::shared_ptr<UpstreamExchange>;
+
+}  // namespace edgelab

@@ -1,0 +1,174 @@
+#include "node/edge_node.hpp"
+
+#include "node/request_flow.hpp"
+
+#include <boost/json.hpp>
+
+namespace edgelab {
+
+std::shared_ptr<EdgeNode> EdgeNode::create(net::io_context& ioc, NodeConfig config, std::string& error) {
+  auto node = std::make_shared<EdgeNode>(ioc, std::move(config));
+  if (node->config_.l2) {
+    node->l2_ = DiskTier::open(*node->config_.l2, error);
+    if (!node->l2_) {
+      error = "l2: " + error;
+      return nullptr;
+    }
+  }
+  return node;
+}
+
+EdgeNode::EdgeNode(net::io_context& ioc, NodeConfig config)
+    : ioc_(ioc),
+      config_(std::move(config)),
+      keys_(config_.cache.ignore_query_params),
+      store_policy_{.cache_set_cookie = config_.cache.cache_set_cookie},
+      l1_(config_.l1_max_bytes),
+      hit_for_miss_(config_.cache.hit_for_miss) {
+  UpstreamLimits up;
+  up.connect_timeout = config_.limits.upstream_connect_timeout;
+  up.read_timeout = config_.limits.upstream_read_timeout;
+  up.max_idle = config_.limits.upstream_max_idle;
+  upstream_ = std::make_shared<UpstreamPool>(ioc_, config_.upstream, up);
+}
+
+EdgeNode::~EdgeNode() = default;
+
+boost::system::error_code EdgeNode::start() {
+  started_at_ = std::chrono::steady_clock::now();
+  ServerLimits limits;
+  limits.header_bytes = config_.limits.header_bytes;
+  limits.body_bytes = config_.limits.request_body_bytes;
+  limits.header_timeout = config_.limits.header_timeout;
+  limits.idle_timeout = config_.limits.idle_timeout;
+  limits.send_timeout = config_.limits.send_timeout;
+  limits.max_connections = config_.limits.max_connections;
+  std::weak_ptr<EdgeNode> weak = weak_from_this();
+  server_ = std::make_shared<HttpServer>(ioc_, limits, [weak](HttpExchangePtr exchange) {
+    if (auto node = weak.lock()) std::make_shared<RequestFlow>(node, std::move(exchange))->recv();
+  });
+  if (auto ec = server_->listen(config_.listen)) return ec;
+  if (config_.admin) {
+    ServerLimits admin_limits;
+    admin_limits.max_connections = 256;
+    admin_server_ = std::make_shared<HttpServer>(ioc_, admin_limits, [weak](HttpExchangePtr exchange) {
+      if (auto node = weak.lock()) node->handle_admin(std::move(exchange));
+    });
+    if (auto ec = admin_server_->listen(config_.admin->listen)) return ec;
+  }
+  return {};
+}
+
+void EdgeNode::shutdown(std::function<void()> done) {
+  auto remaining = std::make_shared<std::atomic<int>>(admin_server_ ? 2 : 1);
+  auto self = shared_from_this();
+  auto one_done = [remaining, done = std::move(done), self] {
+    if (--*remaining == 0) {
+      self->upstream_->close_idle();
+      if (done) done();
+    }
+  };
+  if (server_) server_->shutdown(one_done);
+  else one_done();
+  if (admin_server_) admin_server_->shutdown(one_done);
+}
+
+void EdgeNode::store(const CachedObjectPtr& object) {
+  if (!object->vary_names.empty()) l1_.set_vary(object->primary_key, object->vary_names);
+  l1_.insert(object);
+  if (l2_) l2_->async_store(object);
+}
+
+void EdgeNode::invalidate(const std::string& primary_key) {
+  l1_.erase_all_variants(primary_key);
+  if (l2_) l2_->async_erase_all_variants(primary_key);
+}
+
+std::string EdgeNode::prometheus_text() const {
+  std::string extra;
+  const std::string label = "{node=\"" + config_.name + "\"";
+  auto gauge = [&](std::string_view name, std::string_view help, std::string_view tier, std::uint64_t value) {
+    extra += "# HELP edgelab_";
+    extra += name;
+    extra += " ";
+    extra += help;
+    extra += "\n# TYPE edgelab_";
+    extra += name;
+    extra += " gauge\nedgelab_";
+    extra += name;
+    extra += label;
+    if (!tier.empty()) {
+      extra += ",tier=\"";
+      extra += tier;
+      extra += "\"";
+    }
+    extra += "} " + std::to_string(value) + "\n";
+  };
+  auto l1 = l1_.stats();
+  gauge("cache_bytes", "Bytes held by a cache tier", "L1", l1.bytes);
+  gauge("cache_objects", "Objects held by a cache tier", "L1", l1.objects);
+  gauge("cache_evictions", "Objects evicted from a cache tier", "L1", l1.evictions);
+  if (l2_) {
+    auto l2 = l2_->stats();
+    gauge("cache_bytes", "Bytes held by a cache tier", "L2", l2.bytes);
+    gauge("cache_objects", "Objects held by a cache tier", "L2", l2.objects);
+    gauge("cache_evictions", "Objects evicted from a cache tier", "L2", l2.evictions);
+    gauge("cache_corrupt", "Objects found corrupted on disk and dropped", "L2", l2.corrupt);
+    gauge("cache_io_errors", "Disk tier write or index failures", "L2", l2.io_errors);
+  }
+  if (server_) {
+    const auto& sc = server_->counters();
+    gauge("connections_open", "Client connections open", "", static_cast<std::uint64_t>(sc.connections_open.load()));
+    gauge("connections_rejected", "Connections refused at the connection cap", "", sc.connections_rejected);
+    gauge("bad_requests", "Requests refused as malformed or too large", "", sc.bad_requests);
+    gauge("request_timeouts", "Requests that did not arrive within the header timeout", "", sc.request_timeouts);
+  }
+  const auto& uc = upstream_->counters();
+  gauge("upstream_connects", "Upstream connections opened", "", uc.connects);
+  gauge("upstream_reuses", "Requests sent on a pooled upstream connection", "", uc.reuses);
+  gauge("coalescing_inflight", "Upstream fetches with a waiting list", "", coalescer_.inflight());
+  return metrics_.prometheus(config_.name, extra);
+}
+
+std::string EdgeNode::stats_json() const {
+  boost::json::object o;
+  o["node"] = config_.name;
+  o["counters"] = boost::json::parse(metrics_.json());
+  auto l1 = l1_.stats();
+  o["l1"] = {{"bytes", l1.bytes}, {"objects", l1.objects}, {"evictions", l1.evictions}, {"max_bytes", l1_.max_bytes()}};
+  if (l2_) {
+    auto l2 = l2_->stats();
+    o["l2"] = {{"bytes", l2.bytes}, {"objects", l2.objects}, {"evictions", l2.evictions}, {"corrupt", l2.corrupt}};
+  }
+  return boost::json::serialize(o);
+}
+
+void EdgeNode::handle_admin(HttpExchangePtr exchange) {
+  const Request& req = exchange->request();
+  Response res{http::status::ok, 11};
+  res.keep_alive(req.keep_alive());
+  std::string_view target = req.target();
+  target = target.substr(0, target.find('?'));
+  if (req.method() != http::verb::get && req.method() != http::verb::head) {
+    res.result(http::status::method_not_allowed);
+    res.set(http::field::content_type, "application/json");
+    res.body() = R"({"error":"method not allowed"})";
+  } else if (target == "/health") {
+    res.set(http::field::content_type, "application/json");
+    res.body() = R"({"status":"ok","node":")" + config_.name + "\"}";
+  } else if (target == "/metrics") {
+    res.set(http::field::content_type, "text/plain; version=0.0.4");
+    res.body() = prometheus_text();
+  } else if (target == "/stats") {
+    res.set(http::field::content_type, "application/json");
+    res.body() = stats_json();
+  } else {
+    res.result(http::status::not_found);
+    res.set(http::field::content_type, "application/json");
+    res.body() = R"({"error":"no such endpoint"})";
+  }
+  res.prepare_payload();
+  exchange->respond(std::move(res));
+}
+
+}  // namespace edgelab

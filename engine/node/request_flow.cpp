@@ -1,0 +1,455 @@
+#include "node/request_flow.hpp"
+
+#include "cache/http_date.hpp"
+#include "node/edge_node.hpp"
+
+#include <boost/beast/core/string.hpp>
+
+#include <array>
+
+namespace edgelab {
+namespace {
+
+std::string_view tier_name(bool l2) { return l2 ? "L2" : "L1"; }
+
+bool is_unsafe(http::verb m) {
+  return m == http::verb::post || m == http::verb::put || m == http::verb::delete_ || m == http::verb::patch;
+}
+
+bool etag_matches(std::string_view list, std::string_view etag) {
+  auto strip_weak = [](std::string_view t) { return t.substr(0, 2) == "W/" ? t.substr(2) : t; };
+  etag = strip_weak(etag);
+  while (!list.empty()) {
+    auto comma = list.find(',');
+    std::string_view token = list.substr(0, comma);
+    list.remove_prefix(comma == std::string_view::npos ? list.size() : comma + 1);
+    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+    if (token == "*" || strip_weak(token) == etag) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+RequestFlow::RequestFlow(std::shared_ptr<EdgeNode> node, HttpExchangePtr client)
+    : node_(std::move(node)),
+      client_(std::move(client)),
+      request_(client_, &client_->request()),  // aliasing: the exchange owns the request
+      executor_(client_->executor()),
+      received_at_(std::chrono::steady_clock::now()) {}
+
+RequestFlow::RequestFlow(std::shared_ptr<EdgeNode> node, std::shared_ptr<const Request> request,
+                         net::any_io_executor ex)
+    : node_(std::move(node)), request_(std::move(request)), executor_(std::move(ex)),
+      received_at_(std::chrono::steady_clock::now()) {
+  is_head_ = false;
+  cacheable_method_ = true;
+  node_->keys().primary_key((*request_)[http::field::host], request_->target(), primary_key_);
+}
+
+RequestFlow::~RequestFlow() {
+  // A leader that ends without an outcome must not leave its waiters hanging.
+  if (leading_) node_->coalescer().finish(primary_key_, leading_, {.kind = FetchOutcome::Kind::error, .status = 502});
+}
+
+std::int64_t RequestFlow::now() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// --- recv ------------------------------------------------------------------
+
+void RequestFlow::recv() {
+  auto& m = node_->metrics();
+  add(m, &NodeMetrics::requests);
+  const Request& req = *request_;
+  if (cdn_hops(req) >= kMaxCdnHops) {
+    add(m, &NodeMetrics::loops_detected);
+    return deliver_error(http::status::loop_detected, "forwarding loop detected (CDN-Loop)");
+  }
+  if (req.target().empty() || req.target().front() != '/')
+    return deliver_error(http::status::bad_request, "request target must be in origin-form (\"/path\")");
+  if (req.version() == 11 && req.find(http::field::host) == req.end())
+    return deliver_error(http::status::bad_request, "HTTP/1.1 request without Host");
+  switch (req.method()) {
+    case http::verb::get: cacheable_method_ = true; break;
+    case http::verb::head: cacheable_method_ = true; is_head_ = true; break;
+    case http::verb::connect: return deliver_error(http::status::method_not_allowed, "CONNECT is not supported");
+    case http::verb::purge: return deliver_error(http::status::method_not_allowed, "PURGE is not enabled on this node");
+    case http::verb::unknown: return deliver_error(http::status::not_implemented, "unknown method");
+    default: break;
+  }
+  node_->keys().primary_key(req[http::field::host], req.target(), primary_key_);
+  if (!cacheable_method_) return pass();
+  if (node_->hit_for_miss().contains(primary_key_)) {
+    add(m, &NodeMetrics::hit_for_miss);
+    return pass();
+  }
+  lookup();
+}
+
+// --- lookup ----------------------------------------------------------------
+
+void RequestFlow::lookup() {
+  auto& l1 = node_->l1();
+  std::string_view key = primary_key_;
+  if (auto vary = l1.vary_of(primary_key_)) {
+    variant_key(primary_key_, *vary, *request_, variant_key_);
+    key = variant_key_;
+  }
+  if (auto object = l1.lookup(primary_key_, key)) return on_found(std::move(object), Tier::l1);
+  if (node_->l2()) return lookup_l2();
+  miss(nullptr, Tier::l1);
+}
+
+void RequestFlow::lookup_l2() {
+  auto self = shared_from_this();
+  node_->l2()->async_lookup(
+      primary_key_,
+      [self](const std::vector<std::string>& names, std::string& out) {
+        variant_key(self->primary_key_, names, *self->request_, out);
+      },
+      executor_,
+      [self](CachedObjectPtr object) {
+        if (!object) return self->miss(nullptr, Tier::l1);
+        // Promote: the next request for it is an L1 hit.
+        if (!object->vary_names.empty()) self->node_->l1().set_vary(self->primary_key_, object->vary_names);
+        self->node_->l1().insert(object);
+        self->on_found(std::move(object), Tier::l2);
+      });
+}
+
+void RequestFlow::on_found(CachedObjectPtr object, Tier tier) {
+  auto& m = node_->metrics();
+  const std::int64_t t = now();
+  const bool l2 = tier == Tier::l2;
+  if (object->is_fresh(t)) {
+    add(m, l2 ? &NodeMetrics::l2_hits : &NodeMetrics::l1_hits);
+    return deliver(object, {.hit = true, .ttl = object->ttl(t), .has_ttl = true, .detail = tier_name(l2)});
+  }
+  if (object->within_stale_while_revalidate(t)) {
+    // Serve stale now; one background refresh per key (coalesced).
+    auto joined = node_->coalescer().join(primary_key_);
+    if (joined.leader) {
+      auto copy = std::make_shared<const Request>(*request_);
+      auto refresh = std::make_shared<RequestFlow>(node_, std::move(copy), executor_);
+      refresh->start_background_refresh(object, std::move(joined.fetch));
+    }
+    add(m, &NodeMetrics::stale_served);
+    return deliver(object, {.hit = true, .fwd = "stale", .ttl = object->ttl(t), .has_ttl = true,
+                            .detail = tier_name(l2)});
+  }
+  miss(std::move(object), tier);  // stale: revalidate (or refetch) before reuse
+}
+
+// --- miss and coalescing ---------------------------------------------------
+
+void RequestFlow::miss(CachedObjectPtr stale, Tier stale_tier) {
+  stale_ = std::move(stale);
+  stale_tier_ = stale_tier;
+  if (!stale_) add(node_->metrics(), &NodeMetrics::misses);
+  const ForwardMode mode = stale_ && stale_->has_validator() ? ForwardMode::revalidate : ForwardMode::cacheable_fetch;
+  if (!node_->config().cache.coalescing) return fetch(mode);
+  auto joined = node_->coalescer().join(primary_key_);
+  if (joined.leader) {
+    leading_ = std::move(joined.fetch);
+    return fetch(mode);
+  }
+  wait_for(std::move(joined.fetch), stale_, stale_tier);
+}
+
+void RequestFlow::wait_for(std::shared_ptr<InflightFetch> inflight, CachedObjectPtr, Tier) {
+  const auto& cache = node_->config().cache;
+  auto self = shared_from_this();
+  bool queued = inflight->add_waiter(executor_, cache.coalesce_wait, cache.max_waiters,
+                                     [self](const FetchOutcome* outcome) { self->on_waited(outcome); });
+  if (!queued) {
+    add(node_->metrics(), &NodeMetrics::coalesce_overflow);
+    fetch(stale_ && stale_->has_validator() ? ForwardMode::revalidate : ForwardMode::cacheable_fetch);
+  }
+}
+
+void RequestFlow::on_waited(const FetchOutcome* outcome) {
+  auto& m = node_->metrics();
+  if (!outcome) {
+    add(m, &NodeMetrics::coalesce_timeouts);
+    add(m, &NodeMetrics::errors);
+    return deliver_error(http::status::gateway_timeout, "timed out waiting for the coalesced upstream fetch");
+  }
+  add(m, &NodeMetrics::coalesced);
+  const std::int64_t t = now();
+  switch (outcome->kind) {
+    case FetchOutcome::Kind::object:
+      if (!variant_matches(*outcome->object)) return fetch(ForwardMode::cacheable_fetch);
+      return deliver(outcome->object, {.fwd = outcome->revalidated ? "stale" : "uri-miss",
+                                       .fwd_status = outcome->revalidated ? 304u : 0u, .collapsed = true,
+                                       .ttl = outcome->object->ttl(t), .has_ttl = true});
+    case FetchOutcome::Kind::stale_object:
+      add(m, &NodeMetrics::stale_served);
+      return deliver(outcome->object, {.hit = true, .fwd = "stale", .fwd_status = outcome->status, .collapsed = true});
+    case FetchOutcome::Kind::uncacheable:
+      return pass();
+    case FetchOutcome::Kind::error:
+      add(m, &NodeMetrics::errors);
+      return deliver_error(static_cast<http::status>(outcome->status), "upstream fetch failed");
+  }
+}
+
+// --- fetch -----------------------------------------------------------------
+
+void RequestFlow::start_background_refresh(CachedObjectPtr stale, std::shared_ptr<InflightFetch> inflight) {
+  stale_ = std::move(stale);
+  leading_ = std::move(inflight);
+  fetch(stale_->has_validator() ? ForwardMode::revalidate : ForwardMode::cacheable_fetch);
+}
+
+void RequestFlow::fetch(ForwardMode mode) {
+  fetch_mode_ = mode;
+  fetch_request_time_ = now();
+  auto upstream_request = make_upstream_request(*request_, mode, stale_.get(), node_->name(),
+                                                client_ ? client_->remote_address() : net::ip::address{});
+  add(node_->metrics(), &NodeMetrics::upstream_requests);
+  node_->upstream().send(std::move(upstream_request),
+                         [self = shared_from_this()](boost::system::error_code ec, UpstreamExchangePtr up) {
+                           self->on_fetch_header(ec, std::move(up));
+                         });
+}
+
+void RequestFlow::on_fetch_header(boost::system::error_code ec, UpstreamExchangePtr up) {
+  auto& m = node_->metrics();
+  if (ec) {
+    add(m, &NodeMetrics::upstream_errors);
+    return fetch_failed(ec == beast::error::timeout ? 504 : 502, ec.message());
+  }
+  const unsigned status = up->header().result_int();
+  const std::int64_t t = now();
+  if (fetch_mode_ == ForwardMode::revalidate && status == 304 && stale_) {
+    auto refreshed =
+        refresh_cached_object(*stale_, up->header(), *request_, node_->store_policy(), fetch_request_time_, t);
+    add(m, &NodeMetrics::revalidated);
+    node_->store(refreshed);
+    finish_leader({.kind = FetchOutcome::Kind::object, .object = refreshed, .revalidated = true});
+    return deliver(refreshed, {.fwd = "stale", .fwd_status = 304, .stored = true, .ttl = refreshed->ttl(t),
+                               .has_ttl = true});
+  }
+  if (status >= 500) add(m, &NodeMetrics::upstream_errors);
+  if (status >= 500 && stale_ && stale_->within_stale_if_error(t)) return fetch_failed(status, "upstream error");
+
+  const StoreDecision decision =
+      decide_storage(http::verb::get, *request_, status, up->header(), t, node_->store_policy());
+  const auto length = up->content_length();
+  const auto max_object = node_->config().cache.max_object_bytes;
+  if (decision.storable && (!length || *length <= max_object)) {
+    const std::int64_t request_time = fetch_request_time_;
+    return up->read_body(max_object, [self = shared_from_this(), request_time](boost::system::error_code bec,
+                                                                               Response response) {
+      self->on_fetch_body(bec, std::move(response), request_time);
+    });
+  }
+  // Uncacheable (or larger than we store): release the waiters to go upstream
+  // in parallel, and remember the key so later requests do not queue on it.
+  add(m, &NodeMetrics::not_stored);
+  if (status < 500) node_->hit_for_miss().remember(primary_key_);
+  finish_leader({.kind = FetchOutcome::Kind::uncacheable});
+  relay(std::move(up), {.fwd = stale_ ? "stale" : "uri-miss", .detail = decision.storable ? "oversize" : ""});
+}
+
+void RequestFlow::on_fetch_body(boost::system::error_code ec, Response response, std::int64_t request_time) {
+  auto& m = node_->metrics();
+  if (ec) {
+    add(m, &NodeMetrics::upstream_errors);
+    if (ec == http::error::body_limit) node_->hit_for_miss().remember(primary_key_);
+    return fetch_failed(ec == beast::error::timeout ? 504 : 502,
+                        ec == http::error::body_limit ? "object exceeds max_object_bytes" : ec.message());
+  }
+  add(m, &NodeMetrics::bytes_in_upstream, response.body().size());
+  const std::int64_t t = now();
+  const StoreDecision decision =
+      decide_storage(http::verb::get, *request_, response.result_int(), response, t, node_->store_policy());
+  std::vector<std::string> vary;
+  parse_vary(response, vary);
+  std::string key = primary_key_;
+  if (!vary.empty()) variant_key(primary_key_, vary, *request_, key);
+  auto object = make_cached_object(std::move(key), primary_key_, std::move(vary), response, decision, request_time, t);
+  node_->store(object);
+  add(m, &NodeMetrics::stored);
+  finish_leader({.kind = FetchOutcome::Kind::object, .object = object});
+  deliver(object, {.fwd = stale_ ? "stale" : "uri-miss", .fwd_status = stale_ ? response.result_int() : 0u,
+                   .stored = true, .ttl = object->ttl(t), .has_ttl = true});
+}
+
+void RequestFlow::fetch_failed(unsigned status, std::string_view why) {
+  auto& m = node_->metrics();
+  if (stale_ && stale_->within_stale_if_error(now())) {
+    add(m, &NodeMetrics::stale_served);
+    finish_leader({.kind = FetchOutcome::Kind::stale_object, .object = stale_, .status = status});
+    return deliver(stale_, {.hit = true, .fwd = "stale", .fwd_status = status,
+                            .detail = tier_name(stale_tier_ == Tier::l2)});
+  }
+  add(m, &NodeMetrics::errors);
+  finish_leader({.kind = FetchOutcome::Kind::error, .status = status});
+  deliver_error(static_cast<http::status>(status), why);
+}
+
+void RequestFlow::finish_leader(const FetchOutcome& outcome) {
+  if (!leading_) return;
+  node_->coalescer().finish(primary_key_, leading_, outcome);
+  leading_.reset();
+}
+
+// --- pass ------------------------------------------------------------------
+
+void RequestFlow::pass() {
+  auto& m = node_->metrics();
+  add(m, &NodeMetrics::passes);
+  add(m, &NodeMetrics::upstream_requests);
+  auto upstream_request = make_upstream_request(*request_, ForwardMode::pass, nullptr, node_->name(),
+                                                client_ ? client_->remote_address() : net::ip::address{});
+  node_->upstream().send(std::move(upstream_request), [self = shared_from_this()](boost::system::error_code ec,
+                                                                                  UpstreamExchangePtr up) {
+    auto& metrics = self->node_->metrics();
+    if (ec) {
+      add(metrics, &NodeMetrics::upstream_errors);
+      add(metrics, &NodeMetrics::errors);
+      return self->deliver_error(ec == beast::error::timeout ? http::status::gateway_timeout : http::status::bad_gateway,
+                                 ec.message());
+    }
+    const unsigned status = up->header().result_int();
+    if (is_unsafe(self->request_->method()) && status < 400) {
+      // RFC 9111 §4.4: a successful unsafe request invalidates the target URI
+      // and the URIs in Location / Content-Location on the same host.
+      self->node_->invalidate(self->primary_key_);
+      std::string_view host = (*self->request_)[http::field::host];
+      for (auto field : {http::field::location, http::field::content_location}) {
+        std::string_view target = up->header()[field];
+        if (!target.empty() && target.front() == '/')
+          self->node_->invalidate(self->node_->keys().primary_key(host, target));
+      }
+      add(metrics, &NodeMetrics::invalidations);
+    }
+    const bool method_pass = !self->cacheable_method_;
+    self->relay(std::move(up), {.fwd = method_pass ? "method" : "uri-miss",
+                                .detail = method_pass ? "" : "hit-for-miss"});
+  });
+}
+
+void RequestFlow::relay(UpstreamExchangePtr up, CacheStatusNote note) {
+  if (!client_) return;
+  const std::string name = node_->name();
+  const bool child = from_child_node();
+  const bool keep_alive = client_->keep_alive();
+  auto edit = [name, note, child, keep_alive](http::response_header<>& h) {
+    strip_hop_by_hop(h);
+    std::string status(h["Cache-Status"]);
+    if (!status.empty()) status += ", ";
+    append_cache_status(status, name, note);
+    h.set("Cache-Status", status);
+    if (!child) h.erase("Surrogate-Control");
+    if (!keep_alive) h.set(http::field::connection, "close");
+  };
+  if (is_head_) {
+    Response head{static_cast<http::status>(up->header().result_int()), 11};
+    for (const auto& f : up->header()) head.insert(f.name_string(), f.value());
+    edit(head.base());
+    record_latency();
+    return client_->respond(std::move(head));  // no prepare_payload: Content-Length stays the GET's
+  }
+  auto self = shared_from_this();
+  up->relay(client_, edit, [self](boost::system::error_code, std::uint64_t bytes) {
+    add(self->node_->metrics(), &NodeMetrics::bytes_out, bytes);
+    self->record_latency();
+  });
+}
+
+// --- deliver ---------------------------------------------------------------
+
+void RequestFlow::deliver(const CachedObjectPtr& object, const CacheStatusNote& note) {
+  if (!client_) return;
+  if (object->status == 200 && client_validators_match(*object)) return deliver_not_modified(*object, note);
+  std::string& s = client_->scratch();
+  s.clear();
+  s += "Age: ";
+  s += std::to_string(object->current_age(now()));
+  s += "\r\nCache-Status: ";
+  if (!object->upstream_cache_status.empty()) {
+    s += object->upstream_cache_status;
+    s += ", ";
+  }
+  append_cache_status(s, node_->name(), note);
+  s += "\r\n";
+  if (from_child_node() && !object->surrogate_control.empty()) {
+    s += "Surrogate-Control: ";
+    s += object->surrogate_control;
+    s += "\r\n";
+  }
+  const bool keep_alive = client_->keep_alive();
+  if (!keep_alive) s += "Connection: close\r\n";
+  s += "\r\n";
+  std::array<net::const_buffer, 3> buffers{net::buffer(object->header_block), net::buffer(s), net::const_buffer{}};
+  std::size_t count = 2;
+  if (!is_head_ && object->body && !object->body->empty()) {
+    buffers[2] = net::buffer(*object->body);
+    count = 3;
+    add(node_->metrics(), &NodeMetrics::bytes_out, object->body->size());
+  }
+  record_latency();
+  client_->respond_buffers(std::span<const net::const_buffer>(buffers.data(), count), keep_alive, object);
+}
+
+void RequestFlow::deliver_not_modified(const CachedObject& object, const CacheStatusNote& note) {
+  add(node_->metrics(), &NodeMetrics::not_modified);
+  Response res{http::status::not_modified, 11};
+  for (const auto& [name, value] : object.headers) {
+    for (std::string_view keep : {"ETag", "Cache-Control", "Expires", "Vary", "Content-Location", "Last-Modified"})
+      if (beast::iequals(name, keep)) res.insert(name, value);
+  }
+  res.set(http::field::age, std::to_string(object.current_age(now())));
+  std::string status = object.upstream_cache_status;
+  if (!status.empty()) status += ", ";
+  append_cache_status(status, node_->name(), note);
+  res.set("Cache-Status", status);
+  res.keep_alive(client_->keep_alive());
+  record_latency();
+  client_->respond(std::move(res));
+}
+
+void RequestFlow::deliver_error(http::status status, std::string_view message) {
+  if (!client_) return;
+  Response res{status, 11};
+  res.set(http::field::content_type, "text/plain; charset=utf-8");
+  std::string cache_status;
+  append_cache_status(cache_status, node_->name(), {.fwd = "uri-miss", .detail = "error"});
+  res.set("Cache-Status", cache_status);
+  res.body() = std::string(message) + "\n";
+  res.keep_alive(client_->keep_alive());
+  res.prepare_payload();
+  record_latency();
+  client_->respond(std::move(res));
+}
+
+bool RequestFlow::client_validators_match(const CachedObject& object) const {
+  const Request& req = *request_;
+  if (auto inm = req.find(http::field::if_none_match); inm != req.end())
+    return !object.etag.empty() && etag_matches(inm->value(), object.etag);
+  if (auto ims = req.find(http::field::if_modified_since); ims != req.end()) {
+    auto since = parse_http_date(ims->value());
+    auto modified = parse_http_date(object.last_modified);
+    return since && modified && *modified <= *since;
+  }
+  return false;
+}
+
+bool RequestFlow::variant_matches(const CachedObject& object) {
+  if (object.vary_names.empty()) return true;
+  variant_key(primary_key_, object.vary_names, *request_, variant_key_);
+  return variant_key_ == object.key;
+}
+
+bool RequestFlow::from_child_node() const { return cdn_hops(*request_) > 0; }
+
+void RequestFlow::record_latency() {
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - received_at_);
+  node_->metrics().latency.record(static_cast<std::uint64_t>(micros.count()));
+}
+
+}  // namespace edgelab

@@ -1,0 +1,62 @@
+#include "tiers/disk_tier.hpp"
+
+#include "tiers/disk_index.hpp"
+
+#include <boost/asio/post.hpp>
+
+#include <future>
+
+namespace edgelab {
+
+std::unique_ptr<DiskTier> DiskTier::open(const DiskTierConfig& config, std::string& error) {
+  auto index = DiskIndex::open(config.path, config.max_bytes, error);
+  if (!index) return nullptr;
+  return std::make_unique<DiskTier>(std::move(index));
+}
+
+DiskTier::DiskTier(std::unique_ptr<DiskIndex> index)
+    : index_(std::move(index)), work_(std::in_place, worker_context_.get_executor()) {
+  worker_ = std::thread([this] { worker_context_.run(); });
+}
+
+DiskTier::~DiskTier() {
+  work_.reset();  // finish queued stores before the index closes
+  if (worker_.joinable()) worker_.join();
+}
+
+void DiskTier::post(std::function<void()> job) { net::post(worker_context_, std::move(job)); }
+
+void DiskTier::async_lookup(std::string primary_key, VariantKeyFn variant_key, net::any_io_executor ex,
+                            LookupHandler done) {
+  post([this, primary_key = std::move(primary_key), variant_key = std::move(variant_key), ex = std::move(ex),
+        done = std::move(done)]() mutable {
+    CachedObjectPtr found = index_->lookup(primary_key, variant_key);
+    net::post(ex, [done = std::move(done), found = std::move(found)]() mutable { done(std::move(found)); });
+  });
+}
+
+void DiskTier::async_store(CachedObjectPtr object) {
+  post([this, object = std::move(object)] { index_->store(*object); });
+}
+
+void DiskTier::async_erase(std::string key) {
+  post([this, key = std::move(key)] { index_->erase(key); });
+}
+
+void DiskTier::async_erase_all_variants(std::string primary_key) {
+  post([this, primary_key = std::move(primary_key)] { index_->erase_all_variants(primary_key); });
+}
+
+void DiskTier::flush() {
+  std::promise<void> done;
+  auto future = done.get_future();
+  post([&done] { done.set_value(); });
+  future.wait();
+}
+
+DiskTierStats DiskTier::stats() const {
+  return DiskTierStats{index_->bytes(), index_->objects(), index_->evictions(), index_->corrupt(),
+                       index_->io_errors()};
+}
+
+}  // namespace edgelab

@@ -1,0 +1,69 @@
+#pragma once
+// L2: bodies in files, metadata in a SQLite index (WAL), bounded in bytes.
+//
+// Promises: an object stored here survives a restart on the same directory;
+// a body whose SHA-256 does not match the index (corrupted, truncated,
+// missing) is never returned: it counts as a miss and is removed.
+//
+// Threads: every file and SQLite call runs on the tier's own worker thread;
+// completions are posted to the executor the caller names, so io_context
+// threads never block on the disk.
+#include "cache/cached_object.hpp"
+#include "core/node_config.hpp"
+#include "http/http_types.hpp"
+
+#include <boost/asio/any_io_executor.hpp>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+namespace edgelab {
+
+class DiskIndex;
+
+struct DiskTierStats {
+  std::uint64_t bytes = 0;
+  std::uint64_t objects = 0;
+  std::uint64_t evictions = 0;
+  std::uint64_t corrupt = 0;
+  std::uint64_t io_errors = 0;
+};
+
+class DiskTier {
+ public:
+  using VariantKeyFn = std::function<void(const std::vector<std::string>& vary_names, std::string& key_out)>;
+  using LookupHandler = std::function<void(CachedObjectPtr)>;
+
+  // Opens or creates the directory and index. Runs on the calling thread
+  // (start-up); returns nullptr and fills `error` on failure.
+  static std::unique_ptr<DiskTier> open(const DiskTierConfig& config, std::string& error);
+  explicit DiskTier(std::unique_ptr<DiskIndex> index);
+  ~DiskTier();
+  DiskTier(const DiskTier&) = delete;
+  DiskTier& operator=(const DiskTier&) = delete;
+
+  // Finds the variant for a primary key; `variant_key` turns the stored Vary
+  // names into the variant key (it runs on the worker thread).
+  void async_lookup(std::string primary_key, VariantKeyFn variant_key, net::any_io_executor ex, LookupHandler done);
+  void async_store(CachedObjectPtr object);
+  void async_erase(std::string key);
+  // Every variant of a primary key, and its Vary names.
+  void async_erase_all_variants(std::string primary_key);
+  // Blocks until the queue is drained (tests and shutdown only).
+  void flush();
+
+  DiskTierStats stats() const;
+
+ private:
+  void post(std::function<void()> job);
+
+  std::unique_ptr<DiskIndex> index_;  // touched only on worker_
+  net::io_context worker_context_;
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> work_;
+  std::thread worker_;
+};
+
+}  // namespace edgelab

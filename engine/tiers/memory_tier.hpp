@@ -1,0 +1,64 @@
+#pragma once
+// L1: an in-memory tier bounded in bytes (object charge + bookkeeping).
+//
+// Admission and eviction follow S3-FIFO (Yang et al., SOSP'23): new objects
+// enter a small FIFO; only those hit again while there move to the main FIFO,
+// so one-hit wonders of a skewed trace never push out the popular set. A ghost
+// FIFO of recently evicted keys lets a returning key go straight to main.
+//
+// Thread safety: the key space is split over shards, each with its own
+// shared_mutex; lookups take it shared (the hit counter is atomic), inserts
+// and erasures exclusive. There is no process-wide lock.
+#include "cache/cached_object.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace edgelab {
+
+class MemoryTierShard;
+
+struct MemoryTierStats {
+  std::uint64_t bytes = 0;
+  std::uint64_t objects = 0;
+  std::uint64_t evictions = 0;
+};
+
+class MemoryTier {
+ public:
+  explicit MemoryTier(std::uint64_t max_bytes, std::size_t shards = 16);
+  ~MemoryTier();
+
+  // Objects are sharded by primary key, so one shard holds every Vary variant
+  // of a URL and can drop them together.
+  CachedObjectPtr lookup(std::string_view primary_key, std::string_view key);
+  // Replaces any object under the same key. Objects larger than a shard's
+  // share are not admitted (returns false).
+  bool insert(CachedObjectPtr object);
+  bool erase(std::string_view primary_key, std::string_view key);
+  // Drops every variant of a primary key and its Vary names; returns how many objects.
+  std::size_t erase_all_variants(std::string_view primary_key);
+  void clear();
+  // Visits every object (under each shard's shared lock); for admin listings.
+  void for_each(const std::function<void(const CachedObjectPtr&)>& visit) const;
+
+  MemoryTierStats stats() const;
+  std::uint64_t max_bytes() const { return max_bytes_; }
+
+  // The Vary names last seen for a primary key, so a lookup knows which
+  // request headers form the variant key.
+  std::shared_ptr<const std::vector<std::string>> vary_of(std::string_view primary_key) const;
+  void set_vary(std::string_view primary_key, std::vector<std::string> names);
+
+ private:
+  MemoryTierShard& shard_for(std::string_view key) const;
+
+  std::uint64_t max_bytes_;
+  std::vector<std::unique_ptr<MemoryTierShard>> shards_;
+};
+
+}  // namespace edgelab
