@@ -1,0 +1,92 @@
+// The daemon as a user runs it: config errors, a node in front of an origin,
+// graceful SIGTERM, and the small lab.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "http/blocking_client.hpp"
+
+using namespace edgelab;
+
+namespace {
+const QString kEdgelabd = QStringLiteral(EDGELABD_PATH);
+
+std::uint16_t free_port() {
+  net::io_context ioc;
+  tcp::acceptor a(ioc, tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
+  return a.local_endpoint().port();
+}
+
+bool wait_for_line(QProcess& p, const QString& needle, QString& seen) {
+  for (int i = 0; i < 100 && !seen.contains(needle); ++i) {
+    p.waitForReadyRead(100);
+    seen += QString::fromUtf8(p.readAllStandardOutput());
+  }
+  return seen.contains(needle);
+}
+}  // namespace
+
+class TestEdgelabd : public QObject {
+  Q_OBJECT
+ private slots:
+  void config_errors_name_the_key_and_exit_nonzero();
+  void node_serves_and_stops_gracefully_on_sigterm();
+  void lab_prints_what_it_served();
+};
+
+void TestEdgelabd::config_errors_name_the_key_and_exit_nonzero() {
+  QTemporaryDir dir;
+  QFile f(dir.filePath(QStringLiteral("bad.json")));
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write("{\"name\":\"paris\",\"listen\":\"127.0.0.1:1\",\"upstream\":\"http://127.0.0.1:2\",\"l1\":{\"max_bytes\":\"lots\"}}");
+  f.close();
+  QProcess p;
+  p.start(kEdgelabd, {QStringLiteral("node"), QStringLiteral("--config"), f.fileName()});
+  QVERIFY(p.waitForFinished(10000));
+  QCOMPARE(p.exitCode(), 1);
+  QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("l1.max_bytes")));
+}
+
+void TestEdgelabd::node_serves_and_stops_gracefully_on_sigterm() {
+  QTemporaryDir dir;
+  const auto origin_port = free_port(), node_port = free_port();
+  QProcess origin;
+  origin.start(kEdgelabd, {QStringLiteral("origin"), QStringLiteral("--listen"),
+                           QStringLiteral("127.0.0.1:%1").arg(origin_port)});
+  QString origin_out;
+  QVERIFY(wait_for_line(origin, QStringLiteral("listening"), origin_out));
+  QFile f(dir.filePath(QStringLiteral("paris.json")));
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write(QStringLiteral("{\"name\":\"paris\",\"listen\":\"127.0.0.1:%1\",\"upstream\":\"http://127.0.0.1:%2\",\"l1\":{\"max_bytes\":67108864},\"l2\":{\"path\":\"%3\",\"max_bytes\":1073741824}}")
+              .arg(node_port).arg(origin_port).arg(dir.filePath(QStringLiteral("l2"))).toUtf8());
+  f.close();
+  QProcess node;
+  node.start(kEdgelabd, {QStringLiteral("node"), QStringLiteral("--config"), f.fileName()});
+  QString node_out;
+  QVERIFY2(wait_for_line(node, QStringLiteral("listening"), node_out), qPrintable(node_out));
+  BlockingClient client({"127.0.0.1", node_port});
+  auto first = client.get("/obj/x?size=100", {{"Host", "h"}});
+  auto second = client.get("/obj/x?size=100", {{"Host", "h"}});
+  QVERIFY(first && second);
+  QVERIFY(std::string((*second)["Cache-Status"]).find("paris; hit") != std::string::npos);
+  node.terminate();  // SIGTERM
+  QVERIFY(node.waitForFinished(10000));
+  QCOMPARE(node.exitStatus(), QProcess::NormalExit);
+  QCOMPARE(node.exitCode(), 0);
+  origin.terminate();
+  QVERIFY(origin.waitForFinished(10000));
+  QVERIFY(QString::fromUtf8(origin.readAllStandardOutput()).contains(QStringLiteral("origin served 1 requests")));
+}
+
+void TestEdgelabd::lab_prints_what_it_served() {
+  QProcess lab;
+  lab.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--objects"), QStringLiteral("10")});
+  QVERIFY(lab.waitForFinished(60000));
+  QCOMPARE(lab.exitCode(), 0);
+  const QString out = QString::fromUtf8(lab.readAllStandardOutput());
+  QVERIFY2(out.contains(QStringLiteral("origin requests: 10 ")), qPrintable(out));
+  QVERIFY(out.contains(QStringLiteral("origin offload")));
+}
+
+QTEST_GUILESS_MAIN(TestEdgelabd)
+#include "test_edgelabd.moc"

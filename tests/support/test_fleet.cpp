@@ -1,0 +1,79 @@
+#include "support/test_fleet.hpp"
+
+#include <QTest>
+
+#include <future>
+
+namespace edgelab::test {
+
+TestFleet::TestFleet(unsigned threads) : pool_(threads) {}
+
+TestFleet::~TestFleet() {
+  for (auto& n : nodes_) {
+    std::promise<void> done;
+    n->shutdown([&done] { done.set_value(); });
+    done.get_future().wait_for(std::chrono::seconds(5));
+  }
+  stop_origin();
+  pool_.stop();
+}
+
+SyntheticOrigin& TestFleet::start_origin() {
+  origin_ = std::make_shared<SyntheticOrigin>(pool_.context());
+  // Reuse the port across restarts, so nodes keep pointing at it.
+  auto ec = origin_->listen({"127.0.0.1", origin_port_});
+  if (ec) qFatal("origin cannot listen: %s", ec.message().c_str());
+  origin_port_ = origin_->port();
+  return *origin_;
+}
+
+void TestFleet::stop_origin() {
+  if (!origin_) return;
+  std::promise<void> done;
+  origin_->shutdown([&done] { done.set_value(); });
+  done.get_future().wait_for(std::chrono::seconds(5));
+}
+
+EdgeNode& TestFleet::start_node(const std::string& name, std::uint16_t upstream_port,
+                                const std::function<void(NodeConfig&)>& tweak) {
+  NodeConfig c;
+  c.name = name;
+  c.listen = {"127.0.0.1", 0};
+  c.upstream = {"127.0.0.1", upstream_port ? upstream_port : origin_port_};
+  c.l1_max_bytes = 64ull << 20;
+  if (tweak) tweak(c);
+  std::string error;
+  auto node = EdgeNode::create(pool_.context(), c, error);
+  if (!node) qFatal("node %s: %s", name.c_str(), error.c_str());
+  if (auto ec = node->start()) qFatal("node %s cannot listen: %s", name.c_str(), ec.message().c_str());
+  nodes_.push_back(node);
+  return *node;
+}
+
+void TestFleet::stop_node(EdgeNode& node) {
+  for (auto it = nodes_.begin(); it != nodes_.end(); ++it) {
+    if (it->get() != &node) continue;
+    std::promise<void> done;
+    (*it)->shutdown([&done] { done.set_value(); });
+    done.get_future().wait_for(std::chrono::seconds(5));
+    nodes_.erase(it);
+    return;
+  }
+}
+
+Response TestFleet::get(std::uint16_t port, const std::string& target,
+                        std::initializer_list<std::pair<std::string_view, std::string_view>> headers) {
+  BlockingClient client(at(port));
+  Request req{http::verb::get, target, 11};
+  req.set(http::field::host, "www.test.example");
+  for (const auto& [n, v] : headers) req.set(n, v);
+  auto res = client.request(std::move(req));
+  if (!res) {
+    Response failed{http::status::unknown, 11};
+    failed.body() = "client error: " + res.error().message();
+    return failed;
+  }
+  return *res;
+}
+
+}  // namespace edgelab::test
