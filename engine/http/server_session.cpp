@@ -70,8 +70,8 @@ void ServerSession::on_read(boost::system::error_code ec, std::size_t) {
   auto& counters = const_cast<ServerCounters&>(server_->counters());
   if (ec == http::error::end_of_stream || ec == net::error::eof) return close();
   if (ec == beast::error::timeout) {
+    // The stream is already closed by its timer: nothing can be answered.
     ++counters.request_timeouts;
-    if (parser_->got_some()) return send_error(http::status::request_timeout, "request timed out");
     return close();
   }
   if (ec == http::error::header_limit) {

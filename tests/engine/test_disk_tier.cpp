@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 
 #include <filesystem>
@@ -30,6 +31,7 @@ CachedObjectPtr make_object(const std::string& key, const std::string& body) {
 
 CachedObjectPtr lookup(DiskTier& tier, const std::string& key) {
   net::io_context ioc;
+  auto work = net::make_work_guard(ioc);  // the answer is posted from the disk thread
   CachedObjectPtr found;
   bool done = false;
   tier.async_lookup(key, [](const std::vector<std::string>&, std::string&) {}, ioc.get_executor(),
@@ -37,7 +39,7 @@ CachedObjectPtr lookup(DiskTier& tier, const std::string& key) {
                       found = std::move(o);
                       done = true;
                     });
-  while (!done) ioc.run_one_for(std::chrono::seconds(5));
+  for (int i = 0; i < 50 && !done; ++i) ioc.run_one_for(std::chrono::milliseconds(100));
   return found;
 }
 

@@ -239,7 +239,8 @@ void TestNodeCaching::stale_while_revalidate_serves_stale_and_refreshes_once() {
     QVERIFY2(contains(cache_status(res), "paris; hit; fwd=stale"), cache_status(res).c_str());
   }
   QVERIFY(wait_for_origin(fleet.origin(), 2));
-  sleep_ms(100);
+  for (int i = 0; i < 200 && node.metrics().revalidated.load() == 0; ++i) sleep_ms(10);
+  QCOMPARE(node.metrics().revalidated.load(), 1u);
   QCOMPARE(fleet.origin().requests(), 2u);  // one background refresh for five stale hits
   auto fresh = TestFleet::get(node.port(), url);
   QVERIFY2(contains(cache_status(fresh), "paris; hit; ttl="), cache_status(fresh).c_str());
