@@ -114,4 +114,14 @@ std::string format_http_date(std::int64_t unix_seconds) {
   return buf;
 }
 
+std::string_view current_http_date(std::int64_t unix_seconds) {
+  thread_local std::int64_t cached_second = -1;
+  thread_local std::string cached;
+  if (unix_seconds != cached_second) {
+    cached = format_http_date(unix_seconds);
+    cached_second = unix_seconds;
+  }
+  return cached;
+}
+
 }  // namespace edgelab

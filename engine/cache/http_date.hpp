@@ -11,5 +11,7 @@ namespace edgelab {
 // Seconds since the Unix epoch, or nullopt when the text is not an HTTP-date.
 std::optional<std::int64_t> parse_http_date(std::string_view text);
 std::string format_http_date(std::int64_t unix_seconds);
+// The current time as an HTTP-date, formatted at most once a second per thread.
+std::string_view current_http_date(std::int64_t unix_seconds);
 
 }  // namespace edgelab

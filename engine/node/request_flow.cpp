@@ -368,8 +368,11 @@ void RequestFlow::deliver(const CachedObjectPtr& object, const CacheStatusNote& 
   if (object->status == 200 && client_validators_match(*object)) return deliver_not_modified(*object, note);
   std::string& s = client_->scratch();
   s.clear();
-  s += "Age: ";
-  s += std::to_string(object->current_age(now()));
+  const std::int64_t t = now();
+  s += "Date: ";
+  s += current_http_date(t);
+  s += "\r\nAge: ";
+  s += std::to_string(object->current_age(t));
   s += "\r\nCache-Status: ";
   if (!object->upstream_cache_status.empty()) {
     s += object->upstream_cache_status;
@@ -403,6 +406,7 @@ void RequestFlow::deliver_not_modified(const CachedObject& object, const CacheSt
     for (std::string_view keep : {"ETag", "Cache-Control", "Expires", "Vary", "Content-Location", "Last-Modified"})
       if (beast::iequals(name, keep)) res.insert(name, value);
   }
+  res.set(http::field::date, current_http_date(now()));
   res.set(http::field::age, std::to_string(object.current_age(now())));
   std::string status = object.upstream_cache_status;
   if (!status.empty()) status += ", ";
@@ -417,6 +421,7 @@ void RequestFlow::deliver_error(http::status status, std::string_view message) {
   if (!client_) return;
   Response res{status, 11};
   res.set(http::field::content_type, "text/plain; charset=utf-8");
+  res.set(http::field::date, current_http_date(now()));
   std::string cache_status;
   append_cache_status(cache_status, node_->name(), {.fwd = "uri-miss", .detail = "error"});
   res.set("Cache-Status", cache_status);

@@ -108,7 +108,13 @@ void TestServerLimits::slowloris_is_cut_off_by_the_header_timeout() {
   ioc.run_for(std::chrono::seconds(5));
   QVERIFY2(closed, "the server kept a slowloris connection open");
   QVERIFY(read_error);
-  auto metrics = TestFleet::get(node.admin_port(), "/metrics").body();
+  // The stream's timer closes the socket just before the session counts it.
+  std::string metrics;
+  for (int i = 0; i < 50; ++i) {
+    metrics = TestFleet::get(node.admin_port(), "/metrics").body();
+    if (metrics.find("edgelab_request_timeouts{node=\"paris\"} 1") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   QVERIFY2(metrics.find("edgelab_request_timeouts{node=\"paris\"} 1") != std::string::npos, metrics.c_str());
 }
 
