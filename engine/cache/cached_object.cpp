@@ -62,7 +62,7 @@ std::vector<std::string> parse_tags(const http::fields& response) {
   return tags;
 }
 
-void serialize_header_block(CachedObject& o) {
+void serialize_header_block(CachedObject& o, std::optional<std::uint64_t> content_length) {
   std::string& b = o.header_block;
   b.clear();
   b += "HTTP/1.1 ";
@@ -77,25 +77,27 @@ void serialize_header_block(CachedObject& o) {
     b += "\r\n";
   }
   b += "Content-Length: ";
-  b += std::to_string(o.body ? o.body->size() : 0);
+  b += std::to_string(content_length ? *content_length : o.body ? o.body->size() : 0);
   b += "\r\n";
 }
 
 std::shared_ptr<CachedObject> make_cached_object(std::string key, std::string primary_key,
-                                                 std::vector<std::string> vary_names, const Response& response,
-                                                 const StoreDecision& decision, std::int64_t request_time,
-                                                 std::int64_t response_time) {
+                                                 std::vector<std::string> vary_names,
+                                                 const http::response_header<>& response,
+                                                 std::shared_ptr<const std::string> body, const StoreDecision& decision,
+                                                 std::int64_t request_time, std::int64_t response_time,
+                                                 std::optional<std::uint64_t> announced_length) {
   auto o = std::make_shared<CachedObject>();
   o->key = std::move(key);
   o->primary_key = std::move(primary_key);
   o->vary_names = std::move(vary_names);
-  o->status = response.result_int();
+  o->status = static_cast<unsigned>(response.result_int());
   for (const auto& f : response) {
     std::string_view name = f.name_string();
     if (is_managed_here(name) || is_hop_by_hop(name, response)) continue;
     o->headers.emplace_back(std::string(name), std::string(f.value()));
   }
-  o->body = std::make_shared<const std::string>(response.body());
+  o->body = body ? std::move(body) : std::make_shared<const std::string>();
   o->upstream_cache_status = joined_values(response, "Cache-Status", ',');
   o->surrogate_control = joined_values(response, "Surrogate-Control", ',');
   o->etag = std::string(response[http::field::etag]);
@@ -104,7 +106,7 @@ std::shared_ptr<CachedObject> make_cached_object(std::string key, std::string pr
   o->response_time = response_time;
   o->initial_age = corrected_initial_age(response, request_time, response_time);
   apply_decision(*o, decision);
-  serialize_header_block(*o);
+  serialize_header_block(*o, announced_length);
   return o;
 }
 

@@ -5,6 +5,7 @@
 #include "cache/freshness_policy.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,10 +52,13 @@ using CachedObjectPtr = std::shared_ptr<const CachedObject>;
 
 // Builds the stored form of an upstream response. Hop-by-hop fields, Age,
 // Cache-Status and Surrogate-Control are taken out of the delivered headers.
+// `announced_length` stands in for the body's size while it is still arriving.
 std::shared_ptr<CachedObject> make_cached_object(std::string key, std::string primary_key,
-                                                 std::vector<std::string> vary_names, const Response& response,
-                                                 const StoreDecision& decision, std::int64_t request_time,
-                                                 std::int64_t response_time);
+                                                 std::vector<std::string> vary_names,
+                                                 const http::response_header<>& response,
+                                                 std::shared_ptr<const std::string> body, const StoreDecision& decision,
+                                                 std::int64_t request_time, std::int64_t response_time,
+                                                 std::optional<std::uint64_t> announced_length = std::nullopt);
 
 // A 304 from upstream refreshes the stored headers and the clock (RFC 9111 §4.3.4).
 // Freshness is evaluated again on the merged headers.
@@ -63,7 +67,7 @@ std::shared_ptr<CachedObject> refresh_cached_object(const CachedObject& stored, 
                                                     std::int64_t request_time, std::int64_t response_time);
 
 // Rebuilds header_block from status and headers.
-void serialize_header_block(CachedObject& object);
+void serialize_header_block(CachedObject& object, std::optional<std::uint64_t> content_length = std::nullopt);
 
 // Tags named by Surrogate-Key (space separated) and Cache-Tag (comma separated).
 std::vector<std::string> parse_tags(const http::fields& response);

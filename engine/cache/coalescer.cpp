@@ -10,7 +10,13 @@ bool InflightFetch::add_waiter(net::any_io_executor ex, std::chrono::millisecond
   waiter->handler = std::move(handler);
   {
     std::lock_guard lock(mutex_);
-    if (completed_ || waiters_.size() >= cap) return false;
+    if (completed_) return false;
+    if (streaming_) {
+      // Joined mid-body: no wait, read the shared body from the start.
+      net::post(ex, [waiter, streaming = streaming_] { waiter->handler(streaming.get()); });
+      return true;
+    }
+    if (waiters_.size() >= cap) return false;
     waiters_.push_back(waiter);
   }
   waiter->timer.expires_after(deadline);
@@ -21,6 +27,17 @@ bool InflightFetch::add_waiter(net::any_io_executor ex, std::chrono::millisecond
   return true;
 }
 
+void InflightFetch::stream(const FetchOutcome& streaming) {
+  std::vector<std::shared_ptr<Waiter>> waiters;
+  auto shared = std::make_shared<const FetchOutcome>(streaming);
+  {
+    std::lock_guard lock(mutex_);
+    streaming_ = shared;
+    waiters.swap(waiters_);
+  }
+  wake(waiters, shared);
+}
+
 void InflightFetch::complete(const FetchOutcome& outcome) {
   std::vector<std::shared_ptr<Waiter>> waiters;
   {
@@ -28,7 +45,10 @@ void InflightFetch::complete(const FetchOutcome& outcome) {
     completed_ = true;
     waiters.swap(waiters_);
   }
-  auto shared = std::make_shared<const FetchOutcome>(outcome);
+  wake(waiters, std::make_shared<const FetchOutcome>(outcome));
+}
+
+void InflightFetch::wake(std::vector<std::shared_ptr<Waiter>>& waiters, const std::shared_ptr<const FetchOutcome>& shared) {
   for (auto& w : waiters) {
     if (w->fired.exchange(true)) continue;  // its deadline won
     net::post(w->timer.get_executor(), [w, shared] {

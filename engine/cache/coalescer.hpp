@@ -4,6 +4,7 @@
 // waiter is woken by the fetch's completion (no polling) or by its own
 // deadline, whichever comes first; the waiting list per key is capped.
 #include "cache/cached_object.hpp"
+#include "cache/streaming_body.hpp"
 #include "http/http_types.hpp"
 
 #include <boost/asio/steady_timer.hpp>
@@ -21,9 +22,10 @@
 namespace edgelab {
 
 struct FetchOutcome {
-  enum class Kind { object, stale_object, uncacheable, error };
+  enum class Kind { object, streaming, stale_object, uncacheable, error };
   Kind kind = Kind::error;
-  CachedObjectPtr object;  // object / stale_object
+  CachedObjectPtr object;  // object / stale_object; streaming: the header, body still arriving
+  std::shared_ptr<StreamingBody> body;  // streaming
   unsigned status = 502;   // error: what the leader answered
   bool revalidated = false;
 };
@@ -33,6 +35,9 @@ class InflightFetch {
   // nullptr: the waiter's deadline passed first.
   using WaiterHandler = std::function<void(const FetchOutcome*)>;
   void complete(const FetchOutcome& outcome);
+  // The response header is in and the body is arriving: wakes every waiter
+  // now, and answers later waiters at once, until complete().
+  void stream(const FetchOutcome& streaming);
   // False when the list is full or the fetch has already completed.
   bool add_waiter(net::any_io_executor ex, std::chrono::milliseconds deadline, std::size_t cap, WaiterHandler handler);
 
@@ -43,8 +48,11 @@ class InflightFetch {
     net::steady_timer timer;
     WaiterHandler handler;
   };
+  static void wake(std::vector<std::shared_ptr<Waiter>>& waiters, const std::shared_ptr<const FetchOutcome>& outcome);
+
   std::mutex mutex_;
   bool completed_ = false;
+  std::shared_ptr<const FetchOutcome> streaming_;
   std::vector<std::shared_ptr<Waiter>> waiters_;
 };
 

@@ -32,6 +32,49 @@ void UpstreamExchange::read_body(std::uint64_t limit, BodyHandler done) {
                    });
 }
 
+void UpstreamExchange::read_into(char* dest, std::size_t size, ProgressHandler progress, DoneHandler done) {
+  dest_ = dest;
+  dest_size_ = size;
+  progress_ = std::move(progress);
+  read_done_ = std::move(done);
+  relay_parser_.emplace(std::move(*header_parser_));
+  relay_parser_->body_limit(size);
+  if (relay_parser_->is_done()) {
+    reusable_ = relay_parser_->keep_alive();
+    return read_done_(size == 0 ? boost::system::error_code{} : http::error::partial_message);
+  }
+  read_into_step();
+}
+
+void UpstreamExchange::read_into_step() {
+  auto& body = relay_parser_->get().body();
+  body.data = dest_ + received_;
+  body.size = dest_size_ - received_;
+  connection_->stream.expires_after(pool_->limits().read_timeout);
+  http::async_read_some(connection_->stream, connection_->buffer, *relay_parser_,
+                        [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                          if (ec == http::error::need_buffer) ec = {};
+                          auto& b = self->relay_parser_->get().body();
+                          self->received_ = self->dest_size_ - b.size;
+                          if (ec) {
+                            self->reusable_ = false;
+                            return self->read_done_(ec);
+                          }
+                          self->progress_(self->received_);
+                          if (self->relay_parser_->is_done()) {
+                            self->reusable_ = self->relay_parser_->keep_alive();
+                            return self->read_done_(self->received_ == self->dest_size_
+                                                        ? boost::system::error_code{}
+                                                        : http::error::partial_message);
+                          }
+                          if (self->received_ == self->dest_size_) {
+                            self->reusable_ = false;
+                            return self->read_done_(http::error::body_limit);
+                          }
+                          self->read_into_step();
+                        });
+}
+
 void UpstreamExchange::relay(HttpExchangePtr client, HeaderEditor edit, RelayHandler done) {
   client_ = std::move(client);
   relay_handler_ = std::move(done);

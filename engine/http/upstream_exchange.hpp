@@ -39,10 +39,16 @@ class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
 
   // Reads the whole body, failing with http::error::body_limit past `limit`.
   void read_body(std::uint64_t limit, BodyHandler done);
+  // Reads a body of known length into `dest` (sized to it), reporting each
+  // step's total so far; `done` gets the final status.
+  using ProgressHandler = std::function<void(std::size_t received)>;
+  using DoneHandler = std::function<void(boost::system::error_code)>;
+  void read_into(char* dest, std::size_t size, ProgressHandler progress, DoneHandler done);
   // Streams the response to the client; `edit` adjusts the header first.
   void relay(HttpExchangePtr client, HeaderEditor edit, RelayHandler done);
 
  private:
+  void read_into_step();
   void relay_read();
   void relay_write();
   void relay_done(boost::system::error_code ec);
@@ -53,6 +59,11 @@ class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
   std::optional<http::response_parser<http::string_body>> body_parser_;
   std::optional<http::response_parser<http::buffer_body>> relay_parser_;
   std::optional<http::response_serializer<http::buffer_body>> relay_serializer_;
+  char* dest_ = nullptr;
+  std::size_t dest_size_ = 0;
+  std::size_t received_ = 0;
+  ProgressHandler progress_;
+  DoneHandler read_done_;
   HttpExchangePtr client_;
   RelayHandler relay_handler_;
   std::array<char, 16 * 1024> relay_buffer_{};

@@ -2,6 +2,7 @@
 
 #include "cache/http_date.hpp"
 #include "node/edge_node.hpp"
+#include "node/streamed_delivery.hpp"
 
 #include <boost/beast/core/string.hpp>
 
@@ -184,6 +185,10 @@ void RequestFlow::on_waited(const FetchOutcome* outcome) {
       return deliver(outcome->object, {.fwd = outcome->revalidated ? "stale" : "uri-miss",
                                        .fwd_status = outcome->revalidated ? 304u : 0u, .collapsed = true,
                                        .ttl = outcome->object->ttl(t), .has_ttl = true});
+    case FetchOutcome::Kind::streaming:
+      if (!variant_matches(*outcome->object)) return fetch(ForwardMode::cacheable_fetch);
+      return deliver_streamed(outcome->object, outcome->body,
+                              {.fwd = "uri-miss", .collapsed = true, .ttl = outcome->object->ttl(t), .has_ttl = true});
     case FetchOutcome::Kind::stale_object:
       add(m, &NodeMetrics::stale_served);
       return deliver(outcome->object, {.hit = true, .fwd = "stale", .fwd_status = outcome->status, .collapsed = true});
@@ -239,7 +244,9 @@ void RequestFlow::on_fetch_header(boost::system::error_code ec, UpstreamExchange
       decide_storage(http::verb::get, *request_, status, up->header(), t, node_->store_policy());
   const auto length = up->content_length();
   const auto max_object = node_->config().cache.max_object_bytes;
-  if (decision.storable && (!length || *length <= max_object)) {
+  if (decision.storable && length && *length <= max_object) return stream_fetch(std::move(up), decision, *length);
+  if (decision.storable && !length) {
+    // Unknown length (chunked): read it whole, then serve and store.
     const std::int64_t request_time = fetch_request_time_;
     return up->read_body(max_object, [self = shared_from_this(), request_time](boost::system::error_code bec,
                                                                                Response response) {
@@ -270,12 +277,50 @@ void RequestFlow::on_fetch_body(boost::system::error_code ec, Response response,
   parse_vary(response, vary);
   std::string key = primary_key_;
   if (!vary.empty()) variant_key(primary_key_, vary, *request_, key);
-  auto object = make_cached_object(std::move(key), primary_key_, std::move(vary), response, decision, request_time, t);
+  auto body = std::make_shared<const std::string>(std::move(response.body()));
+  auto object = make_cached_object(std::move(key), primary_key_, std::move(vary), response, std::move(body), decision,
+                                   request_time, t);
   node_->store(object);
   add(m, &NodeMetrics::stored);
   finish_leader({.kind = FetchOutcome::Kind::object, .object = object});
   deliver(object, {.fwd = stale_ ? "stale" : "uri-miss", .fwd_status = stale_ ? response.result_int() : 0u,
                    .stored = true, .ttl = object->ttl(t), .has_ttl = true});
+}
+
+void RequestFlow::stream_fetch(UpstreamExchangePtr up, const StoreDecision& decision, std::uint64_t length) {
+  const std::int64_t t = now();
+  const unsigned status = up->header().result_int();
+  std::vector<std::string> vary;
+  parse_vary(up->header(), vary);
+  std::string key = primary_key_;
+  if (!vary.empty()) variant_key(primary_key_, vary, *request_, key);
+  auto buffer = std::make_shared<std::string>(static_cast<std::size_t>(length), '\0');
+  auto header = make_cached_object(std::move(key), primary_key_, std::move(vary), up->header(), nullptr, decision,
+                                   fetch_request_time_, t, length);
+  auto body = std::make_shared<StreamingBody>(buffer);
+  // Waiters start sending as soon as the header is in, each from the shared body.
+  if (leading_) leading_->stream({.kind = FetchOutcome::Kind::streaming, .object = header, .body = body});
+  auto self = shared_from_this();
+  up->read_into(
+      buffer->data(), buffer->size(), [body](std::size_t received) { body->publish(received); },
+      [self, header, body, buffer](boost::system::error_code ec) {
+        auto& m = self->node_->metrics();
+        if (ec) {
+          add(m, &NodeMetrics::upstream_errors);
+          add(m, &NodeMetrics::errors);
+          body->finish(false);
+          return self->finish_leader({.kind = FetchOutcome::Kind::error, .status = 502});
+        }
+        add(m, &NodeMetrics::bytes_in_upstream, buffer->size());
+        auto complete = std::make_shared<CachedObject>(*header);
+        complete->body = buffer;
+        self->node_->store(complete);
+        add(m, &NodeMetrics::stored);
+        body->finish(true);
+        self->finish_leader({.kind = FetchOutcome::Kind::object, .object = complete});
+      });
+  deliver_streamed(header, body, {.fwd = stale_ ? "stale" : "uri-miss", .fwd_status = stale_ ? status : 0u,
+                                  .stored = true, .ttl = header->ttl(t), .has_ttl = true});
 }
 
 void RequestFlow::fetch_failed(unsigned status, std::string_view why) {
@@ -368,26 +413,8 @@ void RequestFlow::deliver(const CachedObjectPtr& object, const CacheStatusNote& 
   if (object->status == 200 && client_validators_match(*object)) return deliver_not_modified(*object, note);
   std::string& s = client_->scratch();
   s.clear();
-  const std::int64_t t = now();
-  s += "Date: ";
-  s += current_http_date(t);
-  s += "\r\nAge: ";
-  s += std::to_string(object->current_age(t));
-  s += "\r\nCache-Status: ";
-  if (!object->upstream_cache_status.empty()) {
-    s += object->upstream_cache_status;
-    s += ", ";
-  }
-  append_cache_status(s, node_->name(), note);
-  s += "\r\n";
-  if (from_child_node() && !object->surrogate_control.empty()) {
-    s += "Surrogate-Control: ";
-    s += object->surrogate_control;
-    s += "\r\n";
-  }
   const bool keep_alive = client_->keep_alive();
-  if (!keep_alive) s += "Connection: close\r\n";
-  s += "\r\n";
+  append_dynamic_headers(s, *object, note, keep_alive);
   std::array<net::const_buffer, 3> buffers{net::buffer(object->header_block), net::buffer(s), net::const_buffer{}};
   std::size_t count = 2;
   if (!is_head_ && object->body && !object->body->empty()) {
@@ -397,6 +424,46 @@ void RequestFlow::deliver(const CachedObjectPtr& object, const CacheStatusNote& 
   }
   record_latency();
   client_->respond_buffers(std::span<const net::const_buffer>(buffers.data(), count), keep_alive, object);
+}
+
+void RequestFlow::append_dynamic_headers(std::string& s, const CachedObject& object, const CacheStatusNote& note,
+                                         bool keep_alive) {
+  const std::int64_t t = now();
+  s += "Date: ";
+  s += current_http_date(t);
+  s += "\r\nAge: ";
+  s += std::to_string(object.current_age(t));
+  s += "\r\nCache-Status: ";
+  if (!object.upstream_cache_status.empty()) {
+    s += object.upstream_cache_status;
+    s += ", ";
+  }
+  append_cache_status(s, node_->name(), note);
+  s += "\r\n";
+  if (from_child_node() && !object.surrogate_control.empty()) {
+    s += "Surrogate-Control: ";
+    s += object.surrogate_control;
+    s += "\r\n";
+  }
+  if (!keep_alive) s += "Connection: close\r\n";
+  s += "\r\n";
+}
+
+void RequestFlow::deliver_streamed(const CachedObjectPtr& header, const std::shared_ptr<StreamingBody>& body,
+                                   const CacheStatusNote& note) {
+  if (!client_) return;
+  // HEAD and 304 need no body: the header object answers them now.
+  if (is_head_ || (header->status == 200 && client_validators_match(*header))) return deliver(header, note);
+  const bool keep_alive = client_->keep_alive();
+  std::string head = header->header_block;
+  append_dynamic_headers(head, *header, note, keep_alive);
+  auto self = shared_from_this();
+  std::make_shared<StreamedDelivery>(client_, body, std::move(head), keep_alive, node_->config().limits.send_timeout,
+                                     [self](bool, std::uint64_t bytes) {
+                                       add(self->node_->metrics(), &NodeMetrics::bytes_out, bytes);
+                                       self->record_latency();
+                                     })
+      ->start();
 }
 
 void RequestFlow::deliver_not_modified(const CachedObject& object, const CacheStatusNote& note) {

@@ -46,12 +46,18 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   void fetch(ForwardMode mode);
   void on_fetch_header(boost::system::error_code ec, UpstreamExchangePtr upstream);
   void on_fetch_body(boost::system::error_code ec, Response response, std::int64_t request_time);
+  void stream_fetch(UpstreamExchangePtr upstream, const StoreDecision& decision, std::uint64_t length);
   void fetch_failed(unsigned status, std::string_view why);
   void pass();
   void relay(UpstreamExchangePtr upstream, CacheStatusNote note);
   void finish_leader(const FetchOutcome& outcome);
 
   void deliver(const CachedObjectPtr& object, const CacheStatusNote& note);
+  void deliver_streamed(const CachedObjectPtr& header, const std::shared_ptr<StreamingBody>& body,
+                        const CacheStatusNote& note);
+  // Date, Age, Cache-Status, Surrogate-Control (child nodes), Connection, and the final CRLF.
+  void append_dynamic_headers(std::string& out, const CachedObject& object, const CacheStatusNote& note,
+                              bool keep_alive);
   void deliver_not_modified(const CachedObject& object, const CacheStatusNote& note);
   void deliver_error(http::status status, std::string_view message);
   bool client_validators_match(const CachedObject& object) const;

@@ -3,6 +3,9 @@
 #include "cache/http_date.hpp"
 
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/serializer.hpp>
+#include <boost/beast/http/write.hpp>
 #include <boost/json.hpp>
 
 #include <charconv>
@@ -47,6 +50,8 @@ std::uint64_t to_number(const std::string& s, std::uint64_t fallback) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   return ec == std::errc{} && p == s.data() + s.size() && !s.empty() ? v : fallback;
 }
+
+bool req_is_get(const Request& r) { return r.method() == http::verb::get; }
 
 std::int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -108,10 +113,61 @@ void SyntheticOrigin::handle(HttpExchangePtr exchange) {
     ++per_path_[path];
   }
   auto delay = to_number(query_param(target, "delay_ms"), 0) + extra_delay_ms_.load();
-  if (delay == 0) return exchange->respond(build(req));
+  const auto trickle_ms = static_cast<unsigned>(to_number(query_param(target, "trickle_ms"), 0));
+  const bool abort = query_param(target, "abort") == "1";
+  auto answer = [self = shared_from_this(), exchange, trickle_ms, abort] {
+    Response res = self->build(exchange->request());
+    if (trickle_ms && res.result() == http::status::ok && req_is_get(exchange->request()))
+      return self->trickle(exchange, std::move(res), trickle_ms, abort);
+    exchange->respond(std::move(res));
+  };
+  if (delay == 0) return answer();
   auto timer = std::make_shared<net::steady_timer>(exchange->executor(), std::chrono::milliseconds(delay));
-  timer->async_wait([self = shared_from_this(), exchange, timer](boost::system::error_code) {
-    exchange->respond(self->build(exchange->request()));
+  timer->async_wait([answer, timer](boost::system::error_code) { answer(); });
+}
+
+namespace {
+// Writes the header, then the body in four parts with a pause between them.
+struct Trickle : std::enable_shared_from_this<Trickle> {
+  Trickle(HttpExchangePtr ex, Response res, unsigned interval_ms, bool abort)
+      : exchange(std::move(ex)), response(std::move(res)), serializer(response), timer(exchange->executor()),
+        interval(interval_ms), abort_midway(abort) {}
+  void start() {
+    http::async_write_header(exchange->stream(), serializer, [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+      if (ec) return self->exchange->finish(false);
+      self->next();
+    });
+  }
+  void next() {
+    const std::string& body = response.body();
+    const std::size_t part = (body.size() + 3) / 4;
+    if (sent >= body.size()) return exchange->finish(response.keep_alive());
+    if (abort_midway && sent >= body.size() / 2) return exchange->finish(false);
+    timer.expires_after(std::chrono::milliseconds(interval));
+    timer.async_wait([self = shared_from_this(), part](boost::system::error_code) {
+      const std::string& b = self->response.body();
+      const std::size_t n = std::min(part, b.size() - self->sent);
+      net::async_write(self->exchange->stream(), net::buffer(b.data() + self->sent, n),
+                       [self, n](boost::system::error_code ec, std::size_t) {
+                         if (ec) return self->exchange->finish(false);
+                         self->sent += n;
+                         self->next();
+                       });
+    });
+  }
+  HttpExchangePtr exchange;
+  Response response;
+  http::response_serializer<http::string_body> serializer;
+  net::steady_timer timer;
+  unsigned interval;
+  bool abort_midway;
+  std::size_t sent = 0;
+};
+}  // namespace
+
+void SyntheticOrigin::trickle(HttpExchangePtr exchange, Response response, unsigned interval_ms, bool abort) {
+  net::post(exchange->executor(), [exchange, response = std::move(response), interval_ms, abort]() mutable {
+    std::make_shared<Trickle>(exchange, std::move(response), interval_ms, abort)->start();
   });
 }
 

@@ -6,7 +6,9 @@
 // an ETag and Last-Modified, after D ms; If-None-Match gets a 304. Test knobs:
 // cc= (replaces Cache-Control), scc= (Surrogate-Control), cdncc=
 // (CDN-Cache-Control), vary=<header> (echoed into the body), status=N,
-// cookie=1, v=<version> (changes body and ETag), noetag=1, chunked=1.
+// cookie=1, v=<version> (changes body and ETag), noetag=1, chunked=1,
+// trickle_ms=T (the body goes out in 4 parts, T ms apart), abort=1 (with
+// trickle_ms: the connection is closed after half the body).
 //   GET /__stats  -> {"requests": N, "paths": {"/obj/a": n, ...}}
 // Any other method on /obj/... answers 200 "ok" with no-store.
 #include "core/node_config.hpp"
@@ -36,6 +38,7 @@ class SyntheticOrigin : public std::enable_shared_from_this<SyntheticOrigin> {
  private:
   void handle(HttpExchangePtr exchange);
   Response build(const Request& request);
+  void trickle(HttpExchangePtr exchange, Response response, unsigned interval_ms, bool abort);
 
   net::io_context& ioc_;
   std::shared_ptr<HttpServer> server_;

@@ -219,7 +219,8 @@ void TestCachePolicy::not_modified_refreshes_headers_and_clock() {
   r.set("X-Version", "1");
   r.body() = "hello";
   auto d = decide_storage(http::verb::get, {}, 200, r, kNow - 100, {});
-  auto stored = make_cached_object("k", "k", {}, r, d, kNow - 100, kNow - 100);
+  auto stored = make_cached_object("k", "k", {}, r, std::make_shared<const std::string>(r.body()), d, kNow - 100,
+                                   kNow - 100);
   QVERIFY(!stored->is_fresh(kNow));
   http::fields not_modified;
   not_modified.set("Date", format_http_date(kNow));

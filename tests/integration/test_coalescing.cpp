@@ -5,6 +5,11 @@
 
 #include <QTest>
 
+#include <boost/asio/write.hpp>
+
+#include <future>
+#include <thread>
+
 using namespace edgelab;
 using edgelab::test::burst_get;
 using edgelab::test::TestFleet;
@@ -17,6 +22,8 @@ class TestCoalescing : public QObject {
   void waiter_deadline_gives_504_not_a_hang();
   void full_waiting_list_goes_upstream();
   void coalescing_can_be_turned_off();
+  void waiters_receive_the_body_while_it_arrives();
+  void a_fetch_failing_midway_truncates_and_stores_nothing();
 };
 
 void TestCoalescing::five_hundred_cold_requests_make_one_origin_fetch() {
@@ -83,6 +90,61 @@ void TestCoalescing::coalescing_can_be_turned_off() {
   auto result = burst_get(TestFleet::at(node.port()), "/obj/free?delay_ms=300", 10);
   QCOMPARE(result.ok, 10);
   QCOMPARE(fleet.origin().requests(), 10u);
+}
+
+void TestCoalescing::waiters_receive_the_body_while_it_arrives() {
+  TestFleet fleet;
+  fleet.start_origin();
+  auto& node = fleet.start_node("paris");
+  const std::string target = "/obj/trickle?size=65536&trickle_ms=400";
+  const auto port = node.port();
+  auto first = std::async(std::launch::async, [port, target] { return TestFleet::get(port, target); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  // A second client joins while the body is still arriving.
+  net::io_context ioc;
+  tcp::socket socket(ioc);
+  socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  const std::string request = "GET " + target + " HTTP/1.1\r\nHost: www.test.example\r\nConnection: close\r\n\r\n";
+  net::write(socket, net::buffer(request));
+  std::string received;
+  std::array<char, 8192> buf{};
+  bool stored_when_first_bytes_arrived = true;
+  for (int i = 0; i < 100; ++i) {
+    boost::system::error_code ec;
+    const std::size_t n = socket.read_some(net::buffer(buf), ec);
+    received.append(buf.data(), n);
+    const auto head_end = received.find("\r\n\r\n");
+    if (head_end != std::string::npos && received.size() > head_end + 4) {
+      stored_when_first_bytes_arrived = node.metrics().stored.load() > 0;
+      break;
+    }
+    if (ec) break;
+  }
+  QVERIFY2(!stored_when_first_bytes_arrived, "the second client got body bytes only after the fetch completed");
+  QVERIFY(received.find("collapsed") != std::string::npos);
+  boost::system::error_code ec;
+  while (!ec) {
+    const std::size_t n = socket.read_some(net::buffer(buf), ec);
+    received.append(buf.data(), n);
+  }
+  const auto res = first.get();
+  QCOMPARE(res.body().size(), 65536u);
+  QCOMPARE(received.substr(received.find("\r\n\r\n") + 4), res.body());
+  QCOMPARE(fleet.origin().requests(), 1u);
+  QCOMPARE(node.metrics().stored.load(), 1u);
+}
+
+void TestCoalescing::a_fetch_failing_midway_truncates_and_stores_nothing() {
+  TestFleet fleet;
+  fleet.start_origin();
+  auto& node = fleet.start_node("paris");
+  const std::string target = "/obj/broken?size=65536&trickle_ms=50&abort=1";
+  auto result = burst_get(TestFleet::at(node.port()), target, 10);
+  QCOMPARE(result.ok, 0);  // every client saw a cut-short body, none a wrong one
+  QCOMPARE(fleet.origin().requests(), 1u);
+  QCOMPARE(node.metrics().stored.load(), 0u);
+  TestFleet::get(node.port(), target);
+  QCOMPARE(fleet.origin().requests(), 2u);
 }
 
 QTEST_GUILESS_MAIN(TestCoalescing)

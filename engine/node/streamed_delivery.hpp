@@ -1,0 +1,36 @@
+#pragma once
+// Sends one client a response whose body is still arriving (a coalesced miss):
+// the header first, then each newly published range of the shared body. If the
+// fetch fails midway, the connection is closed so the client sees a truncated
+// response, never a wrong one.
+#include "cache/streaming_body.hpp"
+#include "http/http_exchange.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace edgelab {
+
+class StreamedDelivery : public std::enable_shared_from_this<StreamedDelivery> {
+ public:
+  using DoneHandler = std::function<void(bool ok, std::uint64_t body_bytes)>;
+
+  StreamedDelivery(HttpExchangePtr client, std::shared_ptr<StreamingBody> body, std::string head, bool keep_alive,
+                   std::chrono::milliseconds send_timeout, DoneHandler done);
+  void start();
+
+ private:
+  void pump();
+  void end(bool ok);
+
+  HttpExchangePtr client_;
+  std::shared_ptr<StreamingBody> body_;
+  std::string head_;
+  bool keep_alive_;
+  std::chrono::milliseconds send_timeout_;
+  DoneHandler done_;
+  std::size_t sent_ = 0;
+};
+
+}  // namespace edgelab
