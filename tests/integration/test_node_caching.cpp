@@ -127,15 +127,15 @@ void TestNodeCaching::stale_object_is_revalidated_with_304() {
   TestFleet fleet;
   fleet.start_origin();
   auto& node = fleet.start_node("paris");
-  TestFleet::get(node.port(), "/obj/r?ttl=1&size=300");
-  sleep_ms(2100);
-  auto res = TestFleet::get(node.port(), "/obj/r?ttl=1&size=300");
+  TestFleet::get(node.port(), "/obj/r?ttl=2&size=300");
+  sleep_ms(3100);
+  auto res = TestFleet::get(node.port(), "/obj/r?ttl=2&size=300");
   QCOMPARE(res.result_int(), 200u);
   QCOMPARE(res.body().size(), 300u);
   QVERIFY2(contains(cache_status(res), "paris; fwd=stale; fwd-status=304"), cache_status(res).c_str());
   QCOMPARE(node.metrics().revalidated.load(), 1u);
   QCOMPARE(fleet.origin().requests(), 2u);  // the fetch and one conditional request
-  auto again = TestFleet::get(node.port(), "/obj/r?ttl=1&size=300");
+  auto again = TestFleet::get(node.port(), "/obj/r?ttl=2&size=300");
   QVERIFY(contains(cache_status(again), "; hit"));
 }
 
@@ -232,9 +232,11 @@ void TestNodeCaching::stale_while_revalidate_serves_stale_and_refreshes_once() {
   TestFleet fleet;
   fleet.start_origin();
   auto& node = fleet.start_node("paris");
-  const std::string url = "/obj/swr?cc=max-age%3D1%2C%20stale-while-revalidate%3D30&delay_ms=300";
+  // max-age=2: Age has whole-second resolution, so the refreshed copy stays
+  // fresh for at least a second after the refresh.
+  const std::string url = "/obj/swr?cc=max-age%3D2%2C%20stale-while-revalidate%3D30&delay_ms=300";
   TestFleet::get(node.port(), url);
-  sleep_ms(2100);
+  sleep_ms(3100);
   for (int i = 0; i < 5; ++i) {
     auto res = TestFleet::get(node.port(), url);
     QCOMPARE(res.result_int(), 200u);
