@@ -75,8 +75,9 @@ void UpstreamExchange::read_into_step() {
                         });
 }
 
-void UpstreamExchange::relay(HttpExchangePtr client, HeaderEditor edit, RelayHandler done) {
+void UpstreamExchange::relay(HttpExchangePtr client, HeaderEditor edit, RelayHandler done, BodyTap tap) {
   client_ = std::move(client);
+  tap_ = std::move(tap);
   relay_handler_ = std::move(done);
   relay_parser_.emplace(std::move(*header_parser_));
   relay_parser_->body_limit(boost::none);
@@ -105,6 +106,7 @@ void UpstreamExchange::relay_read() {
                      b.data = self->relay_buffer_.data();
                      b.more = !self->relay_parser_->is_done();
                      self->relayed_ += b.size;
+                     if (self->tap_ && b.size) self->tap_(std::string_view(self->relay_buffer_.data(), b.size));
                      self->relay_write();
                    });
 }

@@ -45,7 +45,9 @@ class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
   using DoneHandler = std::function<void(boost::system::error_code)>;
   void read_into(char* dest, std::size_t size, ProgressHandler progress, DoneHandler done);
   // Streams the response to the client; `edit` adjusts the header first.
-  void relay(HttpExchangePtr client, HeaderEditor edit, RelayHandler done);
+  // `tap`, when set, sees every body chunk as it passes (to keep a copy).
+  using BodyTap = std::function<void(std::string_view chunk)>;
+  void relay(HttpExchangePtr client, HeaderEditor edit, RelayHandler done, BodyTap tap = {});
 
  private:
   void read_into_step();
@@ -66,6 +68,7 @@ class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
   DoneHandler read_done_;
   HttpExchangePtr client_;
   RelayHandler relay_handler_;
+  BodyTap tap_;
   std::array<char, 16 * 1024> relay_buffer_{};
   std::uint64_t relayed_ = 0;
   bool reusable_ = false;

@@ -27,7 +27,6 @@ namespace edgelab {
   X(invalidations, "Cache entries invalidated by unsafe methods")                        \
   X(upstream_requests, "Requests sent upstream")                                         \
   X(upstream_errors, "Upstream connect, read or protocol failures")                      \
-  X(upstream_retries, "Retries on a fresh connection after a pooled one failed")         \
   X(errors, "Responses this node generated as 5xx")                                      \
   X(loops_detected, "Requests refused because CDN-Loop showed a forwarding loop")        \
   X(bytes_out, "Body bytes sent to clients")                                             \

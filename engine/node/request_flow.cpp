@@ -245,8 +245,9 @@ void RequestFlow::on_fetch_header(boost::system::error_code ec, UpstreamExchange
   const auto length = up->content_length();
   const auto max_object = node_->config().cache.max_object_bytes;
   if (decision.storable && length && *length <= max_object) return stream_fetch(std::move(up), decision, *length);
+  if (decision.storable && !length && client_ && !is_head_) return relay_and_store(std::move(up));
   if (decision.storable && !length) {
-    // Unknown length (chunked): read it whole, then serve and store.
+    // Unknown length for a HEAD or a background refresh: read it whole.
     const std::int64_t request_time = fetch_request_time_;
     return up->read_body(max_object, [self = shared_from_this(), request_time](boost::system::error_code bec,
                                                                                Response response) {
@@ -378,8 +379,55 @@ void RequestFlow::pass() {
   });
 }
 
-void RequestFlow::relay(UpstreamExchangePtr up, CacheStatusNote note) {
-  if (!client_) return;
+void RequestFlow::relay_and_store(UpstreamExchangePtr up) {
+  // Unknown length (chunked): relay it as it comes and keep a copy while it
+  // fits max_object_bytes; store it if the whole body arrived and fit.
+  const std::size_t limit = node_->config().cache.max_object_bytes;
+  auto copy = std::make_shared<std::string>();
+  auto overflow = std::make_shared<bool>(false);
+  auto header = std::make_shared<http::response_header<>>(up->header());
+  const std::int64_t request_time = fetch_request_time_;
+  auto tap = [copy, overflow, limit](std::string_view chunk) {
+    if (*overflow) return;
+    if (copy->size() + chunk.size() > limit) {
+      *overflow = true;
+      std::string().swap(*copy);
+      return;
+    }
+    copy->append(chunk);
+  };
+  auto self = shared_from_this();
+  auto completed = [self, copy, overflow, header, request_time](bool complete) {
+    auto& m = self->node_->metrics();
+    if (!complete) return self->finish_leader({.kind = FetchOutcome::Kind::error, .status = 502});
+    if (*overflow) {
+      add(m, &NodeMetrics::not_stored);
+      self->node_->hit_for_miss().remember(self->primary_key_);
+      return self->finish_leader({.kind = FetchOutcome::Kind::uncacheable});
+    }
+    const std::int64_t t = self->now();
+    const StoreDecision decision = decide_storage(http::verb::get, *self->request_, header->result_int(), *header, t,
+                                                  self->node_->store_policy());
+    std::vector<std::string> vary;
+    parse_vary(*header, vary);
+    std::string key = self->primary_key_;
+    if (!vary.empty()) variant_key(self->primary_key_, vary, *self->request_, key);
+    add(m, &NodeMetrics::bytes_in_upstream, copy->size());
+    auto object = make_cached_object(std::move(key), self->primary_key_, std::move(vary), *header, copy, decision,
+                                     request_time, t);
+    self->node_->store(object);
+    add(m, &NodeMetrics::stored);
+    self->finish_leader({.kind = FetchOutcome::Kind::object, .object = object});
+  };
+  relay(std::move(up), {.fwd = stale_ ? "stale" : "uri-miss"}, std::move(tap), std::move(completed));
+}
+
+void RequestFlow::relay(UpstreamExchangePtr up, CacheStatusNote note, UpstreamExchange::BodyTap tap,
+                        std::function<void(bool complete)> completed) {
+  if (!client_) {
+    if (completed) completed(false);
+    return;
+  }
   const std::string name = node_->name();
   const bool child = from_child_node();
   const bool keep_alive = client_->keep_alive();
@@ -400,10 +448,14 @@ void RequestFlow::relay(UpstreamExchangePtr up, CacheStatusNote note) {
     return client_->respond(std::move(head));  // no prepare_payload: Content-Length stays the GET's
   }
   auto self = shared_from_this();
-  up->relay(client_, edit, [self](boost::system::error_code, std::uint64_t bytes) {
-    add(self->node_->metrics(), &NodeMetrics::bytes_out, bytes);
-    self->record_latency();
-  });
+  up->relay(
+      client_, edit,
+      [self, completed = std::move(completed)](boost::system::error_code ec, std::uint64_t bytes) {
+        add(self->node_->metrics(), &NodeMetrics::bytes_out, bytes);
+        self->record_latency();
+        if (completed) completed(!ec);
+      },
+      std::move(tap));
 }
 
 // --- deliver ---------------------------------------------------------------

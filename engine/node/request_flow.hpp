@@ -49,7 +49,10 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   void stream_fetch(UpstreamExchangePtr upstream, const StoreDecision& decision, std::uint64_t length);
   void fetch_failed(unsigned status, std::string_view why);
   void pass();
-  void relay(UpstreamExchangePtr upstream, CacheStatusNote note);
+  // `completed` (optional) learns whether the whole body reached the client.
+  void relay(UpstreamExchangePtr upstream, CacheStatusNote note, UpstreamExchange::BodyTap tap = {},
+             std::function<void(bool complete)> completed = {});
+  void relay_and_store(UpstreamExchangePtr upstream);
   void finish_leader(const FetchOutcome& outcome);
 
   void deliver(const CachedObjectPtr& object, const CacheStatusNote& note);

@@ -34,12 +34,14 @@ class TestNodeCaching : public QObject {
   void uncacheable_responses_are_not_stored_data();
   void uncacheable_responses_are_not_stored();
   void oversize_objects_pass_through();
+  void chunked_responses_are_relayed_and_stored_when_they_fit();
   void stale_if_error_serves_stale_when_origin_is_down();
   void must_revalidate_never_serves_stale();
   void stale_while_revalidate_serves_stale_and_refreshes_once();
   void surrogate_control_sets_ttl_and_is_stripped();
   void unsafe_method_invalidates_the_target();
   void admin_listener_serves_health_and_metrics();
+  void pooled_connection_closed_by_the_origin_is_retried_fresh();
 };
 
 void TestNodeCaching::miss_then_l1_hit() {
@@ -201,6 +203,25 @@ void TestNodeCaching::oversize_objects_pass_through() {
   QVERIFY(node.metrics().hit_for_miss.load() >= 1u);
 }
 
+void TestNodeCaching::chunked_responses_are_relayed_and_stored_when_they_fit() {
+  TestFleet fleet;
+  fleet.start_origin();
+  auto& node = fleet.start_node("paris", 0, [](NodeConfig& c) { c.cache.max_object_bytes = 64 * 1024; });
+  auto small = TestFleet::get(node.port(), "/obj/chunk-small?size=20000&chunked=1");
+  QCOMPARE(small.body().size(), 20000u);
+  auto small_again = TestFleet::get(node.port(), "/obj/chunk-small?size=20000&chunked=1");
+  QCOMPARE(small_again.body(), small.body());
+  QVERIFY2(contains(cache_status(small_again), "paris; hit"), cache_status(small_again).c_str());
+  QCOMPARE(std::string(small_again[http::field::content_length]), std::string("20000"));
+  // Larger than max_object_bytes with no length announced: relayed whole, not stored.
+  auto big = TestFleet::get(node.port(), "/obj/chunk-big?size=300000&chunked=1");
+  QCOMPARE(big.result_int(), 200u);
+  QCOMPARE(big.body().size(), 300000u);
+  auto big_again = TestFleet::get(node.port(), "/obj/chunk-big?size=300000&chunked=1");
+  QCOMPARE(big_again.body().size(), 300000u);
+  QCOMPARE(fleet.origin().requests(), 3u);
+}
+
 void TestNodeCaching::stale_if_error_serves_stale_when_origin_is_down() {
   TestFleet fleet;
   fleet.start_origin();
@@ -298,6 +319,20 @@ void TestNodeCaching::admin_listener_serves_health_and_metrics() {
   QVERIFY(contains(metrics.body(), "edgelab_cache_objects{node=\"paris\",tier=\"L1\"} 1"));
   QVERIFY(contains(metrics.body(), "quantile=\"0.99\""));
   QCOMPARE(TestFleet::get(node.admin_port(), "/nope").result_int(), 404u);
+}
+
+void TestNodeCaching::pooled_connection_closed_by_the_origin_is_retried_fresh() {
+  TestFleet fleet;
+  fleet.start_origin();
+  auto& node = fleet.start_node("paris");
+  QCOMPARE(TestFleet::get(node.port(), "/obj/before").result_int(), 200u);
+  // The origin restarts: the node's idle pooled connection is now dead.
+  fleet.stop_origin();
+  fleet.start_origin();
+  auto res = TestFleet::get(node.port(), "/obj/after");
+  QCOMPARE(res.result_int(), 200u);
+  QCOMPARE(node.upstream().counters().retries.load(), 1u);
+  QCOMPARE(node.metrics().upstream_errors.load(), 0u);
 }
 
 QTEST_GUILESS_MAIN(TestNodeCaching)
