@@ -1,7 +1,7 @@
 #include "node/request_flow.hpp"
 
-#include "cache/http_date.hpp"
 #include "node/edge_node.hpp"
+#include "node/response_builder.hpp"
 #include "node/streamed_delivery.hpp"
 
 #include <boost/beast/core/string.hpp>
@@ -17,19 +17,6 @@ bool is_unsafe(http::verb m) {
   return m == http::verb::post || m == http::verb::put || m == http::verb::delete_ || m == http::verb::patch;
 }
 
-bool etag_matches(std::string_view list, std::string_view etag) {
-  auto strip_weak = [](std::string_view t) { return t.substr(0, 2) == "W/" ? t.substr(2) : t; };
-  etag = strip_weak(etag);
-  while (!list.empty()) {
-    auto comma = list.find(',');
-    std::string_view token = list.substr(0, comma);
-    list.remove_prefix(comma == std::string_view::npos ? list.size() : comma + 1);
-    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-    if (token == "*" || strip_weak(token) == etag) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -462,11 +449,11 @@ void RequestFlow::relay(UpstreamExchangePtr up, CacheStatusNote note, UpstreamEx
 
 void RequestFlow::deliver(const CachedObjectPtr& object, const CacheStatusNote& note) {
   if (!client_) return;
-  if (object->status == 200 && client_validators_match(*object)) return deliver_not_modified(*object, note);
+  if (object->status == 200 && client_validators_match(*request_, *object)) return deliver_not_modified(*object, note);
   std::string& s = client_->scratch();
   s.clear();
   const bool keep_alive = client_->keep_alive();
-  append_dynamic_headers(s, *object, note, keep_alive);
+  append_dynamic_headers(s, *object, note, delivery_context());
   std::array<net::const_buffer, 3> buffers{net::buffer(object->header_block), net::buffer(s), net::const_buffer{}};
   std::size_t count = 2;
   if (!is_head_ && object->body && !object->body->empty()) {
@@ -478,37 +465,14 @@ void RequestFlow::deliver(const CachedObjectPtr& object, const CacheStatusNote& 
   client_->respond_buffers(std::span<const net::const_buffer>(buffers.data(), count), keep_alive, object);
 }
 
-void RequestFlow::append_dynamic_headers(std::string& s, const CachedObject& object, const CacheStatusNote& note,
-                                         bool keep_alive) {
-  const std::int64_t t = now();
-  s += "Date: ";
-  s += current_http_date(t);
-  s += "\r\nAge: ";
-  s += std::to_string(object.current_age(t));
-  s += "\r\nCache-Status: ";
-  if (!object.upstream_cache_status.empty()) {
-    s += object.upstream_cache_status;
-    s += ", ";
-  }
-  append_cache_status(s, node_->name(), note);
-  s += "\r\n";
-  if (from_child_node() && !object.surrogate_control.empty()) {
-    s += "Surrogate-Control: ";
-    s += object.surrogate_control;
-    s += "\r\n";
-  }
-  if (!keep_alive) s += "Connection: close\r\n";
-  s += "\r\n";
-}
-
 void RequestFlow::deliver_streamed(const CachedObjectPtr& header, const std::shared_ptr<StreamingBody>& body,
                                    const CacheStatusNote& note) {
   if (!client_) return;
   // HEAD and 304 need no body: the header object answers them now.
-  if (is_head_ || (header->status == 200 && client_validators_match(*header))) return deliver(header, note);
+  if (is_head_ || (header->status == 200 && client_validators_match(*request_, *header))) return deliver(header, note);
   const bool keep_alive = client_->keep_alive();
   std::string head = header->header_block;
-  append_dynamic_headers(head, *header, note, keep_alive);
+  append_dynamic_headers(head, *header, note, delivery_context());
   auto self = shared_from_this();
   std::make_shared<StreamedDelivery>(client_, body, std::move(head), keep_alive, node_->config().limits.send_timeout,
                                      [self](bool, std::uint64_t bytes) {
@@ -520,47 +484,19 @@ void RequestFlow::deliver_streamed(const CachedObjectPtr& header, const std::sha
 
 void RequestFlow::deliver_not_modified(const CachedObject& object, const CacheStatusNote& note) {
   add(node_->metrics(), &NodeMetrics::not_modified);
-  Response res{http::status::not_modified, 11};
-  for (const auto& [name, value] : object.headers) {
-    for (std::string_view keep : {"ETag", "Cache-Control", "Expires", "Vary", "Content-Location", "Last-Modified"})
-      if (beast::iequals(name, keep)) res.insert(name, value);
-  }
-  res.set(http::field::date, current_http_date(now()));
-  res.set(http::field::age, std::to_string(object.current_age(now())));
-  std::string status = object.upstream_cache_status;
-  if (!status.empty()) status += ", ";
-  append_cache_status(status, node_->name(), note);
-  res.set("Cache-Status", status);
-  res.keep_alive(client_->keep_alive());
   record_latency();
-  client_->respond(std::move(res));
+  client_->respond(make_not_modified(object, note, delivery_context()));
 }
 
 void RequestFlow::deliver_error(http::status status, std::string_view message) {
   if (!client_) return;
-  Response res{status, 11};
-  res.set(http::field::content_type, "text/plain; charset=utf-8");
-  res.set(http::field::date, current_http_date(now()));
-  std::string cache_status;
-  append_cache_status(cache_status, node_->name(), {.fwd = "uri-miss", .detail = "error"});
-  res.set("Cache-Status", cache_status);
-  res.body() = std::string(message) + "\n";
-  res.keep_alive(client_->keep_alive());
-  res.prepare_payload();
   record_latency();
-  client_->respond(std::move(res));
+  client_->respond(make_error_response(status, message, delivery_context()));
 }
 
-bool RequestFlow::client_validators_match(const CachedObject& object) const {
-  const Request& req = *request_;
-  if (auto inm = req.find(http::field::if_none_match); inm != req.end())
-    return !object.etag.empty() && etag_matches(inm->value(), object.etag);
-  if (auto ims = req.find(http::field::if_modified_since); ims != req.end()) {
-    auto since = parse_http_date(ims->value());
-    auto modified = parse_http_date(object.last_modified);
-    return since && modified && *modified <= *since;
-  }
-  return false;
+DeliveryContext RequestFlow::delivery_context() const {
+  return {.node_name = node_->name(), .now = now(), .keep_alive = client_ && client_->keep_alive(),
+          .to_child_node = from_child_node()};
 }
 
 bool RequestFlow::variant_matches(const CachedObject& object) {

@@ -13,6 +13,7 @@
 #include "http/upstream_exchange.hpp"
 #include "node/cache_status.hpp"
 #include "node/forwarding.hpp"
+#include "node/response_builder.hpp"
 
 #include <chrono>
 #include <memory>
@@ -58,12 +59,9 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   void deliver(const CachedObjectPtr& object, const CacheStatusNote& note);
   void deliver_streamed(const CachedObjectPtr& header, const std::shared_ptr<StreamingBody>& body,
                         const CacheStatusNote& note);
-  // Date, Age, Cache-Status, Surrogate-Control (child nodes), Connection, and the final CRLF.
-  void append_dynamic_headers(std::string& out, const CachedObject& object, const CacheStatusNote& note,
-                              bool keep_alive);
   void deliver_not_modified(const CachedObject& object, const CacheStatusNote& note);
   void deliver_error(http::status status, std::string_view message);
-  bool client_validators_match(const CachedObject& object) const;
+  DeliveryContext delivery_context() const;
   bool variant_matches(const CachedObject& object);
   bool from_child_node() const;
   void record_latency();
