@@ -33,9 +33,10 @@ class HttpExchange {
   virtual beast::tcp_stream& stream() = 0;
   virtual void finish(bool keep_alive) = 0;
 
-  // A per-connection scratch buffer that keeps its capacity across requests,
-  // so the hit path formats its dynamic headers without allocating.
-  virtual std::string& scratch() = 0;
+  // Per-connection scratch buffers that keep their capacity across requests,
+  // so the hit path builds keys and formats headers without allocating.
+  enum class Scratch { head_tail, primary_key, variant_key };
+  virtual std::string& scratch(Scratch which) = 0;
 };
 
 using HttpExchangePtr = std::shared_ptr<HttpExchange>;

@@ -16,7 +16,7 @@ ServerSession::ServerSession(tcp::socket socket, std::shared_ptr<HttpServer> ser
   auto ep = stream_.socket().remote_endpoint(ec);
   if (!ec) remote_ = ep.address();
   stream_.socket().set_option(tcp::no_delay(true), ec);
-  scratch_.reserve(512);
+  for (auto& s : scratch_) s.reserve(256);
 }
 
 ServerSession::~ServerSession() {

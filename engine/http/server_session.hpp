@@ -34,7 +34,7 @@ class ServerSession : public HttpExchange, public std::enable_shared_from_this<S
                        std::shared_ptr<const void> owner) override;
   beast::tcp_stream& stream() override { return stream_; }
   void finish(bool keep_alive) override;
-  std::string& scratch() override { return scratch_; }
+  std::string& scratch(Scratch which) override { return scratch_[static_cast<std::size_t>(which)]; }
 
  private:
   void wait_for_request();
@@ -56,7 +56,7 @@ class ServerSession : public HttpExchange, public std::enable_shared_from_this<S
   std::shared_ptr<const void> write_owner_;
   std::array<net::const_buffer, 4> write_buffers_{};
   std::size_t write_buffer_count_ = 0;
-  std::string scratch_;
+  std::array<std::string, 3> scratch_;
   bool busy_ = false;  // a request is being handled (only touched on the strand)
   bool shutting_down_ = false;
   bool closed_ = false;

@@ -1,5 +1,6 @@
 #include "node/edge_node.hpp"
 
+#include "node/fresh_hit_path.hpp"
 #include "node/request_flow.hpp"
 
 #include <boost/json.hpp>
@@ -45,7 +46,9 @@ boost::system::error_code EdgeNode::start() {
   limits.max_connections = config_.limits.max_connections;
   std::weak_ptr<EdgeNode> weak = weak_from_this();
   server_ = std::make_shared<HttpServer>(ioc_, limits, [weak](HttpExchangePtr exchange) {
-    if (auto node = weak.lock()) std::make_shared<RequestFlow>(node, std::move(exchange))->recv();
+    auto node = weak.lock();
+    if (!node || serve_fresh_l1_hit(*node, *exchange)) return;
+    std::make_shared<RequestFlow>(node, std::move(exchange))->recv();
   });
   if (auto ec = server_->listen(config_.listen)) return ec;
   if (config_.admin) {

@@ -450,19 +450,8 @@ void RequestFlow::relay(UpstreamExchangePtr up, CacheStatusNote note, UpstreamEx
 void RequestFlow::deliver(const CachedObjectPtr& object, const CacheStatusNote& note) {
   if (!client_) return;
   if (object->status == 200 && client_validators_match(*request_, *object)) return deliver_not_modified(*object, note);
-  std::string& s = client_->scratch();
-  s.clear();
-  const bool keep_alive = client_->keep_alive();
-  append_dynamic_headers(s, *object, note, delivery_context());
-  std::array<net::const_buffer, 3> buffers{net::buffer(object->header_block), net::buffer(s), net::const_buffer{}};
-  std::size_t count = 2;
-  if (!is_head_ && object->body && !object->body->empty()) {
-    buffers[2] = net::buffer(*object->body);
-    count = 3;
-    add(node_->metrics(), &NodeMetrics::bytes_out, object->body->size());
-  }
   record_latency();
-  client_->respond_buffers(std::span<const net::const_buffer>(buffers.data(), count), keep_alive, object);
+  add(node_->metrics(), &NodeMetrics::bytes_out, write_cached_object(*client_, object, note, delivery_context(), is_head_));
 }
 
 void RequestFlow::deliver_streamed(const CachedObjectPtr& header, const std::shared_ptr<StreamingBody>& body,

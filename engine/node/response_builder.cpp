@@ -4,6 +4,8 @@
 
 #include <boost/beast/core/string.hpp>
 
+#include <array>
+
 namespace edgelab {
 namespace {
 
@@ -74,6 +76,23 @@ Response make_error_response(http::status status, std::string_view message, cons
   res.keep_alive(context.keep_alive);
   res.prepare_payload();
   return res;
+}
+
+std::uint64_t write_cached_object(HttpExchange& client, const CachedObjectPtr& object, const CacheStatusNote& note,
+                                  const DeliveryContext& context, bool head_only) {
+  std::string& tail = client.scratch(HttpExchange::Scratch::head_tail);
+  tail.clear();
+  append_dynamic_headers(tail, *object, note, context);
+  std::array<net::const_buffer, 3> buffers{net::buffer(object->header_block), net::buffer(tail), net::const_buffer{}};
+  std::size_t count = 2;
+  std::uint64_t body_bytes = 0;
+  if (!head_only && object->body && !object->body->empty()) {
+    buffers[2] = net::buffer(*object->body);
+    count = 3;
+    body_bytes = object->body->size();
+  }
+  client.respond_buffers(std::span<const net::const_buffer>(buffers.data(), count), context.keep_alive, object);
+  return body_bytes;
 }
 
 bool client_validators_match(const http::fields& request, const CachedObject& object) {

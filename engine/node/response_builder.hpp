@@ -2,6 +2,7 @@
 // Responses a node generates itself, and the per-request tail of a cached
 // response's header, kept apart from the request state machine.
 #include "cache/cached_object.hpp"
+#include "http/http_exchange.hpp"
 #include "node/cache_status.hpp"
 
 #include <string>
@@ -22,6 +23,12 @@ void append_dynamic_headers(std::string& out, const CachedObject& object, const 
                             const DeliveryContext& context);
 Response make_not_modified(const CachedObject& object, const CacheStatusNote& note, const DeliveryContext& context);
 Response make_error_response(http::status status, std::string_view message, const DeliveryContext& context);
+
+// Writes a stored object: its pre-serialized header, the per-request tail
+// (formatted into the connection's scratch buffer) and the body, in one gather
+// write. Returns the body bytes sent.
+std::uint64_t write_cached_object(HttpExchange& client, const CachedObjectPtr& object, const CacheStatusNote& note,
+                                  const DeliveryContext& context, bool head_only);
 
 // RFC 9110 §13.1: If-None-Match (weak comparison), else If-Modified-Since.
 bool client_validators_match(const http::fields& request, const CachedObject& object);

@@ -1,0 +1,50 @@
+#include "node/fresh_hit_path.hpp"
+
+#include "node/edge_node.hpp"
+#include "node/forwarding.hpp"
+#include "node/response_builder.hpp"
+
+namespace edgelab {
+
+bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client) {
+  const auto received = std::chrono::steady_clock::now();
+  const Request& req = client.request();
+  const auto method = req.method();
+  if (method != http::verb::get && method != http::verb::head) return false;
+  if (req.target().empty() || req.target().front() != '/') return false;
+  auto host = req.find(http::field::host);
+  if (host == req.end()) return false;
+  // Conditionals and loop detection stay on the full path.
+  if (req.find(http::field::if_none_match) != req.end() || req.find(http::field::if_modified_since) != req.end())
+    return false;
+  const int hops = cdn_hops(req);
+  if (hops >= kMaxCdnHops) return false;
+
+  std::string& primary = client.scratch(HttpExchange::Scratch::primary_key);
+  node.keys().primary_key(host->value(), req.target(), primary);
+  std::string_view key = primary;
+  auto& l1 = node.l1();
+  if (auto vary = l1.vary_of(primary)) {
+    std::string& variant = client.scratch(HttpExchange::Scratch::variant_key);
+    variant_key(primary, *vary, req, variant);
+    key = variant;
+  }
+  CachedObjectPtr object = l1.lookup(primary, key);
+  const std::int64_t now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  if (!object || !object->is_fresh(now)) return false;
+
+  auto& metrics = node.metrics();
+  add(metrics, &NodeMetrics::requests);
+  add(metrics, &NodeMetrics::l1_hits);
+  const DeliveryContext context{.node_name = node.name(), .now = now, .keep_alive = client.keep_alive(),
+                                .to_child_node = hops > 0};
+  const CacheStatusNote note{.hit = true, .ttl = object->ttl(now), .has_ttl = true, .detail = "L1"};
+  metrics.latency.record(static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - received).count()));
+  add(metrics, &NodeMetrics::bytes_out,
+      write_cached_object(client, object, note, context, method == http::verb::head));
+  return true;
+}
+
+}  // namespace edgelab
