@@ -13,7 +13,10 @@ target_compile_definitions(edgelab_options INTERFACE
   BOOST_ASIO_NO_DEPRECATED
   BOOST_ASIO_SEPARATE_COMPILATION
   BOOST_BEAST_SEPARATE_COMPILATION
-  BOOST_BEAST_USE_STD_STRING_VIEW
+  # Room for more than two recycled handler blocks per thread: a keep-alive
+  # request cycle has several async ops alive at once, and with the default
+  # of 2 the rest go to malloc on every request.
+  BOOST_ASIO_RECYCLING_ALLOCATOR_CACHE_SIZE=8
   BOOST_JSON_NO_LIB
   QT_NO_CAST_FROM_ASCII
   QT_NO_CONTEXTLESS_CONNECT)
