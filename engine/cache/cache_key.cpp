@@ -74,7 +74,7 @@ bool parse_vary(const http::fields& response, std::vector<std::string>& names) {
   return true;
 }
 
-void variant_key(std::string_view primary, const std::vector<std::string>& vary_names, const http::fields& request,
+void variant_key(std::string_view primary, const std::vector<std::string>& vary_names, const RequestFields& request,
                  std::string& out) {
   out.assign(primary);
   for (const auto& name : vary_names) {

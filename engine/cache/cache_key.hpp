@@ -30,7 +30,7 @@ class CacheKeyBuilder {
 // Returns false for `Vary: *` (never served from cache).
 bool parse_vary(const http::fields& response, std::vector<std::string>& names);
 // primary key + the request's values for the Vary names, whitespace-normalized.
-void variant_key(std::string_view primary, const std::vector<std::string>& vary_names, const http::fields& request,
+void variant_key(std::string_view primary, const std::vector<std::string>& vary_names, const RequestFields& request,
                  std::string& out);
 
 }  // namespace edgelab

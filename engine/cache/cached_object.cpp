@@ -111,7 +111,7 @@ std::shared_ptr<CachedObject> make_cached_object(std::string key, std::string pr
 }
 
 std::shared_ptr<CachedObject> refresh_cached_object(const CachedObject& stored, const http::fields& not_modified,
-                                                    const http::fields& request, const StorePolicy& policy,
+                                                    const RequestFields& request, const StorePolicy& policy,
                                                     std::int64_t request_time, std::int64_t response_time) {
   auto o = std::make_shared<CachedObject>(stored);
   // Fields in the 304 replace the stored ones of the same name (RFC 9111 §3.2).

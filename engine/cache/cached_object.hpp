@@ -63,7 +63,7 @@ std::shared_ptr<CachedObject> make_cached_object(std::string key, std::string pr
 // A 304 from upstream refreshes the stored headers and the clock (RFC 9111 §4.3.4).
 // Freshness is evaluated again on the merged headers.
 std::shared_ptr<CachedObject> refresh_cached_object(const CachedObject& stored, const http::fields& not_modified,
-                                                    const http::fields& request, const StorePolicy& policy,
+                                                    const RequestFields& request, const StorePolicy& policy,
                                                     std::int64_t request_time, std::int64_t response_time);
 
 // Rebuilds header_block from status and headers.

@@ -11,13 +11,15 @@
 namespace edgelab {
 namespace {
 
-std::string_view field_value(const http::fields& f, std::string_view name) {
+template <class Fields>
+std::string_view field_value(const Fields& f, std::string_view name) {
   auto it = f.find(name);
   return it == f.end() ? std::string_view{} : std::string_view(it->value());
 }
 
 // Directives of every field line with this name, joined as one list.
-CacheDirectives directives_of(const http::fields& f, std::string_view name) {
+template <class Fields>
+CacheDirectives directives_of(const Fields& f, std::string_view name) {
   std::string joined;
   for (auto [it, end] = f.equal_range(name); it != end; ++it) {
     if (!joined.empty()) joined += ',';
@@ -44,7 +46,8 @@ static bool is_understood_final(unsigned status) {
          status == 400 || status == 403;
 }
 
-bool is_hop_by_hop(std::string_view name, const http::fields& message) {
+template <class Fields>
+bool hop_by_hop_in(std::string_view name, const Fields& message) {
   static constexpr std::string_view kHopByHop[] = {"connection", "keep-alive", "proxy-connection", "te",
                                                    "trailer", "transfer-encoding", "upgrade",
                                                    "proxy-authenticate", "proxy-authorization"};
@@ -64,6 +67,9 @@ bool is_hop_by_hop(std::string_view name, const http::fields& message) {
   }
   return false;
 }
+
+bool is_hop_by_hop(std::string_view name, const http::fields& message) { return hop_by_hop_in(name, message); }
+bool is_hop_by_hop(std::string_view name, const RequestFields& message) { return hop_by_hop_in(name, message); }
 
 std::int64_t corrected_initial_age(const http::fields& response, std::int64_t request_time,
                                    std::int64_t response_time) {
@@ -85,7 +91,7 @@ std::int64_t corrected_initial_age(const http::fields& response, std::int64_t re
   return std::max(apparent_age, corrected_age_value);
 }
 
-StoreDecision decide_storage(http::verb method, const http::fields& request, unsigned status,
+StoreDecision decide_storage(http::verb method, const RequestFields& request, unsigned status,
                              const http::fields& response, std::int64_t response_time, const StorePolicy& policy) {
   StoreDecision d;
   auto refuse = [&d](std::string_view why) {

@@ -25,7 +25,7 @@ struct StoreDecision {
 
 // `response_time` is when the response arrived (Unix seconds); used when the
 // response carries no Date.
-StoreDecision decide_storage(http::verb method, const http::fields& request, unsigned status,
+StoreDecision decide_storage(http::verb method, const RequestFields& request, unsigned status,
                              const http::fields& response, std::int64_t response_time, const StorePolicy& policy);
 
 // RFC 9111 §4.2.3: the age the response already had when it arrived here,
@@ -37,5 +37,6 @@ std::int64_t corrected_initial_age(const http::fields& response, std::int64_t re
 bool is_heuristically_cacheable(unsigned status);
 // Hop-by-hop fields (RFC 9110 §7.6.1) are not forwarded, nor those named in Connection.
 bool is_hop_by_hop(std::string_view name, const http::fields& message);
+bool is_hop_by_hop(std::string_view name, const RequestFields& message);
 
 }  // namespace edgelab

@@ -50,7 +50,7 @@ class ServerSession : public HttpExchange, public std::enable_shared_from_this<S
   std::shared_ptr<HttpServer> server_;
   net::ip::address remote_;
   beast::flat_buffer buffer_;
-  std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<http::request_parser<http::string_body, RequestAllocator>> parser_;
   Request request_;
   std::optional<Response> response_;
   std::shared_ptr<const void> write_owner_;

@@ -6,7 +6,7 @@
 
 namespace edgelab {
 
-int cdn_hops(const http::fields& request) {
+int cdn_hops(const RequestFields& request) {
   int hops = 0;
   for (auto [it, end] = request.equal_range("CDN-Loop"); it != end; ++it) {
     std::string_view v = it->value();

@@ -13,7 +13,7 @@ inline constexpr std::string_view kCdnLoopToken = "edgelab";
 inline constexpr int kMaxCdnHops = 8;
 
 // How many times our token already appears in the request's CDN-Loop.
-int cdn_hops(const http::fields& request);
+int cdn_hops(const RequestFields& request);
 
 enum class ForwardMode {
   cacheable_fetch,  // GET for storing: the client's conditionals and HEAD are not forwarded

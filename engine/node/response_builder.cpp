@@ -95,7 +95,7 @@ std::uint64_t write_cached_object(HttpExchange& client, const CachedObjectPtr& o
   return body_bytes;
 }
 
-bool client_validators_match(const http::fields& request, const CachedObject& object) {
+bool client_validators_match(const RequestFields& request, const CachedObject& object) {
   if (auto inm = request.find(http::field::if_none_match); inm != request.end())
     return !object.etag.empty() && etag_matches(inm->value(), object.etag);
   if (auto ims = request.find(http::field::if_modified_since); ims != request.end()) {

@@ -31,6 +31,6 @@ std::uint64_t write_cached_object(HttpExchange& client, const CachedObjectPtr& o
                                   const DeliveryContext& context, bool head_only);
 
 // RFC 9110 §13.1: If-None-Match (weak comparison), else If-Modified-Since.
-bool client_validators_match(const http::fields& request, const CachedObject& object);
+bool client_validators_match(const RequestFields& request, const CachedObject& object);
 
 }  // namespace edgelab
