@@ -45,6 +45,9 @@ bool MemoryTierShard::insert(CachedObjectPtr object) {
   if (e.object->key != e.object->primary_key) {
     auto& keys = variants_[e.object->primary_key];
     if (std::find(keys.begin(), keys.end(), e.object->key) == keys.end()) keys.push_back(e.object->key);
+    // Replacing the last variant above may have dropped the Vary names.
+    if (vary_.find(std::string_view(e.object->primary_key)) == vary_.end())
+      vary_.emplace(e.object->primary_key, std::make_shared<const std::vector<std::string>>(e.object->vary_names));
   }
   return true;
 }
@@ -180,7 +183,11 @@ void MemoryTierShard::drop(Queue& queue, Queue::iterator it) {
   if (o.key != o.primary_key) {
     if (auto v = variants_.find(std::string_view(o.primary_key)); v != variants_.end()) {
       std::erase(v->second, o.key);
-      if (v->second.empty()) variants_.erase(v);
+      if (v->second.empty()) {
+        // The last variant is gone: its Vary names need not be remembered.
+        variants_.erase(v);
+        if (auto names = vary_.find(std::string_view(o.primary_key)); names != vary_.end()) vary_.erase(names);
+      }
     }
   }
   if (auto slot = index_.find(std::string_view(it->object->key)); slot != index_.end()) index_.erase(slot);

@@ -112,9 +112,24 @@ void TestMemoryTier::erase_all_variants_drops_every_variant() {
   tier.insert(make_object("p\x1f" "accept-encoding=gzip", 10, "p"));
   tier.insert(make_object("p\x1f" "accept-encoding=br", 10, "p"));
   tier.insert(make_object("other", 10));
+  QVERIFY(tier.erase("p", "p\x1f" "accept-encoding=br"));
+  QVERIFY(tier.vary_of("p"));  // one variant left
+  tier.insert(make_object("p\x1f" "accept-encoding=br", 10, "p"));
   QCOMPARE(tier.erase_all_variants("p"), 2u);
   QVERIFY(!tier.vary_of("p"));
   QCOMPARE(tier.stats().objects, 1u);
+  // Evicting the last variant forgets the Vary names too.
+  tier.set_vary("q", {"x"});
+  tier.insert(make_object("q\x1f" "x=1", 10, "q"));
+  QVERIFY(tier.erase("q", "q\x1f" "x=1"));
+  QVERIFY(!tier.vary_of("q"));
+  // Replacing the only variant keeps its Vary names.
+  auto variant = std::make_shared<CachedObject>(*make_object("r\x1f" "x=1", 10, "r"));
+  variant->vary_names = {"x"};
+  tier.insert(variant);
+  tier.insert(variant);
+  QVERIFY(tier.vary_of("r"));
+  QCOMPARE(tier.vary_of("r")->front(), std::string("x"));
 }
 
 void TestMemoryTier::one_hit_wonders_do_not_flush_the_popular_set() {
