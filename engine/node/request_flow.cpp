@@ -293,19 +293,21 @@ void RequestFlow::stream_fetch(UpstreamExchangePtr up, const StoreDecision& deci
       buffer->data(), buffer->size(), [body](std::size_t received) { body->publish(received); },
       [self, header, body, buffer](boost::system::error_code ec) {
         auto& m = self->node_->metrics();
+        // The fetch leaves the coalescer before its readers learn the end, so a
+        // client that reacts at once cannot join this fetch again.
         if (ec) {
           add(m, &NodeMetrics::upstream_errors);
           add(m, &NodeMetrics::errors);
-          body->finish(false);
-          return self->finish_leader({.kind = FetchOutcome::Kind::error, .status = 502});
+          self->finish_leader({.kind = FetchOutcome::Kind::error, .status = 502});
+          return body->finish(false);
         }
         add(m, &NodeMetrics::bytes_in_upstream, buffer->size());
         auto complete = std::make_shared<CachedObject>(*header);
         complete->body = buffer;
         self->node_->store(complete);
         add(m, &NodeMetrics::stored);
-        body->finish(true);
         self->finish_leader({.kind = FetchOutcome::Kind::object, .object = complete});
+        body->finish(true);
       });
   deliver_streamed(header, body, {.fwd = stale_ ? "stale" : "uri-miss", .fwd_status = stale_ ? status : 0u,
                                   .stored = true, .ttl = header->ttl(t), .has_ttl = true});
