@@ -4,19 +4,19 @@
 
 namespace edgelab {
 
-bool InflightFetch::add_waiter(net::any_io_executor ex, std::chrono::milliseconds deadline, std::size_t cap,
+InflightFetch::Join InflightFetch::add_waiter(net::any_io_executor ex, std::chrono::milliseconds deadline, std::size_t cap,
                                WaiterHandler handler) {
   auto waiter = std::make_shared<Waiter>(ex);
   waiter->handler = std::move(handler);
   {
     std::lock_guard lock(mutex_);
-    if (completed_) return false;
+    if (completed_) return Join::already_completed;
     if (streaming_) {
       // Joined mid-body: no wait, read the shared body from the start.
       net::post(ex, [waiter, streaming = streaming_] { waiter->handler(streaming.get()); });
-      return true;
+      return Join::queued;
     }
-    if (waiters_.size() >= cap) return false;
+    if (waiters_.size() >= cap) return Join::list_full;
     waiters_.push_back(waiter);
   }
   waiter->timer.expires_after(deadline);
@@ -24,7 +24,7 @@ bool InflightFetch::add_waiter(net::any_io_executor ex, std::chrono::millisecond
     if (ec) return;  // cancelled: the fetch completed first
     if (!waiter->fired.exchange(true)) waiter->handler(nullptr);
   });
-  return true;
+  return Join::queued;
 }
 
 void InflightFetch::stream(const FetchOutcome& streaming) {

@@ -38,8 +38,8 @@ class InflightFetch {
   // The response header is in and the body is arriving: wakes every waiter
   // now, and answers later waiters at once, until complete().
   void stream(const FetchOutcome& streaming);
-  // False when the list is full or the fetch has already completed.
-  bool add_waiter(net::any_io_executor ex, std::chrono::milliseconds deadline, std::size_t cap, WaiterHandler handler);
+  enum class Join { queued, list_full, already_completed };
+  Join add_waiter(net::any_io_executor ex, std::chrono::milliseconds deadline, std::size_t cap, WaiterHandler handler);
 
  private:
   struct Waiter {

@@ -135,7 +135,8 @@ void RequestFlow::on_found(CachedObjectPtr object, Tier tier) {
 void RequestFlow::miss(CachedObjectPtr stale, Tier stale_tier) {
   stale_ = std::move(stale);
   stale_tier_ = stale_tier;
-  if (!stale_) add(node_->metrics(), &NodeMetrics::misses);
+  if (!stale_ && !miss_counted_) add(node_->metrics(), &NodeMetrics::misses);
+  miss_counted_ = true;
   const ForwardMode mode = stale_ && stale_->has_validator() ? ForwardMode::revalidate : ForwardMode::cacheable_fetch;
   if (!node_->config().cache.coalescing) return fetch(mode);
   auto joined = node_->coalescer().join(primary_key_);
@@ -149,11 +150,16 @@ void RequestFlow::miss(CachedObjectPtr stale, Tier stale_tier) {
 void RequestFlow::wait_for(std::shared_ptr<InflightFetch> inflight, CachedObjectPtr, Tier) {
   const auto& cache = node_->config().cache;
   auto self = shared_from_this();
-  bool queued = inflight->add_waiter(executor_, cache.coalesce_wait, cache.max_waiters,
-                                     [self](const FetchOutcome* outcome) { self->on_waited(outcome); });
-  if (!queued) {
-    add(node_->metrics(), &NodeMetrics::coalesce_overflow);
-    fetch(stale_ && stale_->has_validator() ? ForwardMode::revalidate : ForwardMode::cacheable_fetch);
+  switch (inflight->add_waiter(executor_, cache.coalesce_wait, cache.max_waiters,
+                               [self](const FetchOutcome* outcome) { self->on_waited(outcome); })) {
+    case InflightFetch::Join::queued:
+      return;
+    case InflightFetch::Join::already_completed:
+      // It finished between our join and our wait: look again (a hit now, or a new fetch).
+      return lookup();
+    case InflightFetch::Join::list_full:
+      add(node_->metrics(), &NodeMetrics::coalesce_overflow);
+      return fetch(stale_ && stale_->has_validator() ? ForwardMode::revalidate : ForwardMode::cacheable_fetch);
   }
 }
 

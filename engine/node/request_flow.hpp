@@ -81,6 +81,7 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   ForwardMode fetch_mode_ = ForwardMode::cacheable_fetch;
   bool is_head_ = false;
   bool cacheable_method_ = false;
+  bool miss_counted_ = false;  // a flow may look up twice (its fetch completed as it joined)
 };
 
 }  // namespace edgelab
