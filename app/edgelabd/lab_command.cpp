@@ -33,9 +33,11 @@ int run_lab(const Args& args) {
     return 1;
   }
   std::cout << "EdgeLab mini lab: origin :" << lab->origin().port() << "  shield :" << lab->shield().port();
-  for (std::size_t i = 0; i < lab->edge_count(); ++i) std::cout << "  " << lab->edge(i).name() << " :" << lab->edge(i).port();
-  std::cout << "\n" << options.rounds << " rounds x " << options.edges << " edges x " << options.objects
-            << " objects of " << options.object_bytes << " bytes\n\n";
+  for (std::size_t i = 0; i < lab->edge_count(); ++i)
+    std::cout << "  " << lab->edge(i).name() << " :" << lab->edge(i).port();
+  std::cout << "\n"
+            << options.rounds << " rounds x " << options.edges << " edges x " << options.objects << " objects of "
+            << options.object_bytes << " bytes\n\n";
   MiniLabReport report = lab->run_traffic();
   std::cout << report.table();
   return report.errors == 0 ? 0 : 1;

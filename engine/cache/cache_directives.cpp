@@ -35,8 +35,8 @@ std::optional<std::int64_t> parse_delta(std::string_view v) {
 
 void set_delta(std::optional<std::int64_t>& slot, std::string_view value) {
   auto parsed = parse_delta(value);
-  if (!parsed) parsed = 0;                              // malformed: stale
-  if (slot && *slot != *parsed) parsed = 0;             // conflicting duplicates: stale
+  if (!parsed) parsed = 0;                   // malformed: stale
+  if (slot && *slot != *parsed) parsed = 0;  // conflicting duplicates: stale
   slot = parsed;
 }
 
@@ -49,8 +49,10 @@ CacheDirectives parse_cache_directives(std::string_view value) {
     std::size_t end = 0;
     bool quoted = false;
     for (; end < value.size(); ++end) {
-      if (value[end] == '"') quoted = !quoted;
-      else if (value[end] == ',' && !quoted) break;
+      if (value[end] == '"')
+        quoted = !quoted;
+      else if (value[end] == ',' && !quoted)
+        break;
     }
     std::string_view item = trim(value.substr(0, end));
     value.remove_prefix(end < value.size() ? end + 1 : end);
@@ -61,20 +63,32 @@ CacheDirectives parse_cache_directives(std::string_view value) {
       name = trim(item.substr(0, eq));
       arg = trim(item.substr(eq + 1));
     }
-    if (iequals(name, "max-age")) set_delta(d.max_age, arg);
-    else if (iequals(name, "s-maxage")) set_delta(d.s_maxage, arg);
-    else if (iequals(name, "stale-while-revalidate")) set_delta(d.stale_while_revalidate, arg);
-    else if (iequals(name, "stale-if-error")) set_delta(d.stale_if_error, arg);
-    else if (iequals(name, "no-store")) d.no_store = true;
+    if (iequals(name, "max-age"))
+      set_delta(d.max_age, arg);
+    else if (iequals(name, "s-maxage"))
+      set_delta(d.s_maxage, arg);
+    else if (iequals(name, "stale-while-revalidate"))
+      set_delta(d.stale_while_revalidate, arg);
+    else if (iequals(name, "stale-if-error"))
+      set_delta(d.stale_if_error, arg);
+    else if (iequals(name, "no-store"))
+      d.no_store = true;
     // The qualified forms (no-cache="field", private="field") are treated as
     // unqualified, which RFC 9111 §5.2.2.4/§5.2.2.7 allows.
-    else if (iequals(name, "no-cache")) d.no_cache = true;
-    else if (iequals(name, "private")) d.is_private = true;
-    else if (iequals(name, "public")) d.is_public = true;
-    else if (iequals(name, "must-revalidate")) d.must_revalidate = true;
-    else if (iequals(name, "proxy-revalidate")) d.proxy_revalidate = true;
-    else if (iequals(name, "immutable")) d.immutable = true;
-    else if (iequals(name, "only-if-cached")) d.only_if_cached = true;
+    else if (iequals(name, "no-cache"))
+      d.no_cache = true;
+    else if (iequals(name, "private"))
+      d.is_private = true;
+    else if (iequals(name, "public"))
+      d.is_public = true;
+    else if (iequals(name, "must-revalidate"))
+      d.must_revalidate = true;
+    else if (iequals(name, "proxy-revalidate"))
+      d.proxy_revalidate = true;
+    else if (iequals(name, "immutable"))
+      d.immutable = true;
+    else if (iequals(name, "only-if-cached"))
+      d.only_if_cached = true;
   }
   return d;
 }

@@ -26,7 +26,8 @@ void CacheKeyBuilder::primary_key(std::string_view host, std::string_view target
   std::vector<std::string_view> large;
   std::size_t count = 0;
   auto push = [&](std::string_view p) {
-    if (count < small.size()) small[count] = p;
+    if (count < small.size())
+      small[count] = p;
     else {
       if (large.empty()) large.assign(small.begin(), small.end());
       large.push_back(p);

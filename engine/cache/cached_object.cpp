@@ -1,5 +1,7 @@
 #include "cache/cached_object.hpp"
 
+#include "cache/cache_key.hpp"
+
 #include <boost/beast/core/string.hpp>
 
 #include <algorithm>
@@ -110,6 +112,21 @@ std::shared_ptr<CachedObject> make_cached_object(std::string key, std::string pr
   return o;
 }
 
+std::shared_ptr<CachedObject> object_from_upstream(const RequestFields& request, const std::string& primary_key,
+                                                   const http::response_header<>& response,
+                                                   std::shared_ptr<const std::string> body, const StorePolicy& policy,
+                                                   std::int64_t request_time, std::int64_t response_time,
+                                                   std::optional<std::uint64_t> announced_length) {
+  const StoreDecision decision = decide_storage(http::verb::get, request, static_cast<unsigned>(response.result_int()),
+                                                response, response_time, policy);
+  std::vector<std::string> vary;
+  parse_vary(response, vary);
+  std::string key = primary_key;
+  if (!vary.empty()) variant_key(primary_key, vary, request, key);
+  return make_cached_object(std::move(key), primary_key, std::move(vary), response, std::move(body), decision,
+                            request_time, response_time, announced_length);
+}
+
 std::shared_ptr<CachedObject> refresh_cached_object(const CachedObject& stored, const http::fields& not_modified,
                                                     const RequestFields& request, const StorePolicy& policy,
                                                     std::int64_t request_time, std::int64_t response_time) {
@@ -129,7 +146,8 @@ std::shared_ptr<CachedObject> refresh_cached_object(const CachedObject& stored, 
       continue;
     o->headers.emplace_back(std::string(name), std::string(f.value()));
   }
-  if (auto etag = not_modified.find(http::field::etag); etag != not_modified.end()) o->etag = std::string(etag->value());
+  if (auto etag = not_modified.find(http::field::etag); etag != not_modified.end())
+    o->etag = std::string(etag->value());
   if (auto lm = not_modified.find(http::field::last_modified); lm != not_modified.end())
     o->last_modified = std::string(lm->value());
   if (not_modified.find("Cache-Status") != not_modified.end())
@@ -140,8 +158,7 @@ std::shared_ptr<CachedObject> refresh_cached_object(const CachedObject& stored, 
     for (auto [it, end] = not_modified.equal_range(timing); it != end; ++it) merged.insert(timing, it->value());
   if (not_modified.find("Surrogate-Control") == not_modified.end() && !o->surrogate_control.empty())
     merged.insert("Surrogate-Control", o->surrogate_control);
-  StoreDecision decision =
-      decide_storage(http::verb::get, request, o->status, merged, response_time, policy);
+  StoreDecision decision = decide_storage(http::verb::get, request, o->status, merged, response_time, policy);
   if (!decision.storable) decision.lifetime = 0;
   o->response_time = response_time;
   o->initial_age = corrected_initial_age(not_modified, request_time, response_time);

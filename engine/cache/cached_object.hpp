@@ -24,7 +24,7 @@ struct CachedObject {
   std::string etag;
   std::string last_modified;
   std::vector<std::string> vary_names;
-  std::vector<std::string> tags;  // Surrogate-Key and Cache-Tag values
+  std::vector<std::string> tags;   // Surrogate-Key and Cache-Tag values
   std::int64_t response_time = 0;  // Unix seconds, when the response (or its 304) arrived
   std::int64_t initial_age = 0;    // corrected initial age at response_time
   std::int64_t lifetime = 0;
@@ -33,7 +33,9 @@ struct CachedObject {
   bool must_revalidate = false;
   bool no_cache = false;
 
-  std::int64_t current_age(std::int64_t now) const { return initial_age + std::max<std::int64_t>(0, now - response_time); }
+  std::int64_t current_age(std::int64_t now) const {
+    return initial_age + std::max<std::int64_t>(0, now - response_time);
+  }
   bool is_fresh(std::int64_t now) const { return !no_cache && current_age(now) < lifetime; }
   std::int64_t ttl(std::int64_t now) const { return lifetime - current_age(now); }
   // May be served stale while one refresh runs (RFC 5861).
@@ -59,6 +61,14 @@ std::shared_ptr<CachedObject> make_cached_object(std::string key, std::string pr
                                                  std::shared_ptr<const std::string> body, const StoreDecision& decision,
                                                  std::int64_t request_time, std::int64_t response_time,
                                                  std::optional<std::uint64_t> announced_length = std::nullopt);
+
+// The stored form of an upstream response to `request`: storage decision,
+// Vary names and variant key included.
+std::shared_ptr<CachedObject> object_from_upstream(const RequestFields& request, const std::string& primary_key,
+                                                   const http::response_header<>& response,
+                                                   std::shared_ptr<const std::string> body, const StorePolicy& policy,
+                                                   std::int64_t request_time, std::int64_t response_time,
+                                                   std::optional<std::uint64_t> announced_length = std::nullopt);
 
 // A 304 from upstream refreshes the stored headers and the clock (RFC 9111 §4.3.4).
 // Freshness is evaluated again on the merged headers.

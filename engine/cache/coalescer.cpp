@@ -4,8 +4,8 @@
 
 namespace edgelab {
 
-InflightFetch::Join InflightFetch::add_waiter(net::any_io_executor ex, std::chrono::milliseconds deadline, std::size_t cap,
-                               WaiterHandler handler) {
+InflightFetch::Join InflightFetch::add_waiter(net::any_io_executor ex, std::chrono::milliseconds deadline,
+                                              std::size_t cap, WaiterHandler handler) {
   auto waiter = std::make_shared<Waiter>(ex);
   waiter->handler = std::move(handler);
   {
@@ -48,7 +48,8 @@ void InflightFetch::complete(const FetchOutcome& outcome) {
   wake(waiters, std::make_shared<const FetchOutcome>(outcome));
 }
 
-void InflightFetch::wake(std::vector<std::shared_ptr<Waiter>>& waiters, const std::shared_ptr<const FetchOutcome>& shared) {
+void InflightFetch::wake(std::vector<std::shared_ptr<Waiter>>& waiters,
+                         const std::shared_ptr<const FetchOutcome>& shared) {
   for (auto& w : waiters) {
     if (w->fired.exchange(true)) continue;  // its deadline won
     net::post(w->timer.get_executor(), [w, shared] {
@@ -66,7 +67,8 @@ Coalescer::Joined Coalescer::join(const std::string& key) {
   return Joined{it->second, inserted};
 }
 
-void Coalescer::finish(const std::string& key, const std::shared_ptr<InflightFetch>& fetch, const FetchOutcome& outcome) {
+void Coalescer::finish(const std::string& key, const std::shared_ptr<InflightFetch>& fetch,
+                       const FetchOutcome& outcome) {
   {
     auto& s = shard_for(key);
     std::lock_guard lock(s.mutex);

@@ -24,9 +24,9 @@ namespace edgelab {
 struct FetchOutcome {
   enum class Kind { object, streaming, stale_object, uncacheable, error };
   Kind kind = Kind::error;
-  CachedObjectPtr object;  // object / stale_object; streaming: the header, body still arriving
+  CachedObjectPtr object;               // object / stale_object; streaming: the header, body still arriving
   std::shared_ptr<StreamingBody> body;  // streaming
-  unsigned status = 502;   // error: what the leader answered
+  unsigned status = 502;                // error: what the leader answered
   bool revalidated = false;
 };
 

@@ -32,8 +32,17 @@ CacheDirectives directives_of(const Fields& f, std::string_view name) {
 
 bool is_heuristically_cacheable(unsigned status) {
   switch (status) {
-    case 200: case 203: case 204: case 300: case 301: case 308:
-    case 404: case 405: case 410: case 414: case 501:
+    case 200:
+    case 203:
+    case 204:
+    case 300:
+    case 301:
+    case 308:
+    case 404:
+    case 405:
+    case 410:
+    case 414:
+    case 501:
       return true;
     default:
       return false;
@@ -42,15 +51,15 @@ bool is_heuristically_cacheable(unsigned status) {
 
 // Statuses we store when the response has explicit freshness.
 static bool is_understood_final(unsigned status) {
-  return is_heuristically_cacheable(status) || status == 302 || status == 303 || status == 307 ||
-         status == 400 || status == 403;
+  return is_heuristically_cacheable(status) || status == 302 || status == 303 || status == 307 || status == 400 ||
+         status == 403;
 }
 
 template <class Fields>
 bool hop_by_hop_in(std::string_view name, const Fields& message) {
-  static constexpr std::string_view kHopByHop[] = {"connection", "keep-alive", "proxy-connection", "te",
-                                                   "trailer", "transfer-encoding", "upgrade",
-                                                   "proxy-authenticate", "proxy-authorization"};
+  static constexpr std::string_view kHopByHop[] = {
+      "connection", "keep-alive",         "proxy-connection",   "te", "trailer", "transfer-encoding",
+      "upgrade",    "proxy-authenticate", "proxy-authorization"};
   for (auto h : kHopByHop)
     if (beast::iequals(name, h)) return true;
   for (auto [it, end] = message.equal_range(http::field::connection); it != end; ++it) {
@@ -111,11 +120,9 @@ StoreDecision decide_storage(http::verb method, const RequestFields& request, un
   if (cc.no_store || surrogate.no_store) return refuse("no-store");
   if (req_cc.no_store) return refuse("request no-store");
   if (cc.is_private) return refuse("private");
-  if (request.find(http::field::authorization) != request.end() && !cc.is_public && !cc.must_revalidate &&
-      !cc.s_maxage)
+  if (request.find(http::field::authorization) != request.end() && !cc.is_public && !cc.must_revalidate && !cc.s_maxage)
     return refuse("authorization");
-  if (!policy.cache_set_cookie && response.find(http::field::set_cookie) != response.end())
-    return refuse("set-cookie");
+  if (!policy.cache_set_cookie && response.find(http::field::set_cookie) != response.end()) return refuse("set-cookie");
   for (auto [it, end] = response.equal_range(http::field::vary); it != end; ++it)
     if (std::string_view(it->value()).find('*') != std::string_view::npos) return refuse("vary-star");
 
@@ -123,9 +130,12 @@ StoreDecision decide_storage(http::verb method, const RequestFields& request, un
   if (auto parsed = parse_http_date(field_value(response, "Date"))) date = *parsed;
 
   bool explicit_freshness = true;
-  if (surrogate.max_age) d.lifetime = *surrogate.max_age;
-  else if (cc.s_maxage) d.lifetime = *cc.s_maxage;
-  else if (cc.max_age) d.lifetime = *cc.max_age;
+  if (surrogate.max_age)
+    d.lifetime = *surrogate.max_age;
+  else if (cc.s_maxage)
+    d.lifetime = *cc.s_maxage;
+  else if (cc.max_age)
+    d.lifetime = *cc.max_age;
   else if (auto expires = response.find(http::field::expires); expires != response.end()) {
     auto when = parse_http_date(expires->value());
     d.lifetime = when ? std::max<std::int64_t>(0, *when - date) : 0;  // invalid Expires: already expired
@@ -133,8 +143,8 @@ StoreDecision decide_storage(http::verb method, const RequestFields& request, un
     explicit_freshness = false;
   }
 
-  bool has_validator = response.find(http::field::etag) != response.end() ||
-                       response.find(http::field::last_modified) != response.end();
+  bool has_validator =
+      response.find(http::field::etag) != response.end() || response.find(http::field::last_modified) != response.end();
   if (!explicit_freshness) {
     if (!is_heuristically_cacheable(status) && !cc.is_public) return refuse("no freshness information");
     // Heuristic freshness: 10% of the time since Last-Modified, at most a day.

@@ -14,7 +14,7 @@ struct StorePolicy {
 
 struct StoreDecision {
   bool storable = false;
-  std::string_view reason;  // why not, when not storable
+  std::string_view reason;    // why not, when not storable
   std::int64_t lifetime = 0;  // seconds of freshness from the response's generation
   bool heuristic = false;
   std::int64_t stale_while_revalidate = 0;
@@ -30,8 +30,7 @@ StoreDecision decide_storage(http::verb method, const RequestFields& request, un
 
 // RFC 9111 §4.2.3: the age the response already had when it arrived here,
 // counting the upstream's Age and the round trip.
-std::int64_t corrected_initial_age(const http::fields& response, std::int64_t request_time,
-                                   std::int64_t response_time);
+std::int64_t corrected_initial_age(const http::fields& response, std::int64_t request_time, std::int64_t response_time);
 
 // A status a cache may store with heuristic freshness (RFC 9110 §15.1).
 bool is_heuristically_cacheable(unsigned status);

@@ -2,12 +2,12 @@
 // Keys whose last response was uncacheable. Requests for them skip the
 // coalescing waiting list and go upstream in parallel for a while, so an
 // uncacheable URL never serializes its requests (Varnish's hit-for-miss).
+#include <array>
 #include <chrono>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <array>
 
 namespace edgelab {
 

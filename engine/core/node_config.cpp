@@ -53,9 +53,12 @@ MaybeError read_string(ObjectReader& r, std::string_view key, std::string& out, 
 MaybeError read_uint(ObjectReader& r, std::string_view key, std::uint64_t& out) {
   const json::value* v = r.find(key);
   if (!v) return std::nullopt;
-  if (v->is_uint64()) out = v->as_uint64();
-  else if (v->is_int64() && v->as_int64() >= 0) out = static_cast<std::uint64_t>(v->as_int64());
-  else return ConfigError{r.key_path(key) + ": expected an unsigned integer"};
+  if (v->is_uint64())
+    out = v->as_uint64();
+  else if (v->is_int64() && v->as_int64() >= 0)
+    out = static_cast<std::uint64_t>(v->as_int64());
+  else
+    return ConfigError{r.key_path(key) + ": expected an unsigned integer"};
   return std::nullopt;
 }
 
@@ -162,8 +165,7 @@ std::optional<Endpoint> parse_http_url(std::string_view text) {
   if (!text.empty() && text.back() == '/') text.remove_suffix(1);
   if (text.find('/') != std::string_view::npos) return std::nullopt;
   auto ep = parse_endpoint(text);
-  if (!ep && !text.empty() && text.find(':') == std::string_view::npos)
-    return Endpoint{std::string(text), 80};
+  if (!ep && !text.empty() && text.find(':') == std::string_view::npos) return Endpoint{std::string(text), 80};
   return ep;
 }
 

@@ -71,8 +71,8 @@ std::string_view SqliteStatement::column_blob(int index) const {
 
 std::unique_ptr<SqliteDb> SqliteDb::open(const std::string& path, std::string& error) {
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   auto db = std::make_unique<SqliteDb>(raw);
   if (rc != SQLITE_OK) {
     error = raw ? sqlite3_errmsg(raw) : "out of memory";

@@ -20,8 +20,8 @@ class BlockingClient {
   ~BlockingClient();
 
   boost::system::result<Response> request(Request request);
-  boost::system::result<Response> get(std::string_view target,
-                                      std::initializer_list<std::pair<std::string_view, std::string_view>> headers = {});
+  boost::system::result<Response> get(
+      std::string_view target, std::initializer_list<std::pair<std::string_view, std::string_view>> headers = {});
   void close();
 
  private:

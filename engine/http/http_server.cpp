@@ -83,8 +83,10 @@ void HttpServer::shutdown(std::function<void()> on_drained) {
     std::lock_guard lock(mutex_);
     for (auto& weak : sessions_)
       if (auto s = weak.lock()) live.push_back(std::move(s));
-    if (sessions_.empty()) drained_now = std::move(on_drained);
-    else on_drained_ = std::move(on_drained);
+    if (sessions_.empty())
+      drained_now = std::move(on_drained);
+    else
+      on_drained_ = std::move(on_drained);
   }
   for (auto& s : live) s->shutdown();
   if (drained_now) drained_now();

@@ -43,10 +43,9 @@ void ServerSession::wait_for_request() {
   // Idle keep-alive: wait for the first byte under the idle timeout, so the
   // header timeout below measures only how long the request itself takes.
   stream_.expires_after(server_->limits().idle_timeout);
-  stream_.async_read_some(buffer_.prepare(4096),
-                          [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
-                            self->on_first_bytes(ec, n);
-                          });
+  stream_.async_read_some(
+      buffer_.prepare(4096),
+      [self = shared_from_this()](boost::system::error_code ec, std::size_t n) { self->on_first_bytes(ec, n); });
 }
 
 void ServerSession::on_first_bytes(boost::system::error_code ec, std::size_t n) {
@@ -61,9 +60,7 @@ void ServerSession::read_request() {
   parser_->body_limit(server_->limits().body_bytes);
   stream_.expires_after(server_->limits().header_timeout);
   http::async_read(stream_, buffer_, *parser_,
-                   [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
-                     self->on_read(ec, n);
-                   });
+                   [self = shared_from_this()](boost::system::error_code ec, std::size_t n) { self->on_read(ec, n); });
 }
 
 void ServerSession::on_read(boost::system::error_code ec, std::size_t) {
@@ -114,9 +111,8 @@ void ServerSession::respond(Response response) {
     response.keep_alive(keep);
     self->response_.emplace(std::move(response));
     self->stream_.expires_after(self->server_->limits().send_timeout);
-    http::async_write(self->stream_, *self->response_, [self, keep](boost::system::error_code ec, std::size_t) {
-      self->on_write(ec, keep);
-    });
+    http::async_write(self->stream_, *self->response_,
+                      [self, keep](boost::system::error_code ec, std::size_t) { self->on_write(ec, keep); });
   });
 }
 
@@ -137,9 +133,8 @@ void ServerSession::respond_buffers(std::span<const net::const_buffer> buffers, 
 }
 
 void ServerSession::finish(bool keep_alive) {
-  net::dispatch(stream_.get_executor(), [self = shared_from_this(), keep_alive] {
-    self->on_write({}, keep_alive && !self->shutting_down_);
-  });
+  net::dispatch(stream_.get_executor(),
+                [self = shared_from_this(), keep_alive] { self->on_write({}, keep_alive && !self->shutting_down_); });
 }
 
 void ServerSession::on_write(boost::system::error_code ec, bool keep_alive) {

@@ -63,9 +63,8 @@ void UpstreamExchange::read_into_step() {
                           self->progress_(self->received_);
                           if (self->relay_parser_->is_done()) {
                             self->reusable_ = self->relay_parser_->keep_alive();
-                            return self->read_done_(self->received_ == self->dest_size_
-                                                        ? boost::system::error_code{}
-                                                        : http::error::partial_message);
+                            return self->read_done_(self->received_ == self->dest_size_ ? boost::system::error_code{}
+                                                                                        : http::error::partial_message);
                           }
                           if (self->received_ == self->dest_size_) {
                             self->reusable_ = false;

@@ -34,7 +34,8 @@ class UpstreamPool::Attempt : public std::enable_shared_from_this<Attempt> {
     ++pool_->counters_.connects;
     connection_ = std::make_unique<UpstreamConnection>(net::make_strand(pool_->ioc_));
     boost::system::error_code ec;
-    auto address = net::ip::make_address(pool_->upstream_.host == "localhost" ? "127.0.0.1" : pool_->upstream_.host, ec);
+    auto address =
+        net::ip::make_address(pool_->upstream_.host == "localhost" ? "127.0.0.1" : pool_->upstream_.host, ec);
     if (!ec) return on_resolved({}, {tcp::endpoint(address, pool_->upstream_.port)});
     resolver_.emplace(connection_->stream.get_executor());
     resolver_->async_resolve(pool_->upstream_.host, std::to_string(pool_->upstream_.port),
@@ -49,21 +50,22 @@ class UpstreamPool::Attempt : public std::enable_shared_from_this<Attempt> {
     if (ec) return fail(ec);
     endpoints_ = std::move(endpoints);
     connection_->stream.expires_after(pool_->limits_.connect_timeout);
-    connection_->stream.async_connect(endpoints_, [self = shared_from_this()](boost::system::error_code cec,
-                                                                              const tcp::endpoint&) {
-      if (cec) return self->fail(cec);
-      boost::system::error_code ignored;
-      self->connection_->stream.socket().set_option(tcp::no_delay(true), ignored);
-      self->write();
-    });
+    connection_->stream.async_connect(endpoints_,
+                                      [self = shared_from_this()](boost::system::error_code cec, const tcp::endpoint&) {
+                                        if (cec) return self->fail(cec);
+                                        boost::system::error_code ignored;
+                                        self->connection_->stream.socket().set_option(tcp::no_delay(true), ignored);
+                                        self->write();
+                                      });
   }
 
   void write() {
     connection_->stream.expires_after(pool_->limits_.read_timeout);
-    http::async_write(connection_->stream, *request_, [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-      if (ec) return self->retry_or_fail(ec);
-      self->read_header();
-    });
+    http::async_write(connection_->stream, *request_,
+                      [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                        if (ec) return self->retry_or_fail(ec);
+                        self->read_header();
+                      });
   }
 
   void read_header() {

@@ -26,8 +26,8 @@ std::unique_ptr<MiniLab> MiniLab::start(const MiniLabOptions& options, std::stri
   auto lab = std::make_unique<MiniLab>(options);
   auto& ioc = lab->pool_.context();
   if (lab->options_.state_dir.empty()) {
-    lab->options_.state_dir = std::filesystem::temp_directory_path() /
-                              ("edgelab-lab-" + std::to_string(std::random_device{}()));
+    lab->options_.state_dir =
+        std::filesystem::temp_directory_path() / ("edgelab-lab-" + std::to_string(std::random_device{}()));
     lab->owns_state_dir_ = true;
   }
   lab->origin_ = std::make_shared<SyntheticOrigin>(ioc);
@@ -101,11 +101,11 @@ MiniLabReport MiniLab::run_traffic() {
         auto last = status.rfind(", ");
         std::string edge_member = last == std::string::npos ? status : status.substr(last + 2);
         std::string shield_member = last == std::string::npos ? std::string() : status.substr(0, last);
-        auto& slot = edge_member.find("; hit") != std::string::npos ? report.edge_hit
-                     : (shield_member.find("; hit") != std::string::npos ||
-                        shield_member.find("collapsed") != std::string::npos)
-                         ? report.shield_hit
-                         : report.origin;
+        auto& slot =
+            edge_member.find("; hit") != std::string::npos ? report.edge_hit
+            : (shield_member.find("; hit") != std::string::npos || shield_member.find("collapsed") != std::string::npos)
+                ? report.shield_hit
+                : report.origin;
         if (&slot == &report.edge_hit) ++edge_hits[e];
         ++slot.requests;
         slot.latency_us_total += micros;

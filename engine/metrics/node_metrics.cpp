@@ -11,7 +11,7 @@ void add(NodeMetrics& m, std::atomic<std::uint64_t> NodeMetrics::*counter, std::
 std::string NodeMetrics::prometheus(const std::string& node_name, const std::string& extra) const {
   std::string out;
   const std::string label = "{node=\"" + node_name + "\"}";
-#define EDGELAB_PROM_COUNTER(name, help)                                                  \
+#define EDGELAB_PROM_COUNTER(name, help)                                                      \
   out += "# HELP edgelab_" #name "_total " help "\n# TYPE edgelab_" #name "_total counter\n"; \
   out += "edgelab_" #name "_total" + label + " " + std::to_string(name.load()) + "\n";
   EDGELAB_NODE_COUNTERS(EDGELAB_PROM_COUNTER)

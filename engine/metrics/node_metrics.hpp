@@ -9,27 +9,27 @@
 
 namespace edgelab {
 
-#define EDGELAB_NODE_COUNTERS(X)                                                         \
-  X(requests, "Client requests received")                                                \
-  X(l1_hits, "Requests served fresh from the memory tier")                               \
-  X(l2_hits, "Requests served fresh from the disk tier")                                 \
-  X(misses, "Requests that had to go upstream for the object")                           \
-  X(stale_served, "Requests served a stale object (stale-while-revalidate/if-error)")    \
-  X(revalidated, "Stale objects refreshed by a 304 from upstream")                       \
-  X(coalesced, "Requests that waited on another request's upstream fetch")               \
-  X(coalesce_timeouts, "Coalesced waiters that hit their deadline (answered 504)")       \
-  X(coalesce_overflow, "Requests that found the waiting list full and went upstream")    \
-  X(passes, "Requests passed upstream uncached (method, hit-for-miss, oversize)")        \
-  X(hit_for_miss, "Requests for keys remembered as uncacheable")                         \
-  X(not_modified, "Client conditional requests answered 304 from cache")                 \
-  X(stored, "Objects stored after a fetch")                                              \
-  X(not_stored, "Fetched responses that were not storable")                              \
-  X(invalidations, "Cache entries invalidated by unsafe methods")                        \
-  X(upstream_requests, "Requests sent upstream")                                         \
-  X(upstream_errors, "Upstream connect, read or protocol failures")                      \
-  X(errors, "Responses this node generated as 5xx")                                      \
-  X(loops_detected, "Requests refused because CDN-Loop showed a forwarding loop")        \
-  X(bytes_out, "Body bytes sent to clients")                                             \
+#define EDGELAB_NODE_COUNTERS(X)                                                      \
+  X(requests, "Client requests received")                                             \
+  X(l1_hits, "Requests served fresh from the memory tier")                            \
+  X(l2_hits, "Requests served fresh from the disk tier")                              \
+  X(misses, "Requests that had to go upstream for the object")                        \
+  X(stale_served, "Requests served a stale object (stale-while-revalidate/if-error)") \
+  X(revalidated, "Stale objects refreshed by a 304 from upstream")                    \
+  X(coalesced, "Requests that waited on another request's upstream fetch")            \
+  X(coalesce_timeouts, "Coalesced waiters that hit their deadline (answered 504)")    \
+  X(coalesce_overflow, "Requests that found the waiting list full and went upstream") \
+  X(passes, "Requests passed upstream uncached (method, hit-for-miss, oversize)")     \
+  X(hit_for_miss, "Requests for keys remembered as uncacheable")                      \
+  X(not_modified, "Client conditional requests answered 304 from cache")              \
+  X(stored, "Objects stored after a fetch")                                           \
+  X(not_stored, "Fetched responses that were not storable")                           \
+  X(invalidations, "Cache entries invalidated by unsafe methods")                     \
+  X(upstream_requests, "Requests sent upstream")                                      \
+  X(upstream_errors, "Upstream connect, read or protocol failures")                   \
+  X(errors, "Responses this node generated as 5xx")                                   \
+  X(loops_detected, "Requests refused because CDN-Loop showed a forwarding loop")     \
+  X(bytes_out, "Body bytes sent to clients")                                          \
   X(bytes_in_upstream, "Body bytes received from upstream")
 
 class NodeMetrics {

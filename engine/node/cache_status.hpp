@@ -8,7 +8,7 @@ namespace edgelab {
 
 struct CacheStatusNote {
   bool hit = false;
-  std::string_view fwd;   // uri-miss, vary-miss, stale, bypass, method, request
+  std::string_view fwd;  // uri-miss, vary-miss, stale, bypass, method, request
   unsigned fwd_status = 0;
   bool stored = false;
   bool collapsed = false;

@@ -71,8 +71,10 @@ void EdgeNode::shutdown(std::function<void()> done) {
       if (done) done();
     }
   };
-  if (server_) server_->shutdown(one_done);
-  else one_done();
+  if (server_)
+    server_->shutdown(one_done);
+  else
+    one_done();
   if (admin_server_) admin_server_->shutdown(one_done);
 }
 
@@ -129,8 +131,7 @@ std::string EdgeNode::prometheus_text() const {
   const auto& uc = upstream_->counters();
   gauge("upstream_connects", "Upstream connections opened", "", uc.connects);
   gauge("upstream_reuses", "Requests sent on a pooled upstream connection", "", uc.reuses);
-  gauge("upstream_retries", "Retries on a fresh connection after a pooled one was closed by the peer", "",
-        uc.retries);
+  gauge("upstream_retries", "Retries on a fresh connection after a pooled one was closed by the peer", "", uc.retries);
   gauge("upstream_failures", "Upstream connects, writes or header reads that failed", "", uc.failures);
   gauge("coalescing_inflight", "Upstream fetches with a waiting list", "", coalescer_.inflight());
   return metrics_.prometheus(config_.name, extra);

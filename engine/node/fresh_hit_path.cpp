@@ -37,13 +37,12 @@ bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client) {
   auto& metrics = node.metrics();
   add(metrics, &NodeMetrics::requests);
   add(metrics, &NodeMetrics::l1_hits);
-  const DeliveryContext context{.node_name = node.name(), .now = now, .keep_alive = client.keep_alive(),
-                                .to_child_node = hops > 0};
+  const DeliveryContext context{
+      .node_name = node.name(), .now = now, .keep_alive = client.keep_alive(), .to_child_node = hops > 0};
   const CacheStatusNote note{.hit = true, .ttl = object->ttl(now), .has_ttl = true, .detail = "L1"};
   metrics.latency.record(static_cast<std::uint64_t>(
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - received).count()));
-  add(metrics, &NodeMetrics::bytes_out,
-      write_cached_object(client, object, note, context, method == http::verb::head));
+  add(metrics, &NodeMetrics::bytes_out, write_cached_object(client, object, note, context, method == http::verb::head));
   return true;
 }
 

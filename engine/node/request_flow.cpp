@@ -17,7 +17,6 @@ bool is_unsafe(http::verb m) {
   return m == http::verb::post || m == http::verb::put || m == http::verb::delete_ || m == http::verb::patch;
 }
 
-
 }  // namespace
 
 RequestFlow::RequestFlow(std::shared_ptr<EdgeNode> node, HttpExchangePtr client)
@@ -29,7 +28,9 @@ RequestFlow::RequestFlow(std::shared_ptr<EdgeNode> node, HttpExchangePtr client)
 
 RequestFlow::RequestFlow(std::shared_ptr<EdgeNode> node, std::shared_ptr<const Request> request,
                          net::any_io_executor ex)
-    : node_(std::move(node)), request_(std::move(request)), executor_(std::move(ex)),
+    : node_(std::move(node)),
+      request_(std::move(request)),
+      executor_(std::move(ex)),
       received_at_(std::chrono::steady_clock::now()) {
   is_head_ = false;
   cacheable_method_ = true;
@@ -60,12 +61,21 @@ void RequestFlow::recv() {
   if (req.version() == 11 && req.find(http::field::host) == req.end())
     return deliver_error(http::status::bad_request, "HTTP/1.1 request without Host");
   switch (req.method()) {
-    case http::verb::get: cacheable_method_ = true; break;
-    case http::verb::head: cacheable_method_ = true; is_head_ = true; break;
-    case http::verb::connect: return deliver_error(http::status::method_not_allowed, "CONNECT is not supported");
-    case http::verb::purge: return deliver_error(http::status::method_not_allowed, "PURGE is not enabled on this node");
-    case http::verb::unknown: return deliver_error(http::status::not_implemented, "unknown method");
-    default: break;
+    case http::verb::get:
+      cacheable_method_ = true;
+      break;
+    case http::verb::head:
+      cacheable_method_ = true;
+      is_head_ = true;
+      break;
+    case http::verb::connect:
+      return deliver_error(http::status::method_not_allowed, "CONNECT is not supported");
+    case http::verb::purge:
+      return deliver_error(http::status::method_not_allowed, "PURGE is not enabled on this node");
+    case http::verb::unknown:
+      return deliver_error(http::status::not_implemented, "unknown method");
+    default:
+      break;
   }
   node_->keys().primary_key(req[http::field::host], req.target(), primary_key_);
   if (!cacheable_method_) return pass();
@@ -124,8 +134,8 @@ void RequestFlow::on_found(CachedObjectPtr object, Tier tier) {
       refresh->start_background_refresh(object, std::move(joined.fetch));
     }
     add(m, &NodeMetrics::stale_served);
-    return deliver(object, {.hit = true, .fwd = "stale", .ttl = object->ttl(t), .has_ttl = true,
-                            .detail = tier_name(l2)});
+    return deliver(object,
+                   {.hit = true, .fwd = "stale", .ttl = object->ttl(t), .has_ttl = true, .detail = tier_name(l2)});
   }
   miss(std::move(object), tier);  // stale: revalidate (or refetch) before reuse
 }
@@ -176,8 +186,10 @@ void RequestFlow::on_waited(const FetchOutcome* outcome) {
     case FetchOutcome::Kind::object:
       if (!variant_matches(*outcome->object)) return fetch(ForwardMode::cacheable_fetch);
       return deliver(outcome->object, {.fwd = outcome->revalidated ? "stale" : "uri-miss",
-                                       .fwd_status = outcome->revalidated ? 304u : 0u, .collapsed = true,
-                                       .ttl = outcome->object->ttl(t), .has_ttl = true});
+                                       .fwd_status = outcome->revalidated ? 304u : 0u,
+                                       .collapsed = true,
+                                       .ttl = outcome->object->ttl(t),
+                                       .has_ttl = true});
     case FetchOutcome::Kind::streaming:
       if (!variant_matches(*outcome->object)) return fetch(ForwardMode::cacheable_fetch);
       return deliver_streamed(outcome->object, outcome->body,
@@ -227,8 +239,8 @@ void RequestFlow::on_fetch_header(boost::system::error_code ec, UpstreamExchange
     add(m, &NodeMetrics::revalidated);
     node_->store(refreshed);
     finish_leader({.kind = FetchOutcome::Kind::object, .object = refreshed, .revalidated = true});
-    return deliver(refreshed, {.fwd = "stale", .fwd_status = 304, .stored = true, .ttl = refreshed->ttl(t),
-                               .has_ttl = true});
+    return deliver(refreshed,
+                   {.fwd = "stale", .fwd_status = 304, .stored = true, .ttl = refreshed->ttl(t), .has_ttl = true});
   }
   if (status >= 500) add(m, &NodeMetrics::upstream_errors);
   if (status >= 500 && stale_ && stale_->within_stale_if_error(t)) return fetch_failed(status, "upstream error");
@@ -237,15 +249,15 @@ void RequestFlow::on_fetch_header(boost::system::error_code ec, UpstreamExchange
       decide_storage(http::verb::get, *request_, status, up->header(), t, node_->store_policy());
   const auto length = up->content_length();
   const auto max_object = node_->config().cache.max_object_bytes;
-  if (decision.storable && length && *length <= max_object) return stream_fetch(std::move(up), decision, *length);
+  if (decision.storable && length && *length <= max_object) return stream_fetch(std::move(up), *length);
   if (decision.storable && !length && client_ && !is_head_) return relay_and_store(std::move(up));
   if (decision.storable && !length) {
     // Unknown length for a HEAD or a background refresh: read it whole.
     const std::int64_t request_time = fetch_request_time_;
-    return up->read_body(max_object, [self = shared_from_this(), request_time](boost::system::error_code bec,
-                                                                               Response response) {
-      self->on_fetch_body(bec, std::move(response), request_time);
-    });
+    return up->read_body(max_object,
+                         [self = shared_from_this(), request_time](boost::system::error_code bec, Response response) {
+                           self->on_fetch_body(bec, std::move(response), request_time);
+                         });
   }
   // Uncacheable (or larger than we store): release the waiters to go upstream
   // in parallel, and remember the key so later requests do not queue on it.
@@ -265,32 +277,25 @@ void RequestFlow::on_fetch_body(boost::system::error_code ec, Response response,
   }
   add(m, &NodeMetrics::bytes_in_upstream, response.body().size());
   const std::int64_t t = now();
-  const StoreDecision decision =
-      decide_storage(http::verb::get, *request_, response.result_int(), response, t, node_->store_policy());
-  std::vector<std::string> vary;
-  parse_vary(response, vary);
-  std::string key = primary_key_;
-  if (!vary.empty()) variant_key(primary_key_, vary, *request_, key);
   auto body = std::make_shared<const std::string>(std::move(response.body()));
-  auto object = make_cached_object(std::move(key), primary_key_, std::move(vary), response, std::move(body), decision,
-                                   request_time, t);
+  auto object =
+      object_from_upstream(*request_, primary_key_, response, std::move(body), node_->store_policy(), request_time, t);
   node_->store(object);
   add(m, &NodeMetrics::stored);
   finish_leader({.kind = FetchOutcome::Kind::object, .object = object});
-  deliver(object, {.fwd = stale_ ? "stale" : "uri-miss", .fwd_status = stale_ ? response.result_int() : 0u,
-                   .stored = true, .ttl = object->ttl(t), .has_ttl = true});
+  deliver(object, {.fwd = stale_ ? "stale" : "uri-miss",
+                   .fwd_status = stale_ ? response.result_int() : 0u,
+                   .stored = true,
+                   .ttl = object->ttl(t),
+                   .has_ttl = true});
 }
 
-void RequestFlow::stream_fetch(UpstreamExchangePtr up, const StoreDecision& decision, std::uint64_t length) {
+void RequestFlow::stream_fetch(UpstreamExchangePtr up, std::uint64_t length) {
   const std::int64_t t = now();
   const unsigned status = up->header().result_int();
-  std::vector<std::string> vary;
-  parse_vary(up->header(), vary);
-  std::string key = primary_key_;
-  if (!vary.empty()) variant_key(primary_key_, vary, *request_, key);
   auto buffer = std::make_shared<std::string>(static_cast<std::size_t>(length), '\0');
-  auto header = make_cached_object(std::move(key), primary_key_, std::move(vary), up->header(), nullptr, decision,
-                                   fetch_request_time_, t, length);
+  auto header = object_from_upstream(*request_, primary_key_, up->header(), nullptr, node_->store_policy(),
+                                     fetch_request_time_, t, length);
   auto body = std::make_shared<StreamingBody>(buffer);
   // Waiters start sending as soon as the header is in, each from the shared body.
   if (leading_) leading_->stream({.kind = FetchOutcome::Kind::streaming, .object = header, .body = body});
@@ -315,8 +320,12 @@ void RequestFlow::stream_fetch(UpstreamExchangePtr up, const StoreDecision& deci
         self->finish_leader({.kind = FetchOutcome::Kind::object, .object = complete});
         body->finish(true);
       });
-  deliver_streamed(header, body, {.fwd = stale_ ? "stale" : "uri-miss", .fwd_status = stale_ ? status : 0u,
-                                  .stored = true, .ttl = header->ttl(t), .has_ttl = true});
+  deliver_streamed(header, body,
+                   {.fwd = stale_ ? "stale" : "uri-miss",
+                    .fwd_status = stale_ ? status : 0u,
+                    .stored = true,
+                    .ttl = header->ttl(t),
+                    .has_ttl = true});
 }
 
 void RequestFlow::fetch_failed(unsigned status, std::string_view why) {
@@ -324,8 +333,8 @@ void RequestFlow::fetch_failed(unsigned status, std::string_view why) {
   if (stale_ && stale_->within_stale_if_error(now())) {
     add(m, &NodeMetrics::stale_served);
     finish_leader({.kind = FetchOutcome::Kind::stale_object, .object = stale_, .status = status});
-    return deliver(stale_, {.hit = true, .fwd = "stale", .fwd_status = status,
-                            .detail = tier_name(stale_tier_ == Tier::l2)});
+    return deliver(stale_,
+                   {.hit = true, .fwd = "stale", .fwd_status = status, .detail = tier_name(stale_tier_ == Tier::l2)});
   }
   add(m, &NodeMetrics::errors);
   finish_leader({.kind = FetchOutcome::Kind::error, .status = status});
@@ -346,32 +355,32 @@ void RequestFlow::pass() {
   add(m, &NodeMetrics::upstream_requests);
   auto upstream_request = make_upstream_request(*request_, ForwardMode::pass, nullptr, node_->name(),
                                                 client_ ? client_->remote_address() : net::ip::address{});
-  node_->upstream().send(std::move(upstream_request), [self = shared_from_this()](boost::system::error_code ec,
-                                                                                  UpstreamExchangePtr up) {
-    auto& metrics = self->node_->metrics();
-    if (ec) {
-      add(metrics, &NodeMetrics::upstream_errors);
-      add(metrics, &NodeMetrics::errors);
-      return self->deliver_error(ec == beast::error::timeout ? http::status::gateway_timeout : http::status::bad_gateway,
-                                 ec.message());
-    }
-    const unsigned status = up->header().result_int();
-    if (is_unsafe(self->request_->method()) && status < 400) {
-      // RFC 9111 §4.4: a successful unsafe request invalidates the target URI
-      // and the URIs in Location / Content-Location on the same host.
-      self->node_->invalidate(self->primary_key_);
-      std::string_view host = (*self->request_)[http::field::host];
-      for (auto field : {http::field::location, http::field::content_location}) {
-        std::string_view target = up->header()[field];
-        if (!target.empty() && target.front() == '/')
-          self->node_->invalidate(self->node_->keys().primary_key(host, target));
-      }
-      add(metrics, &NodeMetrics::invalidations);
-    }
-    const bool method_pass = !self->cacheable_method_;
-    self->relay(std::move(up), {.fwd = method_pass ? "method" : "uri-miss",
-                                .detail = method_pass ? "" : "hit-for-miss"});
-  });
+  node_->upstream().send(
+      std::move(upstream_request), [self = shared_from_this()](boost::system::error_code ec, UpstreamExchangePtr up) {
+        auto& metrics = self->node_->metrics();
+        if (ec) {
+          add(metrics, &NodeMetrics::upstream_errors);
+          add(metrics, &NodeMetrics::errors);
+          return self->deliver_error(
+              ec == beast::error::timeout ? http::status::gateway_timeout : http::status::bad_gateway, ec.message());
+        }
+        const unsigned status = up->header().result_int();
+        if (is_unsafe(self->request_->method()) && status < 400) {
+          // RFC 9111 §4.4: a successful unsafe request invalidates the target URI
+          // and the URIs in Location / Content-Location on the same host.
+          self->node_->invalidate(self->primary_key_);
+          std::string_view host = (*self->request_)[http::field::host];
+          for (auto field : {http::field::location, http::field::content_location}) {
+            std::string_view target = up->header()[field];
+            if (!target.empty() && target.front() == '/')
+              self->node_->invalidate(self->node_->keys().primary_key(host, target));
+          }
+          add(metrics, &NodeMetrics::invalidations);
+        }
+        const bool method_pass = !self->cacheable_method_;
+        self->relay(std::move(up),
+                    {.fwd = method_pass ? "method" : "uri-miss", .detail = method_pass ? "" : "hit-for-miss"});
+      });
 }
 
 void RequestFlow::relay_and_store(UpstreamExchangePtr up) {
@@ -400,16 +409,9 @@ void RequestFlow::relay_and_store(UpstreamExchangePtr up) {
       self->node_->hit_for_miss().remember(self->primary_key_);
       return self->finish_leader({.kind = FetchOutcome::Kind::uncacheable});
     }
-    const std::int64_t t = self->now();
-    const StoreDecision decision = decide_storage(http::verb::get, *self->request_, header->result_int(), *header, t,
-                                                  self->node_->store_policy());
-    std::vector<std::string> vary;
-    parse_vary(*header, vary);
-    std::string key = self->primary_key_;
-    if (!vary.empty()) variant_key(self->primary_key_, vary, *self->request_, key);
     add(m, &NodeMetrics::bytes_in_upstream, copy->size());
-    auto object = make_cached_object(std::move(key), self->primary_key_, std::move(vary), *header, copy, decision,
-                                     request_time, t);
+    auto object = object_from_upstream(*self->request_, self->primary_key_, *header, copy, self->node_->store_policy(),
+                                       request_time, self->now());
     self->node_->store(object);
     add(m, &NodeMetrics::stored);
     self->finish_leader({.kind = FetchOutcome::Kind::object, .object = object});
@@ -459,7 +461,8 @@ void RequestFlow::deliver(const CachedObjectPtr& object, const CacheStatusNote& 
   if (!client_) return;
   if (object->status == 200 && client_validators_match(*request_, *object)) return deliver_not_modified(*object, note);
   record_latency();
-  add(node_->metrics(), &NodeMetrics::bytes_out, write_cached_object(*client_, object, note, delivery_context(), is_head_));
+  add(node_->metrics(), &NodeMetrics::bytes_out,
+      write_cached_object(*client_, object, note, delivery_context(), is_head_));
 }
 
 void RequestFlow::deliver_streamed(const CachedObjectPtr& header, const std::shared_ptr<StreamingBody>& body,
@@ -492,7 +495,9 @@ void RequestFlow::deliver_error(http::status status, std::string_view message) {
 }
 
 DeliveryContext RequestFlow::delivery_context() const {
-  return {.node_name = node_->name(), .now = now(), .keep_alive = client_ && client_->keep_alive(),
+  return {.node_name = node_->name(),
+          .now = now(),
+          .keep_alive = client_ && client_->keep_alive(),
           .to_child_node = from_child_node()};
 }
 

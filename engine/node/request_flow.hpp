@@ -47,7 +47,7 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   void fetch(ForwardMode mode);
   void on_fetch_header(boost::system::error_code ec, UpstreamExchangePtr upstream);
   void on_fetch_body(boost::system::error_code ec, Response response, std::int64_t request_time);
-  void stream_fetch(UpstreamExchangePtr upstream, const StoreDecision& decision, std::uint64_t length);
+  void stream_fetch(UpstreamExchangePtr upstream, std::uint64_t length);
   void fetch_failed(unsigned status, std::string_view why);
   void pass();
   // `completed` (optional) learns whether the whole body reached the client.

@@ -72,8 +72,10 @@ boost::system::error_code SyntheticOrigin::listen(const Endpoint& endpoint) {
 }
 
 void SyntheticOrigin::shutdown(std::function<void()> done) {
-  if (server_) server_->shutdown(std::move(done));
-  else if (done) done();
+  if (server_)
+    server_->shutdown(std::move(done));
+  else if (done)
+    done();
 }
 
 std::uint64_t SyntheticOrigin::requests_for(const std::string& path) const {
@@ -130,13 +132,18 @@ namespace {
 // Writes the header, then the body in four parts with a pause between them.
 struct Trickle : std::enable_shared_from_this<Trickle> {
   Trickle(HttpExchangePtr ex, Response res, unsigned interval_ms, bool abort)
-      : exchange(std::move(ex)), response(std::move(res)), serializer(response), timer(exchange->executor()),
-        interval(interval_ms), abort_midway(abort) {}
+      : exchange(std::move(ex)),
+        response(std::move(res)),
+        serializer(response),
+        timer(exchange->executor()),
+        interval(interval_ms),
+        abort_midway(abort) {}
   void start() {
-    http::async_write_header(exchange->stream(), serializer, [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-      if (ec) return self->exchange->finish(false);
-      self->next();
-    });
+    http::async_write_header(exchange->stream(), serializer,
+                             [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                               if (ec) return self->exchange->finish(false);
+                               self->next();
+                             });
   }
   void next() {
     const std::string& body = response.body();
@@ -217,9 +224,10 @@ Response SyntheticOrigin::build(const Request& req) {
   if (auto status = to_number(query_param(target, "status"), 200); status != 200)
     res.result(static_cast<http::status>(status));
 
-  const std::string etag = "\"" + std::to_string(std::hash<std::string>{}(name + "/" + version + "/" +
-                                                                         std::to_string(size) + "/" + vary_value)) +
-                           "\"";
+  const std::string etag =
+      "\"" +
+      std::to_string(std::hash<std::string>{}(name + "/" + version + "/" + std::to_string(size) + "/" + vary_value)) +
+      "\"";
   if (query_param(target, "noetag") != "1") res.set(http::field::etag, etag);
   res.set(http::field::last_modified, "Mon, 02 Nov 2026 10:00:00 GMT");
   res.set(http::field::content_type, "application/octet-stream");
@@ -235,8 +243,10 @@ Response SyntheticOrigin::build(const Request& req) {
   body.resize(static_cast<std::size_t>(size), 'x');
   if (body.size() > size) body.resize(static_cast<std::size_t>(size));
   res.body() = std::move(body);
-  if (query_param(target, "chunked") == "1") res.chunked(true);
-  else res.prepare_payload();
+  if (query_param(target, "chunked") == "1")
+    res.chunked(true);
+  else
+    res.prepare_payload();
   if (req.method() == http::verb::head) res.body().clear();  // Content-Length stays the GET's
   return res;
 }

@@ -98,10 +98,11 @@ bool DiskIndex::prepare_statements(std::string& error) {
   by_primary_ = db_->prepare("SELECT key, file, size FROM objects WHERE primary_key=?1", error);
   delete_vary_ = db_->prepare("DELETE FROM vary WHERE primary_key=?1", error);
   oldest_ = db_->prepare("SELECT key, file, size FROM objects ORDER BY last_access LIMIT 32", error);
-  if (!select_vary_ || !select_object_ || !upsert_object_ || !upsert_vary_ || !delete_object_ || !touch_ || !oldest_ || !by_primary_ ||
-      !delete_vary_)
+  if (!select_vary_ || !select_object_ || !upsert_object_ || !upsert_vary_ || !delete_object_ || !touch_ || !oldest_ ||
+      !by_primary_ || !delete_vary_)
     return false;
-  SqliteStatement totals = db_->prepare("SELECT COALESCE(SUM(size),0), COUNT(*), COALESCE(MAX(last_access),0) FROM objects", error);
+  SqliteStatement totals =
+      db_->prepare("SELECT COALESCE(SUM(size),0), COUNT(*), COALESCE(MAX(last_access),0) FROM objects", error);
   if (!totals || !totals.step()) return false;
   bytes_ = static_cast<std::uint64_t>(totals.column_int(0));
   objects_ = static_cast<std::uint64_t>(totals.column_int(1));
@@ -114,8 +115,9 @@ fs::path DiskIndex::body_path(const std::string& key) const {
   return directory_ / "bodies" / name.substr(0, 2) / name;
 }
 
-CachedObjectPtr DiskIndex::lookup(const std::string& primary_key,
-                                  const std::function<void(const std::vector<std::string>&, std::string&)>& variant_key) {
+CachedObjectPtr DiskIndex::lookup(
+    const std::string& primary_key,
+    const std::function<void(const std::vector<std::string>&, std::string&)>& variant_key) {
   std::vector<std::string> vary;
   select_vary_.reset();
   select_vary_.bind(1, primary_key);
@@ -250,8 +252,7 @@ void DiskIndex::evict_to_fit() {
   while (bytes_ > max_bytes_ && objects_ > 0) {
     std::vector<std::tuple<std::string, std::string, std::int64_t>> victims;
     oldest_.reset();
-    while (oldest_.step())
-      victims.emplace_back(oldest_.column_text(0), oldest_.column_text(1), oldest_.column_int(2));
+    while (oldest_.step()) victims.emplace_back(oldest_.column_text(0), oldest_.column_text(1), oldest_.column_int(2));
     oldest_.reset();
     if (victims.empty()) return;
     for (auto& [key, file, size] : victims) {

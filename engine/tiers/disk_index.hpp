@@ -43,7 +43,8 @@ class DiskIndex {
   std::atomic<std::uint64_t> evictions_{0};
   std::atomic<std::uint64_t> corrupt_{0};
   std::atomic<std::uint64_t> io_errors_{0};
-  SqliteStatement select_vary_, select_object_, upsert_object_, upsert_vary_, delete_object_, touch_, oldest_, by_primary_, delete_vary_;
+  SqliteStatement select_vary_, select_object_, upsert_object_, upsert_vary_, delete_object_, touch_, oldest_,
+      by_primary_, delete_vary_;
 };
 
 }  // namespace edgelab

@@ -55,8 +55,7 @@ void DiskTier::flush() {
 }
 
 DiskTierStats DiskTier::stats() const {
-  return DiskTierStats{index_->bytes(), index_->objects(), index_->evictions(), index_->corrupt(),
-                       index_->io_errors()};
+  return DiskTierStats{index_->bytes(), index_->objects(), index_->evictions(), index_->corrupt(), index_->io_errors()};
 }
 
 }  // namespace edgelab

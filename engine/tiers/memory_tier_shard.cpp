@@ -118,8 +118,10 @@ std::shared_ptr<const std::vector<std::string>> MemoryTierShard::vary_of(std::st
 void MemoryTierShard::set_vary(std::string_view primary_key, std::vector<std::string> names) {
   std::unique_lock lock(mutex_);
   auto value = std::make_shared<const std::vector<std::string>>(std::move(names));
-  if (auto it = vary_.find(primary_key); it != vary_.end()) it->second = std::move(value);
-  else vary_.emplace(std::string(primary_key), std::move(value));
+  if (auto it = vary_.find(primary_key); it != vary_.end())
+    it->second = std::move(value);
+  else
+    vary_.emplace(std::string(primary_key), std::move(value));
 }
 
 void MemoryTierShard::evict_until_fits(std::size_t incoming) {
@@ -127,8 +129,10 @@ void MemoryTierShard::evict_until_fits(std::size_t incoming) {
 }
 
 void MemoryTierShard::evict_one() {
-  if ((small_bytes_ >= small_target_ && !small_.empty()) || main_.empty()) evict_from_small();
-  else evict_from_main();
+  if ((small_bytes_ >= small_target_ && !small_.empty()) || main_.empty())
+    evict_from_small();
+  else
+    evict_from_main();
 }
 
 void MemoryTierShard::evict_from_small() {

@@ -49,84 +49,86 @@ void TestCachePolicy::storage_data() {
   QTest::addColumn<qint64>("sie");
   const QString date = QStringLiteral("Date: ") + date_at(kNow) + QStringLiteral("\n");
 
-  QTest::newRow("max-age") << 200 << date + "Cache-Control: max-age=60" << "" << true << 60ll << false << false << 0ll << 0ll;
+  QTest::newRow("max-age") << 200 << date + "Cache-Control: max-age=60"
+                           << "" << true << 60ll << false << false << 0ll << 0ll;
   QTest::newRow("s-maxage wins over max-age, implies proxy-revalidate")
-      << 200 << date + "Cache-Control: max-age=60, s-maxage=300" << "" << true << 300ll << true << false << 0ll << 0ll;
+      << 200 << date + "Cache-Control: max-age=60, s-maxage=300"
+      << "" << true << 300ll << true << false << 0ll << 0ll;
   QTest::newRow("max-age wins over Expires")
       << 200 << date + "Cache-Control: max-age=10\nExpires: " + date_at(kNow + 1000) << "" << true << 10ll << false
       << false << 0ll << 0ll;
-  QTest::newRow("Expires minus Date") << 200 << date + "Expires: " + date_at(kNow + 120) << "" << true << 120ll
-                                      << false << false << 0ll << 0ll;
+  QTest::newRow("Expires minus Date") << 200 << date + "Expires: " + date_at(kNow + 120) << "" << true << 120ll << false
+                                      << false << 0ll << 0ll;
   QTest::newRow("invalid Expires is already expired, kept for its validator")
-      << 200 << date + "Expires: 0\nETag: \"x\"" << "" << true << 0ll << false << false << 0ll << 0ll;
+      << 200 << date + "Expires: 0\nETag: \"x\""
+      << "" << true << 0ll << false << false << 0ll << 0ll;
   QTest::newRow("invalid Expires without validator is not worth storing")
-      << 200 << date + "Expires: soon" << "" << false << 0ll << false << false << 0ll << 0ll;
-  QTest::newRow("malformed max-age means stale") << 200 << date + "Cache-Control: max-age=abc\nETag: \"e\"" << ""
-                                                 << true << 0ll << false << false << 0ll << 0ll;
-  QTest::newRow("conflicting max-age means stale")
-      << 200 << date + "Cache-Control: max-age=10, max-age=20\nETag: \"e\"" << "" << true << 0ll << false << false
-      << 0ll << 0ll;
-  QTest::newRow("quoted max-age is accepted") << 200 << date + "Cache-Control: max-age=\"30\"" << "" << true << 30ll
-                                              << false << false << 0ll << 0ll;
-  QTest::newRow("huge max-age capped at 2^31") << 200 << date + "Cache-Control: max-age=99999999999999" << "" << true
-                                               << 2147483648ll << false << false << 0ll << 0ll;
-  QTest::newRow("no-store") << 200 << date + "Cache-Control: no-store, max-age=60" << "" << false << 0ll << false
-                            << false << 0ll << 0ll;
-  QTest::newRow("private") << 200 << date + "Cache-Control: private, max-age=60" << "" << false << 0ll << false
-                           << false << 0ll << 0ll;
+      << 200 << date + "Expires: soon"
+      << "" << false << 0ll << false << false << 0ll << 0ll;
+  QTest::newRow("malformed max-age means stale") << 200 << date + "Cache-Control: max-age=abc\nETag: \"e\""
+                                                 << "" << true << 0ll << false << false << 0ll << 0ll;
+  QTest::newRow("conflicting max-age means stale") << 200 << date + "Cache-Control: max-age=10, max-age=20\nETag: \"e\""
+                                                   << "" << true << 0ll << false << false << 0ll << 0ll;
+  QTest::newRow("quoted max-age is accepted") << 200 << date + "Cache-Control: max-age=\"30\""
+                                              << "" << true << 30ll << false << false << 0ll << 0ll;
+  QTest::newRow("huge max-age capped at 2^31") << 200 << date + "Cache-Control: max-age=99999999999999"
+                                               << "" << true << 2147483648ll << false << false << 0ll << 0ll;
+  QTest::newRow("no-store") << 200 << date + "Cache-Control: no-store, max-age=60"
+                            << "" << false << 0ll << false << false << 0ll << 0ll;
+  QTest::newRow("private") << 200 << date + "Cache-Control: private, max-age=60"
+                           << "" << false << 0ll << false << false << 0ll << 0ll;
   QTest::newRow("no-cache with validator: stored, always revalidated")
-      << 200 << date + "Cache-Control: no-cache, max-age=60\nETag: \"v\"" << "" << true << 60ll << false << true
-      << 0ll << 0ll;
-  QTest::newRow("no-cache without validator") << 200 << date + "Cache-Control: no-cache" << "" << false << 0ll
-                                              << false << true << 0ll << 0ll;
+      << 200 << date + "Cache-Control: no-cache, max-age=60\nETag: \"v\""
+      << "" << true << 60ll << false << true << 0ll << 0ll;
+  QTest::newRow("no-cache without validator") << 200 << date + "Cache-Control: no-cache"
+                                              << "" << false << 0ll << false << true << 0ll << 0ll;
   QTest::newRow("must-revalidate disables stale serving")
-      << 200 << date + "Cache-Control: max-age=5, must-revalidate, stale-while-revalidate=30, stale-if-error=60" << ""
-      << true << 5ll << true << false << 0ll << 0ll;
+      << 200 << date + "Cache-Control: max-age=5, must-revalidate, stale-while-revalidate=30, stale-if-error=60"
+      << "" << true << 5ll << true << false << 0ll << 0ll;
   QTest::newRow("stale-while-revalidate and stale-if-error")
-      << 200 << date + "Cache-Control: max-age=5, stale-while-revalidate=30, stale-if-error=60" << "" << true << 5ll
-      << false << false << 30ll << 60ll;
+      << 200 << date + "Cache-Control: max-age=5, stale-while-revalidate=30, stale-if-error=60"
+      << "" << true << 5ll << false << false << 30ll << 60ll;
   QTest::newRow("Authorization without public is not stored")
-      << 200 << date + "Cache-Control: max-age=60" << "Authorization: Bearer x" << false << 0ll << false << false
-      << 0ll << 0ll;
+      << 200 << date + "Cache-Control: max-age=60"
+      << "Authorization: Bearer x" << false << 0ll << false << false << 0ll << 0ll;
   QTest::newRow("Authorization with public is stored")
-      << 200 << date + "Cache-Control: public, max-age=60" << "Authorization: Bearer x" << true << 60ll << false
-      << false << 0ll << 0ll;
+      << 200 << date + "Cache-Control: public, max-age=60"
+      << "Authorization: Bearer x" << true << 60ll << false << false << 0ll << 0ll;
   QTest::newRow("Authorization with s-maxage is stored")
-      << 200 << date + "Cache-Control: s-maxage=60" << "Authorization: Bearer x" << true << 60ll << true << false
-      << 0ll << 0ll;
-  QTest::newRow("Set-Cookie is not stored by default")
-      << 200 << date + "Cache-Control: max-age=60\nSet-Cookie: a=b" << "" << false << 0ll << false << false << 0ll
-      << 0ll;
-  QTest::newRow("Vary star is never stored") << 200 << date + "Cache-Control: max-age=60\nVary: *" << "" << false
-                                             << 0ll << false << false << 0ll << 0ll;
+      << 200 << date + "Cache-Control: s-maxage=60"
+      << "Authorization: Bearer x" << true << 60ll << true << false << 0ll << 0ll;
+  QTest::newRow("Set-Cookie is not stored by default") << 200 << date + "Cache-Control: max-age=60\nSet-Cookie: a=b"
+                                                       << "" << false << 0ll << false << false << 0ll << 0ll;
+  QTest::newRow("Vary star is never stored") << 200 << date + "Cache-Control: max-age=60\nVary: *"
+                                             << "" << false << 0ll << false << false << 0ll << 0ll;
   QTest::newRow("CDN-Cache-Control overrides Cache-Control")
-      << 200 << date + "Cache-Control: no-store\nCDN-Cache-Control: max-age=600" << "" << true << 600ll << false
-      << false << 0ll << 0ll;
+      << 200 << date + "Cache-Control: no-store\nCDN-Cache-Control: max-age=600"
+      << "" << true << 600ll << false << false << 0ll << 0ll;
   QTest::newRow("CDN-Cache-Control no-store wins")
-      << 200 << date + "Cache-Control: max-age=600\nCDN-Cache-Control: no-store" << "" << false << 0ll << false
-      << false << 0ll << 0ll;
+      << 200 << date + "Cache-Control: max-age=600\nCDN-Cache-Control: no-store"
+      << "" << false << 0ll << false << false << 0ll << 0ll;
   QTest::newRow("Surrogate-Control sets the edge TTL")
-      << 200 << date + "Cache-Control: max-age=10\nSurrogate-Control: max-age=3600" << "" << true << 3600ll << false
-      << false << 0ll << 0ll;
+      << 200 << date + "Cache-Control: max-age=10\nSurrogate-Control: max-age=3600"
+      << "" << true << 3600ll << false << false << 0ll << 0ll;
   QTest::newRow("heuristic freshness from Last-Modified")
       << 200 << date + "Last-Modified: " + date_at(kNow - 1000) << "" << true << 100ll << false << false << 0ll << 0ll;
   QTest::newRow("heuristic freshness is capped at a day")
-      << 200 << date + "Last-Modified: " + date_at(kNow - 10'000'000) << "" << true << 86400ll << false << false
-      << 0ll << 0ll;
-  QTest::newRow("no freshness, no validator: no default TTL") << 200 << date << "" << false << 0ll << false << false
-                                                              << 0ll << 0ll;
-  QTest::newRow("404 with max-age is stored") << 404 << date + "Cache-Control: max-age=30" << "" << true << 30ll
-                                              << false << false << 0ll << 0ll;
-  QTest::newRow("500 is never stored") << 500 << date + "Cache-Control: max-age=30" << "" << false << 0ll << false
-                                       << false << 0ll << 0ll;
-  QTest::newRow("206 is not stored") << 206 << date + "Cache-Control: max-age=30" << "" << false << 0ll << false
-                                     << false << 0ll << 0ll;
-  QTest::newRow("302 only with explicit freshness") << 302 << date + "Last-Modified: " + date_at(kNow - 1000) << ""
-                                                    << false << 0ll << false << false << 0ll << 0ll;
-  QTest::newRow("302 with max-age") << 302 << date + "Cache-Control: max-age=30" << "" << true << 30ll << false
-                                    << false << 0ll << 0ll;
-  QTest::newRow("request no-store") << 200 << date + "Cache-Control: max-age=30" << "Cache-Control: no-store" << false
-                                    << 0ll << false << false << 0ll << 0ll;
+      << 200 << date + "Last-Modified: " + date_at(kNow - 10'000'000) << "" << true << 86400ll << false << false << 0ll
+      << 0ll;
+  QTest::newRow("no freshness, no validator: no default TTL")
+      << 200 << date << "" << false << 0ll << false << false << 0ll << 0ll;
+  QTest::newRow("404 with max-age is stored") << 404 << date + "Cache-Control: max-age=30"
+                                              << "" << true << 30ll << false << false << 0ll << 0ll;
+  QTest::newRow("500 is never stored") << 500 << date + "Cache-Control: max-age=30"
+                                       << "" << false << 0ll << false << false << 0ll << 0ll;
+  QTest::newRow("206 is not stored") << 206 << date + "Cache-Control: max-age=30"
+                                     << "" << false << 0ll << false << false << 0ll << 0ll;
+  QTest::newRow("302 only with explicit freshness")
+      << 302 << date + "Last-Modified: " + date_at(kNow - 1000) << "" << false << 0ll << false << false << 0ll << 0ll;
+  QTest::newRow("302 with max-age") << 302 << date + "Cache-Control: max-age=30"
+                                    << "" << true << 30ll << false << false << 0ll << 0ll;
+  QTest::newRow("request no-store") << 200 << date + "Cache-Control: max-age=30"
+                                    << "Cache-Control: no-store" << false << 0ll << false << false << 0ll << 0ll;
 }
 
 void TestCachePolicy::storage() {
@@ -219,8 +221,8 @@ void TestCachePolicy::not_modified_refreshes_headers_and_clock() {
   r.set("X-Version", "1");
   r.body() = "hello";
   auto d = decide_storage(http::verb::get, {}, 200, r, kNow - 100, {});
-  auto stored = make_cached_object("k", "k", {}, r, std::make_shared<const std::string>(r.body()), d, kNow - 100,
-                                   kNow - 100);
+  auto stored =
+      make_cached_object("k", "k", {}, r, std::make_shared<const std::string>(r.body()), d, kNow - 100, kNow - 100);
   QVERIFY(!stored->is_fresh(kNow));
   http::fields not_modified;
   not_modified.set("Date", format_http_date(kNow));

@@ -34,11 +34,12 @@ CachedObjectPtr lookup(DiskTier& tier, const std::string& key) {
   auto work = net::make_work_guard(ioc);  // the answer is posted from the disk thread
   CachedObjectPtr found;
   bool done = false;
-  tier.async_lookup(key, [](const std::vector<std::string>&, std::string&) {}, ioc.get_executor(),
-                    [&](CachedObjectPtr o) {
-                      found = std::move(o);
-                      done = true;
-                    });
+  tier.async_lookup(
+      key, [](const std::vector<std::string>&, std::string&) {}, ioc.get_executor(),
+      [&](CachedObjectPtr o) {
+        found = std::move(o);
+        done = true;
+      });
   for (int i = 0; i < 50 && !done; ++i) ioc.run_one_for(std::chrono::milliseconds(100));
   return found;
 }
@@ -141,10 +142,16 @@ void TestDiskTier::erase_all_variants() {
   QTemporaryDir dir;
   std::string error;
   auto tier = DiskTier::open({dir.path().toStdString(), 1 << 20}, error);
-  auto a = std::make_shared<CachedObject>(*make_object("p\x1f" "x=1", "one"));
+  auto a =
+      std::make_shared<CachedObject>(*make_object("p\x1f"
+                                                  "x=1",
+                                                  "one"));
   a->primary_key = "p";
   a->vary_names = {"x"};
-  auto b = std::make_shared<CachedObject>(*make_object("p\x1f" "x=2", "two"));
+  auto b =
+      std::make_shared<CachedObject>(*make_object("p\x1f"
+                                                  "x=2",
+                                                  "two"));
   b->primary_key = "p";
   b->vary_names = {"x"};
   tier->async_store(a);

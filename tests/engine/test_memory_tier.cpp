@@ -109,22 +109,41 @@ void TestMemoryTier::oversize_objects_are_not_admitted() {
 void TestMemoryTier::erase_all_variants_drops_every_variant() {
   MemoryTier tier(1 << 20);
   tier.set_vary("p", {"accept-encoding"});
-  tier.insert(make_object("p\x1f" "accept-encoding=gzip", 10, "p"));
-  tier.insert(make_object("p\x1f" "accept-encoding=br", 10, "p"));
+  tier.insert(
+      make_object("p\x1f"
+                  "accept-encoding=gzip",
+                  10, "p"));
+  tier.insert(
+      make_object("p\x1f"
+                  "accept-encoding=br",
+                  10, "p"));
   tier.insert(make_object("other", 10));
-  QVERIFY(tier.erase("p", "p\x1f" "accept-encoding=br"));
+  QVERIFY(tier.erase("p",
+                     "p\x1f"
+                     "accept-encoding=br"));
   QVERIFY(tier.vary_of("p"));  // one variant left
-  tier.insert(make_object("p\x1f" "accept-encoding=br", 10, "p"));
+  tier.insert(
+      make_object("p\x1f"
+                  "accept-encoding=br",
+                  10, "p"));
   QCOMPARE(tier.erase_all_variants("p"), 2u);
   QVERIFY(!tier.vary_of("p"));
   QCOMPARE(tier.stats().objects, 1u);
   // Evicting the last variant forgets the Vary names too.
   tier.set_vary("q", {"x"});
-  tier.insert(make_object("q\x1f" "x=1", 10, "q"));
-  QVERIFY(tier.erase("q", "q\x1f" "x=1"));
+  tier.insert(
+      make_object("q\x1f"
+                  "x=1",
+                  10, "q"));
+  QVERIFY(tier.erase("q",
+                     "q\x1f"
+                     "x=1"));
   QVERIFY(!tier.vary_of("q"));
   // Replacing the only variant keeps its Vary names.
-  auto variant = std::make_shared<CachedObject>(*make_object("r\x1f" "x=1", 10, "r"));
+  auto variant =
+      std::make_shared<CachedObject>(*make_object("r\x1f"
+                                                  "x=1",
+                                                  10, "r"));
   variant->vary_names = {"x"};
   tier.insert(variant);
   tier.insert(variant);
@@ -160,10 +179,14 @@ void TestMemoryTier::beats_lru_on_zipf_trace() {
   int s3_hits = 0, lru_hits = 0;
   for (int r = 0; r < requests; ++r) {
     const auto& o = objects[zipf(rng)];
-    if (s3fifo.lookup(o->key, o->key)) ++s3_hits;
-    else s3fifo.insert(o);
-    if (lru.lookup(o->key)) ++lru_hits;
-    else lru.insert(o->key, o->charge());
+    if (s3fifo.lookup(o->key, o->key))
+      ++s3_hits;
+    else
+      s3fifo.insert(o);
+    if (lru.lookup(o->key))
+      ++lru_hits;
+    else
+      lru.insert(o->key, o->charge());
   }
   const double s3_ratio = double(s3_hits) / requests, lru_ratio = double(lru_hits) / requests;
   qInfo("Zipf(0.9), %zu objects, cache = 5%%: S3-FIFO hit ratio %.4f, LRU %.4f", catalogue, s3_ratio, lru_ratio);
@@ -178,8 +201,10 @@ void TestMemoryTier::concurrent_readers_and_writers() {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 20'000; ++i) {
         std::string key = "k" + std::to_string((i * 7 + t) % 3000);
-        if (tier.lookup(key, key)) ++found;
-        else tier.insert(make_object(key, 512));
+        if (tier.lookup(key, key))
+          ++found;
+        else
+          tier.insert(make_object(key, 512));
         if (i % 97 == 0) tier.erase(key, key);
       }
     });

@@ -60,7 +60,8 @@ void TestCoalescing::uncacheable_response_releases_waiters_and_remembers_hit_for
 void TestCoalescing::waiter_deadline_gives_504_not_a_hang() {
   TestFleet fleet;
   fleet.start_origin();
-  auto& node = fleet.start_node("paris", 0, [](NodeConfig& c) { c.cache.coalesce_wait = std::chrono::milliseconds(300); });
+  auto& node =
+      fleet.start_node("paris", 0, [](NodeConfig& c) { c.cache.coalesce_wait = std::chrono::milliseconds(300); });
   auto result = burst_get(TestFleet::at(node.port()), "/obj/slow?delay_ms=1500", 10);
   int ok = 0, timed_out = 0;
   for (auto s : result.statuses) {

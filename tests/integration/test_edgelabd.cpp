@@ -38,7 +38,9 @@ void TestEdgelabd::config_errors_name_the_key_and_exit_nonzero() {
   QTemporaryDir dir;
   QFile f(dir.filePath(QStringLiteral("bad.json")));
   QVERIFY(f.open(QIODevice::WriteOnly));
-  f.write("{\"name\":\"paris\",\"listen\":\"127.0.0.1:1\",\"upstream\":\"http://127.0.0.1:2\",\"l1\":{\"max_bytes\":\"lots\"}}");
+  f.write(
+      "{\"name\":\"paris\",\"listen\":\"127.0.0.1:1\",\"upstream\":\"http://"
+      "127.0.0.1:2\",\"l1\":{\"max_bytes\":\"lots\"}}");
   f.close();
   QProcess p;
   p.start(kEdgelabd, {QStringLiteral("node"), QStringLiteral("--config"), f.fileName()});
@@ -51,14 +53,19 @@ void TestEdgelabd::node_serves_and_stops_gracefully_on_sigterm() {
   QTemporaryDir dir;
   const auto origin_port = free_port(), node_port = free_port();
   QProcess origin;
-  origin.start(kEdgelabd, {QStringLiteral("origin"), QStringLiteral("--listen"),
-                           QStringLiteral("127.0.0.1:%1").arg(origin_port)});
+  origin.start(kEdgelabd,
+               {QStringLiteral("origin"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(origin_port)});
   QString origin_out;
   QVERIFY(wait_for_line(origin, QStringLiteral("listening"), origin_out));
   QFile f(dir.filePath(QStringLiteral("paris.json")));
   QVERIFY(f.open(QIODevice::WriteOnly));
-  f.write(QStringLiteral("{\"name\":\"paris\",\"listen\":\"127.0.0.1:%1\",\"upstream\":\"http://127.0.0.1:%2\",\"l1\":{\"max_bytes\":67108864},\"l2\":{\"path\":\"%3\",\"max_bytes\":1073741824}}")
-              .arg(node_port).arg(origin_port).arg(dir.filePath(QStringLiteral("l2"))).toUtf8());
+  f.write(QStringLiteral(
+              "{\"name\":\"paris\",\"listen\":\"127.0.0.1:%1\",\"upstream\":\"http://"
+              "127.0.0.1:%2\",\"l1\":{\"max_bytes\":67108864},\"l2\":{\"path\":\"%3\",\"max_bytes\":1073741824}}")
+              .arg(node_port)
+              .arg(origin_port)
+              .arg(dir.filePath(QStringLiteral("l2")))
+              .toUtf8());
   f.close();
   QProcess node;
   node.start(kEdgelabd, {QStringLiteral("node"), QStringLiteral("--config"), f.fileName()});

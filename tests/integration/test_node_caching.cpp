@@ -226,7 +226,8 @@ void TestNodeCaching::chunked_responses_are_relayed_and_stored_when_they_fit() {
 void TestNodeCaching::stale_if_error_serves_stale_when_origin_is_down() {
   TestFleet fleet;
   fleet.start_origin();
-  auto& node = fleet.start_node("paris", 0, [](NodeConfig& c) { c.limits.upstream_connect_timeout = std::chrono::milliseconds(500); });
+  auto& node = fleet.start_node(
+      "paris", 0, [](NodeConfig& c) { c.limits.upstream_connect_timeout = std::chrono::milliseconds(500); });
   const std::string url = "/obj/sie?cc=max-age%3D1%2C%20stale-if-error%3D60&size=200";
   TestFleet::get(node.port(), url);
   fleet.stop_origin();

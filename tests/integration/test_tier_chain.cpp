@@ -34,8 +34,9 @@ void TestTierChain::two_edges_share_one_shield_fetch_per_object() {
   for (int i = 0; i < 10; ++i) {
     auto res = TestFleet::get(madrid.port(), "/obj/o" + std::to_string(i));
     QCOMPARE(res.result_int(), 200u);
-    QVERIFY2(contains(cache_status(res), "shield-eu; hit") && contains(cache_status(res), "madrid; fwd=uri-miss; stored"),
-             cache_status(res).c_str());
+    QVERIFY2(
+        contains(cache_status(res), "shield-eu; hit") && contains(cache_status(res), "madrid; fwd=uri-miss; stored"),
+        cache_status(res).c_str());
   }
   for (int i = 0; i < 10; ++i) {
     auto res = TestFleet::get(madrid.port(), "/obj/o" + std::to_string(i));
@@ -102,7 +103,9 @@ void TestTierChain::forwarding_loop_is_refused() {
   TestFleet fleet;
   fleet.start_origin();
   auto& a = fleet.start_node("a");
-  auto res = TestFleet::get(a.port(), "/obj/loop", {{"CDN-Loop", "edgelab; node=x, edgelab, edgelab, edgelab, edgelab, edgelab, edgelab, edgelab"}});
+  auto res =
+      TestFleet::get(a.port(), "/obj/loop",
+                     {{"CDN-Loop", "edgelab; node=x, edgelab, edgelab, edgelab, edgelab, edgelab, edgelab, edgelab"}});
   QCOMPARE(res.result_int(), 508u);
   QCOMPARE(a.metrics().loops_detected.load(), 1u);
   QCOMPARE(fleet.origin().requests(), 0u);

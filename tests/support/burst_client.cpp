@@ -5,8 +5,8 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
-#include <memory>
 #include <sys/resource.h>
+#include <memory>
 
 namespace edgelab::test {
 
@@ -73,8 +73,10 @@ BurstResult burst_get(const Endpoint& server, const std::string& target, int cou
   ioc.run_for(timeout + std::chrono::seconds(1));
   BurstResult result;
   for (auto& c : connections) {
-    if (c->done && !c->error && c->response.result_int() < 400) ++result.ok;
-    else ++result.failed;
+    if (c->done && !c->error && c->response.result_int() < 400)
+      ++result.ok;
+    else
+      ++result.failed;
     result.statuses.push_back(c->done && !c->error ? c->response.result_int() : 0);
     result.cache_status.emplace_back(c->response["Cache-Status"]);
     result.bodies.push_back(c->response.body());
