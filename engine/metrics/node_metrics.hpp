@@ -29,6 +29,7 @@ namespace edgelab {
   X(upstream_errors, "Upstream connect, read or protocol failures")                   \
   X(errors, "Responses this node generated as 5xx")                                   \
   X(loops_detected, "Requests refused because CDN-Loop showed a forwarding loop")     \
+  X(admin_auth_failures, "Admin requests refused for a missing or wrong token")          \
   X(bytes_out, "Body bytes sent to clients")                                          \
   X(bytes_in_upstream, "Body bytes received from upstream")
 

@@ -1,5 +1,7 @@
 #include "node/edge_node.hpp"
 
+#include "admin/admin_api.hpp"
+#include "admin/admin_token.hpp"
 #include "node/fresh_hit_path.hpp"
 #include "node/request_flow.hpp"
 
@@ -14,6 +16,19 @@ std::shared_ptr<EdgeNode> EdgeNode::create(net::io_context& ioc, NodeConfig conf
     if (!node->l2_) {
       error = "l2: " + error;
       return nullptr;
+    }
+  }
+  if (node->config_.admin) {
+    const std::string& file = node->config_.admin->token_file;
+    if (file.empty()) {
+      node->admin_token_ = generate_admin_token();
+    } else {
+      auto token = load_or_create_admin_token(file, error);
+      if (!token) {
+        error = "admin.token_file: " + error;
+        return nullptr;
+      }
+      node->admin_token_ = *token;
     }
   }
   return node;
@@ -55,7 +70,7 @@ boost::system::error_code EdgeNode::start() {
     ServerLimits admin_limits;
     admin_limits.max_connections = 256;
     admin_server_ = std::make_shared<HttpServer>(ioc_, admin_limits, [weak](HttpExchangePtr exchange) {
-      if (auto node = weak.lock()) node->handle_admin(std::move(exchange));
+      if (auto node = weak.lock()) AdminApi::handle(*node, exchange);
     });
     if (auto ec = admin_server_->listen(config_.admin->listen)) return ec;
   }
@@ -148,34 +163,6 @@ std::string EdgeNode::stats_json() const {
     o["l2"] = {{"bytes", l2.bytes}, {"objects", l2.objects}, {"evictions", l2.evictions}, {"corrupt", l2.corrupt}};
   }
   return boost::json::serialize(o);
-}
-
-void EdgeNode::handle_admin(HttpExchangePtr exchange) {
-  const Request& req = exchange->request();
-  Response res{http::status::ok, 11};
-  res.keep_alive(req.keep_alive());
-  std::string_view target = req.target();
-  target = target.substr(0, target.find('?'));
-  if (req.method() != http::verb::get && req.method() != http::verb::head) {
-    res.result(http::status::method_not_allowed);
-    res.set(http::field::content_type, "application/json");
-    res.body() = R"({"error":"method not allowed"})";
-  } else if (target == "/health") {
-    res.set(http::field::content_type, "application/json");
-    res.body() = R"({"status":"ok","node":")" + config_.name + "\"}";
-  } else if (target == "/metrics") {
-    res.set(http::field::content_type, "text/plain; version=0.0.4");
-    res.body() = prometheus_text();
-  } else if (target == "/stats") {
-    res.set(http::field::content_type, "application/json");
-    res.body() = stats_json();
-  } else {
-    res.result(http::status::not_found);
-    res.set(http::field::content_type, "application/json");
-    res.body() = R"({"error":"no such endpoint"})";
-  }
-  res.prepare_payload();
-  exchange->respond(std::move(res));
 }
 
 }  // namespace edgelab

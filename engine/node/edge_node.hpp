@@ -51,12 +51,14 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
   // Drops every variant of a URL from all tiers (RFC 9111 §4.4 invalidation).
   void invalidate(const std::string& primary_key);
 
+  // The admin API's bearer token (from admin.token_file, or generated in
+  // memory when no file is configured).
+  const std::string& admin_token() const { return admin_token_; }
+
   std::string prometheus_text() const;
   std::string stats_json() const;
 
  private:
-  void handle_admin(HttpExchangePtr exchange);
-
   net::io_context& ioc_;
   NodeConfig config_;
   CacheKeyBuilder keys_;
@@ -70,6 +72,7 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
   std::shared_ptr<HttpServer> server_;
   std::shared_ptr<HttpServer> admin_server_;
   std::chrono::steady_clock::time_point started_at_;
+  std::string admin_token_;
 };
 
 }  // namespace edgelab

@@ -314,13 +314,13 @@ void TestNodeCaching::admin_listener_serves_health_and_metrics() {
   auto health = TestFleet::get(node.admin_port(), "/health");
   QCOMPARE(health.result_int(), 200u);
   QVERIFY(contains(health.body(), "\"ok\""));
-  auto metrics = TestFleet::get(node.admin_port(), "/metrics");
+  auto metrics = TestFleet::admin_get(node, "/metrics");
   QCOMPARE(metrics.result_int(), 200u);
   QVERIFY(contains(metrics.body(), "edgelab_l1_hits_total{node=\"paris\"} 1"));
   QVERIFY(contains(metrics.body(), "edgelab_misses_total{node=\"paris\"} 1"));
   QVERIFY(contains(metrics.body(), "edgelab_cache_objects{node=\"paris\",tier=\"L1\"} 1"));
   QVERIFY(contains(metrics.body(), "quantile=\"0.99\""));
-  QCOMPARE(TestFleet::get(node.admin_port(), "/nope").result_int(), 404u);
+  QCOMPARE(TestFleet::admin_get(node, "/nope").result_int(), 404u);
 }
 
 void TestNodeCaching::pooled_connection_closed_by_the_origin_is_retried_fresh() {

@@ -111,7 +111,7 @@ void TestServerLimits::slowloris_is_cut_off_by_the_header_timeout() {
   // The stream's timer closes the socket just before the session counts it.
   std::string metrics;
   for (int i = 0; i < 50; ++i) {
-    metrics = TestFleet::get(node.admin_port(), "/metrics").body();
+    metrics = TestFleet::admin_get(node, "/metrics").body();
     if (metrics.find("edgelab_request_timeouts{node=\"paris\"} 1") != std::string::npos) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
@@ -146,7 +146,7 @@ void TestServerLimits::keep_alive_serves_many_requests_on_one_connection() {
     QVERIFY(res);
     QCOMPARE(res->result_int(), 200u);
   }
-  auto metrics = TestFleet::get(node.admin_port(), "/metrics").body();
+  auto metrics = TestFleet::admin_get(node, "/metrics").body();
   QVERIFY2(metrics.find("edgelab_connections_open{node=\"paris\"} 1") != std::string::npos, metrics.c_str());
 }
 

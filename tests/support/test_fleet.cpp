@@ -76,4 +76,9 @@ Response TestFleet::get(std::uint16_t port, const std::string& target,
   return *res;
 }
 
+Response TestFleet::admin_get(const EdgeNode& node, const std::string& target) {
+  const std::string bearer = "Bearer " + node.admin_token();
+  return get(node.admin_port(), target, {{"Authorization", bearer}});
+}
+
 }  // namespace edgelab::test

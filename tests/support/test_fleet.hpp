@@ -34,6 +34,8 @@ class TestFleet {
   // GET through a fresh connection with the test Host.
   static Response get(std::uint16_t port, const std::string& target,
                       std::initializer_list<std::pair<std::string_view, std::string_view>> headers = {});
+  // GET on the node's admin listener with its bearer token.
+  static Response admin_get(const EdgeNode& node, const std::string& target);
 
  private:
   IoPool pool_;
