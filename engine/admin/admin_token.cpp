@@ -27,9 +27,11 @@ std::optional<std::string> load_or_create_admin_token(const std::string& path, s
   if (std::ifstream in(path); in) {
     std::ostringstream text;
     text << in.rdbuf();
-    std::string token = text.str();
-    while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ')) token.pop_back();
-    if (token.size() < 16) {
+    const std::string content = text.str();
+    const auto end = content.find_last_not_of("\r\n ");
+    std::optional<std::string> token;
+    if (end != std::string::npos) token.emplace(content, 0, end + 1);
+    if (!token || token->size() < 16) {
       error = "token file \"" + path + "\" holds no token of at least 16 characters";
       return std::nullopt;
     }
@@ -46,7 +48,9 @@ std::optional<std::string> load_or_create_admin_token(const std::string& path, s
     error = "cannot create token file \"" + path + "\"";
     return std::nullopt;
   }
-  const std::string line = token + "\n";
+  std::string line;
+  line.reserve(token.size() + 1);
+  line.append(token).push_back('\n');
   const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
   ::close(fd);
   if (!written) {
