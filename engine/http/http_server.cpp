@@ -7,7 +7,11 @@
 namespace edgelab {
 
 HttpServer::HttpServer(net::io_context& ioc, ServerLimits limits, RequestHandler handler)
-    : ioc_(ioc), limits_(limits), handler_(std::move(handler)), acceptor_(net::make_strand(ioc)) {}
+    : ioc_(ioc),
+      limits_(limits),
+      handler_(std::move(handler)),
+      acceptor_(net::make_strand(ioc)),
+      accept_retry_(acceptor_.get_executor()) {}
 
 HttpServer::~HttpServer() = default;
 
@@ -39,8 +43,11 @@ void HttpServer::on_accept(boost::system::error_code ec, tcp::socket socket) {
   if (stopping_) return;
   if (ec) {
     if (ec == net::error::operation_aborted) return;
-    // EMFILE and friends: keep accepting, the condition is usually transient.
-    return do_accept();
+    // EMFILE and friends fail at once and again: retry after a pause, not in a tight loop.
+    accept_retry_.expires_after(std::chrono::milliseconds(50));
+    return accept_retry_.async_wait([self = shared_from_this()](boost::system::error_code wec) {
+      if (!wec && !self->stopping_) self->do_accept();
+    });
   }
   if (static_cast<std::size_t>(counters_.connections_open.load()) >= limits_.max_connections) {
     ++counters_.connections_rejected;
@@ -76,6 +83,7 @@ void HttpServer::shutdown(std::function<void()> on_drained) {
   net::post(acceptor_.get_executor(), [self = shared_from_this()] {
     boost::system::error_code ec;
     self->acceptor_.close(ec);
+    self->accept_retry_.cancel();
   });
   std::vector<std::shared_ptr<ServerSession>> live;
   std::function<void()> drained_now;

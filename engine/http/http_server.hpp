@@ -6,6 +6,8 @@
 #include "http/http_exchange.hpp"
 #include "http/server_limits.hpp"
 
+#include <boost/asio/steady_timer.hpp>
+
 #include <atomic>
 #include <list>
 #include <memory>
@@ -48,6 +50,7 @@ class HttpServer : public std::enable_shared_from_this<HttpServer> {
   ServerLimits limits_;
   RequestHandler handler_;
   tcp::acceptor acceptor_;
+  net::steady_timer accept_retry_;
   std::uint16_t port_ = 0;
   ServerCounters counters_;
   std::atomic<bool> stopping_{false};

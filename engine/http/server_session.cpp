@@ -64,7 +64,7 @@ void ServerSession::read_request() {
 }
 
 void ServerSession::on_read(boost::system::error_code ec, std::size_t) {
-  auto& counters = const_cast<ServerCounters&>(server_->counters());
+  auto& counters = server_->counters_;
   if (ec == http::error::end_of_stream || ec == net::error::eof) return close();
   if (ec == beast::error::timeout) {
     // The stream is already closed by its timer: nothing can be answered.

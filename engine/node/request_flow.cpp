@@ -154,10 +154,10 @@ void RequestFlow::miss(CachedObjectPtr stale, Tier stale_tier) {
     leading_ = std::move(joined.fetch);
     return fetch(mode);
   }
-  wait_for(std::move(joined.fetch), stale_, stale_tier);
+  wait_for(std::move(joined.fetch));
 }
 
-void RequestFlow::wait_for(std::shared_ptr<InflightFetch> inflight, CachedObjectPtr, Tier) {
+void RequestFlow::wait_for(std::shared_ptr<InflightFetch> inflight) {
   const auto& cache = node_->config().cache;
   auto self = shared_from_this();
   switch (inflight->add_waiter(executor_, cache.coalesce_wait, cache.max_waiters,

@@ -42,7 +42,7 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   void lookup_l2();
   void on_found(CachedObjectPtr object, Tier tier);
   void miss(CachedObjectPtr stale, Tier stale_tier);
-  void wait_for(std::shared_ptr<InflightFetch> fetch, CachedObjectPtr stale, Tier stale_tier);
+  void wait_for(std::shared_ptr<InflightFetch> fetch);
   void on_waited(const FetchOutcome* outcome);
   void fetch(ForwardMode mode);
   void on_fetch_header(boost::system::error_code ec, UpstreamExchangePtr upstream);

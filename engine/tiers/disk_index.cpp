@@ -63,8 +63,6 @@ CREATE INDEX IF NOT EXISTS objects_by_primary ON objects(primary_key);
 CREATE TABLE IF NOT EXISTS vary(primary_key TEXT PRIMARY KEY, names TEXT NOT NULL);
 )sql";
 
-std::int64_t access_clock = 0;  // only the worker thread touches it
-
 }  // namespace
 
 std::unique_ptr<DiskIndex> DiskIndex::open(const std::string& directory, std::uint64_t max_bytes, std::string& error) {
@@ -106,7 +104,7 @@ bool DiskIndex::prepare_statements(std::string& error) {
   if (!totals || !totals.step()) return false;
   bytes_ = static_cast<std::uint64_t>(totals.column_int(0));
   objects_ = static_cast<std::uint64_t>(totals.column_int(1));
-  access_clock = std::max(access_clock, totals.column_int(2));
+  access_clock_ = std::max(access_clock_, totals.column_int(2));
   return true;
 }
 
@@ -148,7 +146,7 @@ CachedObjectPtr DiskIndex::lookup(
     return nullptr;
   }
   touch_.reset();
-  touch_.bind(1, key).bind(2, ++access_clock);
+  touch_.bind(1, key).bind(2, ++access_clock_);
   touch_.step();
   auto object = std::make_shared<CachedObject>(std::move(*decoded));
   object->body = std::make_shared<const std::string>(std::move(body));
@@ -197,7 +195,7 @@ void DiskIndex::store(const CachedObject& object) {
       .bind(4, size)
       .bind_blob(5, sha256(body))
       .bind(6, meta)
-      .bind(7, ++access_clock);
+      .bind(7, ++access_clock_);
   upsert_object_.step();
   if (!object.vary_names.empty()) {
     upsert_vary_.reset();

@@ -38,6 +38,7 @@ class DiskIndex {
   std::unique_ptr<SqliteDb> db_;
   std::filesystem::path directory_;
   std::uint64_t max_bytes_;
+  std::int64_t access_clock_ = 0;  // LRU order of entries; this index's worker thread only
   std::atomic<std::uint64_t> bytes_{0};
   std::atomic<std::uint64_t> objects_{0};
   std::atomic<std::uint64_t> evictions_{0};
