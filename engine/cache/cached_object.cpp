@@ -44,6 +44,12 @@ std::size_t CachedObject::charge() const {
   return n;
 }
 
+std::shared_ptr<CachedObject> stale_copy(const CachedObject& object, std::int64_t stale_at) {
+  auto copy = std::make_shared<CachedObject>(object);
+  copy->lifetime = std::min(copy->lifetime, copy->current_age(stale_at));
+  return copy;
+}
+
 std::vector<std::string> parse_tags(const http::fields& response) {
   std::vector<std::string> tags;
   auto split = [&tags](std::string_view list, auto is_separator) {

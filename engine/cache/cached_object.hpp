@@ -32,6 +32,9 @@ struct CachedObject {
   std::int64_t stale_if_error = 0;
   bool must_revalidate = false;
   bool no_cache = false;
+  // The node's purge sequence when the fetch that produced this object began:
+  // a purge with a higher sequence happened after it and may select it.
+  std::uint64_t purge_epoch = 0;
 
   std::int64_t current_age(std::int64_t now) const {
     return initial_age + std::max<std::int64_t>(0, now - response_time);
@@ -78,6 +81,11 @@ std::shared_ptr<CachedObject> refresh_cached_object(const CachedObject& stored, 
 
 // Rebuilds header_block from status and headers.
 void serialize_header_block(CachedObject& object, std::optional<std::uint64_t> content_length = std::nullopt);
+
+// A soft purge: a copy that went stale at Unix second `stale_at` (its
+// lifetime ends there), so stale-while-revalidate and stale-if-error count
+// from the purge and a validator still allows a 304 refresh.
+std::shared_ptr<CachedObject> stale_copy(const CachedObject& object, std::int64_t stale_at);
 
 // Tags named by Surrogate-Key (space separated) and Cache-Tag (comma separated).
 std::vector<std::string> parse_tags(const http::fields& response);

@@ -86,4 +86,11 @@ std::size_t Coalescer::inflight() const {
   return n;
 }
 
+void Coalescer::detach_if(const std::function<bool(const std::string&)>& selected) {
+  for (auto& shard : shards_) {
+    std::lock_guard lock(shard.mutex);
+    std::erase_if(shard.fetches, [&](const auto& entry) { return selected(entry.first); });
+  }
+}
+
 }  // namespace edgelab

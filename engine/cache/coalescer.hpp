@@ -66,6 +66,10 @@ class Coalescer {
   // Removes the key's entry (only if it is still `fetch`) and wakes its waiters.
   void finish(const std::string& key, const std::shared_ptr<InflightFetch>& fetch, const FetchOutcome& outcome);
   std::size_t inflight() const;
+  // Forgets in-flight fetches whose key passes `selected`, so later requests
+  // start a fetch of their own (a purge must not be answered by a fetch that
+  // began before it). Their current waiters are still answered by them.
+  void detach_if(const std::function<bool(const std::string& key)>& selected);
 
  private:
   struct Shard {

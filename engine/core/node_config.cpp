@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -143,7 +145,78 @@ MaybeError read_limits(const json::object& obj, LimitsConfig& l) {
   return r.unknown_key();
 }
 
+MaybeError read_location(const json::object& obj, std::pair<double, double>& out) {
+  ObjectReader r(obj, "location");
+  double values[2] = {0, 0};
+  const char* names[2] = {"lat", "lon"};
+  const double limits[2] = {90, 180};
+  for (int i = 0; i < 2; ++i) {
+    const json::value* v = r.find(names[i]);
+    if (!v || !v->is_number()) return ConfigError{r.key_path(names[i]) + ": expected a number"};
+    values[i] = v->to_number<double>();
+    if (values[i] < -limits[i] || values[i] > limits[i])
+      return ConfigError{r.key_path(names[i]) + ": out of range"};
+  }
+  out = {values[0], values[1]};
+  return r.unknown_key();
+}
+
+MaybeError read_purge(const json::object& obj, NodeConfig& cfg) {
+  ObjectReader r(obj, "purge");
+  if (const json::value* v = r.find("allow")) {
+    if (!v->is_array()) return ConfigError{"purge.allow: expected an array of addresses or CIDR blocks"};
+    cfg.purge_allow.clear();
+    for (const auto& item : v->as_array()) {
+      auto range = item.is_string() ? parse_address_range(item.as_string()) : std::nullopt;
+      if (!range)
+        return ConfigError{"purge.allow: expected addresses or CIDR blocks such as \"10.0.0.0/8\", got " +
+                           json::serialize(item)};
+      cfg.purge_allow.push_back(*range);
+    }
+  }
+  return r.unknown_key();
+}
+
 }  // namespace
+
+bool AddressRange::contains(const boost::asio::ip::address& address) const {
+  auto a = address;
+  if (a.is_v6() && a.to_v6().is_v4_mapped()) a = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, a.to_v6());
+  if (a.is_v4() != base.is_v4()) return false;
+  auto bytes_of = [](const boost::asio::ip::address& x) {
+    std::array<unsigned char, 16> out{};
+    if (x.is_v4()) {
+      auto b = x.to_v4().to_bytes();
+      std::copy(b.begin(), b.end(), out.begin());
+    } else {
+      out = x.to_v6().to_bytes();
+    }
+    return out;
+  };
+  const auto have = bytes_of(a);
+  const auto want = bytes_of(base);
+  for (unsigned bit = 0; bit < prefix_bits; ++bit) {
+    const unsigned byte = bit / 8, mask = 0x80u >> (bit % 8);
+    if ((have[byte] & mask) != (want[byte] & mask)) return false;
+  }
+  return true;
+}
+
+std::optional<AddressRange> parse_address_range(std::string_view text) {
+  auto slash = text.find('/');
+  boost::system::error_code ec;
+  auto base = boost::asio::ip::make_address(std::string(text.substr(0, slash)), ec);
+  if (ec) return std::nullopt;
+  const unsigned max_bits = base.is_v4() ? 32 : 128;
+  unsigned bits = max_bits;
+  if (slash != std::string_view::npos) {
+    auto digits = text.substr(slash + 1);
+    auto [ptr, err] = std::from_chars(digits.data(), digits.data() + digits.size(), bits);
+    if (err != std::errc{} || ptr != digits.data() + digits.size() || digits.empty() || bits > max_bits)
+      return std::nullopt;
+  }
+  return AddressRange{base, bits};
+}
 
 std::optional<Endpoint> parse_endpoint(std::string_view text) {
   auto colon = text.rfind(':');
@@ -187,6 +260,17 @@ boost::system::result<NodeConfig, ConfigError> parse_node_config(std::string_vie
   if (!up) return ConfigError{"upstream: expected \"http://host:port\", got \"" + upstream + "\""};
   cfg.upstream = *up;
   if ((e = read_uint_as(r, "threads", cfg.threads))) return *e;
+  if ((e = read_string(r, "region", cfg.region, false))) return *e;
+  if (const json::object* location = read_object(r, "location", e)) {
+    std::pair<double, double> at;
+    if ((e = read_location(*location, at))) return *e;
+    cfg.location = at;
+  }
+  if (e) return *e;
+  if (const json::object* purge = read_object(r, "purge", e)) {
+    if ((e = read_purge(*purge, cfg))) return *e;
+  }
+  if (e) return *e;
 
   if (const json::object* l1 = read_object(r, "l1", e)) {
     ObjectReader lr(*l1, "l1");

@@ -2,6 +2,7 @@
 // A node's configuration, loaded from one JSON file. Loading is strict: an
 // unknown key or a value of the wrong type is an error that names the key, so
 // a typo never silently falls back to a default.
+#include <boost/asio/ip/address.hpp>
 #include <boost/system/result.hpp>
 
 #include <chrono>
@@ -18,6 +19,14 @@ struct Endpoint {
   std::uint16_t port = 0;
   std::string to_string() const { return host + ":" + std::to_string(port); }
 };
+
+// An address or a CIDR block ("10.0.0.0/8", "::1").
+struct AddressRange {
+  boost::asio::ip::address base;
+  unsigned prefix_bits = 0;
+  bool contains(const boost::asio::ip::address& address) const;
+};
+std::optional<AddressRange> parse_address_range(std::string_view text);
 
 struct DiskTierConfig {
   std::string path;
@@ -53,6 +62,10 @@ struct LimitsConfig {
 
 struct NodeConfig {
   std::string name;
+  std::string region;  // informational: shown by /admin/v1/status
+  std::optional<std::pair<double, double>> location;  // latitude, longitude
+  // Sources allowed to use the PURGE method on the data port.
+  std::vector<AddressRange> purge_allow{*parse_address_range("127.0.0.0/8"), *parse_address_range("::1")};
   Endpoint listen;
   Endpoint upstream;  // a parent node or the origin, always plain http for now
   std::uint64_t l1_max_bytes = 64ull << 20;

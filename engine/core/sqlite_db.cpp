@@ -100,6 +100,8 @@ bool SqliteDb::exec(std::string_view sql, std::string& error) {
 
 SqliteStatement SqliteDb::prepare(std::string_view sql, std::string& error) { return SqliteStatement(db_, sql, error); }
 
+std::int64_t SqliteDb::changes() const { return sqlite3_changes64(db_); }
+
 std::string SqliteDb::last_error() const { return sqlite3_errmsg(db_); }
 
 }  // namespace edgelab

@@ -53,6 +53,8 @@ class SqliteDb {
   bool exec(std::string_view sql, std::string& error);
   SqliteStatement prepare(std::string_view sql, std::string& error);
   std::string last_error() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  std::int64_t changes() const;
   sqlite3* handle() const { return db_; }
 
  private:

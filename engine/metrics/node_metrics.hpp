@@ -30,6 +30,12 @@ namespace edgelab {
   X(errors, "Responses this node generated as 5xx")                                   \
   X(loops_detected, "Requests refused because CDN-Loop showed a forwarding loop")     \
   X(admin_auth_failures, "Admin requests refused for a missing or wrong token")          \
+  X(purges_applied, "Purges applied (admin API or PURGE method)")                     \
+  X(purges_failed, "Purges that could not be made durable (answered 500)")           \
+  X(purged_objects, "Objects invalidated by purges, all tiers")                       \
+  X(purge_denied, "PURGE requests refused by the source address list")                \
+  X(stores_discarded, "Fetched objects not stored because a purge selected them")     \
+  X(purge_reclaimed, "Objects reclaimed in the background after a purge-all")         \
   X(bytes_out, "Body bytes sent to clients")                                          \
   X(bytes_in_upstream, "Body bytes received from upstream")
 

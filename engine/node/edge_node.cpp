@@ -17,6 +17,13 @@ std::shared_ptr<EdgeNode> EdgeNode::create(net::io_context& ioc, NodeConfig conf
       error = "l2: " + error;
       return nullptr;
     }
+    PurgeState state;
+    std::vector<PurgeRecord> recent;
+    if (!node->l2_->load_purge_state(state, recent, PurgeLedger::kRecentLimit, error)) {
+      error = "l2: reading the purge log: " + error;
+      return nullptr;
+    }
+    node->purges_.restore(state, std::move(recent));
   }
   if (node->config_.admin) {
     const std::string& file = node->config_.admin->token_file;
@@ -74,10 +81,15 @@ boost::system::error_code EdgeNode::start() {
     });
     if (auto ec = admin_server_->listen(config_.admin->listen)) return ec;
   }
+  // A purge-all acknowledged before a restart may not have been reclaimed yet.
+  if (l2_ && purges_.state().hard_floor > 0) reclaim_l2(purges_.state().hard_floor);
+  events_->publish("node_state", {{"state", "serving"}, {"port", port()}});
   return {};
 }
 
 void EdgeNode::shutdown(std::function<void()> done) {
+  events_->publish("node_state", {{"state", "draining"}});
+  events_->close();
   auto remaining = std::make_shared<std::atomic<int>>(admin_server_ ? 2 : 1);
   auto self = shared_from_this();
   auto one_done = [remaining, done = std::move(done), self] {
@@ -93,10 +105,51 @@ void EdgeNode::shutdown(std::function<void()> done) {
   if (admin_server_) admin_server_->shutdown(one_done);
 }
 
-void EdgeNode::store(const CachedObjectPtr& object) {
+void EdgeNode::store(std::shared_ptr<CachedObject> object, std::uint64_t fetch_epoch) {
+  object->purge_epoch = fetch_epoch;
+  std::shared_lock lock(purges_.apply_mutex());
+  const PurgeScreen screen = purges_.purged_since(*object, fetch_epoch);
+  if (screen.verdict == PurgeVerdict::gone) {
+    add(metrics_, &NodeMetrics::stores_discarded);
+    return;
+  }
+  if (screen.verdict == PurgeVerdict::stale) {
+    // Fetched before a soft purge: keep it, but as stale as the purge made everything else.
+    object = stale_copy(*object, screen.stale_at);
+    object->purge_epoch = purges_.seq();
+  }
   if (!object->vary_names.empty()) l1_.set_vary(object->primary_key, object->vary_names);
   l1_.insert(object);
   if (l2_) l2_->async_store(object);
+}
+
+CachedObjectPtr EdgeNode::lookup_l1(const RequestFields& request, const std::string& primary_key,
+                                    std::string& variant_buffer) {
+  std::string_view key = primary_key;
+  if (auto vary = l1_.vary_of(primary_key)) {
+    variant_key(primary_key, *vary, request, variant_buffer);
+    key = variant_buffer;
+  }
+  auto object = l1_.lookup(primary_key, key);
+  if (!object) return nullptr;
+  return screened(std::move(object));
+}
+
+CachedObjectPtr EdgeNode::admit_from_l2(CachedObjectPtr object, std::uint64_t since) {
+  object = screened(std::move(object));
+  if (!object) return nullptr;
+  std::shared_lock lock(purges_.apply_mutex());
+  const PurgeScreen screen = purges_.purged_since(*object, since);
+  if (screen.verdict == PurgeVerdict::gone) return nullptr;
+  if (screen.verdict == PurgeVerdict::stale) {
+    auto copy = stale_copy(*object, screen.stale_at);
+    copy->purge_epoch = purges_.seq();
+    object = std::move(copy);
+  }
+  // Promote: the next request for it is an L1 hit.
+  if (!object->vary_names.empty()) l1_.set_vary(object->primary_key, object->vary_names);
+  l1_.insert(object);
+  return object;
 }
 
 void EdgeNode::invalidate(const std::string& primary_key) {

@@ -9,8 +9,11 @@
 #include "http/http_server.hpp"
 #include "http/upstream_pool.hpp"
 #include "metrics/node_metrics.hpp"
+#include "purge/purge_ledger.hpp"
 #include "tiers/disk_tier.hpp"
 #include "tiers/memory_tier.hpp"
+
+#include "admin/event_bus.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -46,10 +49,26 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
   const StorePolicy& store_policy() const { return store_policy_; }
   std::chrono::steady_clock::time_point started_at() const { return started_at_; }
 
-  // Stores in L1 (and L2 when configured).
-  void store(const CachedObjectPtr& object);
+  // Stores in L1 (and L2 when configured), unless a purge applied after its
+  // fetch began (`fetch_epoch`, the purge sequence then) selects it.
+  void store(std::shared_ptr<CachedObject> object, std::uint64_t fetch_epoch);
   // Drops every variant of a URL from all tiers (RFC 9111 §4.4 invalidation).
   void invalidate(const std::string& primary_key);
+
+  // The L1 object for a request (its Vary variant), screened against
+  // purge-all; `variant_buffer` holds the variant key when there is one.
+  CachedObjectPtr lookup_l1(const RequestFields& request, const std::string& primary_key,
+                            std::string& variant_buffer);
+  // An object read from L2 by a lookup that began at purge sequence `since`:
+  // screened, promoted to L1, or null when a purge has removed it since.
+  CachedObjectPtr admit_from_l2(CachedObjectPtr object, std::uint64_t since);
+
+  // Applies a purge to every tier; `done` runs on `ex` once it is durable.
+  void purge(PurgeRequest request, net::any_io_executor ex, std::function<void(PurgeOutcome)> done);
+  PurgeLedger& purges() { return purges_; }
+  EventBus& events() { return *events_; }
+  // Fault injection for tests: acknowledge purges without applying them.
+  void set_fault_ack_purges_without_applying(bool on) { fault_skip_purges_ = on; }
 
   // The admin API's bearer token (from admin.token_file, or generated in
   // memory when no file is configured).
@@ -59,6 +78,11 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
   std::string stats_json() const;
 
  private:
+  CachedObjectPtr screened(CachedObjectPtr object);
+  void reclaim_purged(std::uint64_t floor);
+  void reclaim_l2(std::uint64_t floor);
+  void on_purge_applied(const PurgeRecord& record, std::chrono::steady_clock::time_point started);
+
   net::io_context& ioc_;
   NodeConfig config_;
   CacheKeyBuilder keys_;
@@ -73,6 +97,9 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
   std::shared_ptr<HttpServer> admin_server_;
   std::chrono::steady_clock::time_point started_at_;
   std::string admin_token_;
+  PurgeLedger purges_;
+  std::shared_ptr<EventBus> events_ = std::make_shared<EventBus>();
+  std::atomic<bool> fault_skip_purges_{false};
 };
 
 }  // namespace edgelab

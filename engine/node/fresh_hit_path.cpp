@@ -22,14 +22,7 @@ bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client) {
 
   std::string& primary = client.scratch(HttpExchange::Scratch::primary_key);
   node.keys().primary_key(host->value(), req.target(), primary);
-  std::string_view key = primary;
-  auto& l1 = node.l1();
-  if (auto vary = l1.vary_of(primary)) {
-    std::string& variant = client.scratch(HttpExchange::Scratch::variant_key);
-    variant_key(primary, *vary, req, variant);
-    key = variant;
-  }
-  CachedObjectPtr object = l1.lookup(primary, key);
+  CachedObjectPtr object = node.lookup_l1(req, primary, client.scratch(HttpExchange::Scratch::variant_key));
   const std::int64_t now =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   if (!object || !object->is_fresh(now)) return false;

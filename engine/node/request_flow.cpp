@@ -1,5 +1,6 @@
 #include "node/request_flow.hpp"
 
+#include "admin/purge_endpoint.hpp"
 #include "node/edge_node.hpp"
 #include "node/response_builder.hpp"
 #include "node/streamed_delivery.hpp"
@@ -71,7 +72,8 @@ void RequestFlow::recv() {
     case http::verb::connect:
       return deliver_error(http::status::method_not_allowed, "CONNECT is not supported");
     case http::verb::purge:
-      return deliver_error(http::status::method_not_allowed, "PURGE is not enabled on this node");
+      if (!client_) return;
+      return PurgeEndpoint::purge_method(*node_, client_);
     case http::verb::unknown:
       return deliver_error(http::status::not_implemented, "unknown method");
     default:
@@ -89,30 +91,24 @@ void RequestFlow::recv() {
 // --- lookup ----------------------------------------------------------------
 
 void RequestFlow::lookup() {
-  auto& l1 = node_->l1();
-  std::string_view key = primary_key_;
-  if (auto vary = l1.vary_of(primary_key_)) {
-    variant_key(primary_key_, *vary, *request_, variant_key_);
-    key = variant_key_;
-  }
-  if (auto object = l1.lookup(primary_key_, key)) return on_found(std::move(object), Tier::l1);
+  if (auto object = node_->lookup_l1(*request_, primary_key_, variant_key_))
+    return on_found(std::move(object), Tier::l1);
   if (node_->l2()) return lookup_l2();
   miss(nullptr, Tier::l1);
 }
 
 void RequestFlow::lookup_l2() {
   auto self = shared_from_this();
+  const std::uint64_t since = node_->purges().seq();
   node_->l2()->async_lookup(
       primary_key_,
       [self](const std::vector<std::string>& names, std::string& out) {
         variant_key(self->primary_key_, names, *self->request_, out);
       },
       executor_,
-      [self](CachedObjectPtr object) {
+      [self, since](CachedObjectPtr object) {
+        if (object) object = self->node_->admit_from_l2(std::move(object), since);
         if (!object) return self->miss(nullptr, Tier::l1);
-        // Promote: the next request for it is an L1 hit.
-        if (!object->vary_names.empty()) self->node_->l1().set_vary(self->primary_key_, object->vary_names);
-        self->node_->l1().insert(object);
         self->on_found(std::move(object), Tier::l2);
       });
 }
@@ -216,6 +212,7 @@ void RequestFlow::start_background_refresh(CachedObjectPtr stale, std::shared_pt
 void RequestFlow::fetch(ForwardMode mode) {
   fetch_mode_ = mode;
   fetch_request_time_ = now();
+  fetch_epoch_ = node_->purges().seq();
   auto upstream_request = make_upstream_request(*request_, mode, stale_.get(), node_->name(),
                                                 client_ ? client_->remote_address() : net::ip::address{});
   add(node_->metrics(), &NodeMetrics::upstream_requests);
@@ -237,7 +234,7 @@ void RequestFlow::on_fetch_header(boost::system::error_code ec, UpstreamExchange
     auto refreshed =
         refresh_cached_object(*stale_, up->header(), *request_, node_->store_policy(), fetch_request_time_, t);
     add(m, &NodeMetrics::revalidated);
-    node_->store(refreshed);
+    node_->store(refreshed, fetch_epoch_);
     finish_leader({.kind = FetchOutcome::Kind::object, .object = refreshed, .revalidated = true});
     return deliver(refreshed,
                    {.fwd = "stale", .fwd_status = 304, .stored = true, .ttl = refreshed->ttl(t), .has_ttl = true});
@@ -280,7 +277,7 @@ void RequestFlow::on_fetch_body(boost::system::error_code ec, Response response,
   auto body = std::make_shared<const std::string>(std::move(response.body()));
   auto object =
       object_from_upstream(*request_, primary_key_, response, std::move(body), node_->store_policy(), request_time, t);
-  node_->store(object);
+  node_->store(object, fetch_epoch_);
   add(m, &NodeMetrics::stored);
   finish_leader({.kind = FetchOutcome::Kind::object, .object = object});
   deliver(object, {.fwd = stale_ ? "stale" : "uri-miss",
@@ -315,7 +312,7 @@ void RequestFlow::stream_fetch(UpstreamExchangePtr up, std::uint64_t length) {
         add(m, &NodeMetrics::bytes_in_upstream, buffer->size());
         auto complete = std::make_shared<CachedObject>(*header);
         complete->body = buffer;
-        self->node_->store(complete);
+        self->node_->store(complete, self->fetch_epoch_);
         add(m, &NodeMetrics::stored);
         self->finish_leader({.kind = FetchOutcome::Kind::object, .object = complete});
         body->finish(true);
@@ -412,7 +409,7 @@ void RequestFlow::relay_and_store(UpstreamExchangePtr up) {
     add(m, &NodeMetrics::bytes_in_upstream, copy->size());
     auto object = object_from_upstream(*self->request_, self->primary_key_, *header, copy, self->node_->store_policy(),
                                        request_time, self->now());
-    self->node_->store(object);
+    self->node_->store(object, self->fetch_epoch_);
     add(m, &NodeMetrics::stored);
     self->finish_leader({.kind = FetchOutcome::Kind::object, .object = object});
   };

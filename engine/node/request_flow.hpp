@@ -78,6 +78,7 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   Tier stale_tier_ = Tier::l1;
   std::shared_ptr<InflightFetch> leading_;  // set while this flow leads a coalesced fetch
   std::int64_t fetch_request_time_ = 0;
+  std::uint64_t fetch_epoch_ = 0;  // the node's purge sequence when the fetch began
   ForwardMode fetch_mode_ = ForwardMode::cacheable_fetch;
   bool is_head_ = false;
   bool cacheable_method_ = false;

@@ -1,5 +1,6 @@
 #include "tiers/disk_index.hpp"
 
+#include "tiers/disk_schema.hpp"
 #include "tiers/object_codec.hpp"
 
 #include <openssl/evp.h>
@@ -49,20 +50,6 @@ std::vector<std::string> split_lines(std::string_view text) {
   return out;
 }
 
-constexpr std::string_view kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS objects(
-  key TEXT PRIMARY KEY,
-  primary_key TEXT NOT NULL,
-  file TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  sha256 BLOB NOT NULL,
-  meta TEXT NOT NULL,
-  last_access INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS objects_by_access ON objects(last_access);
-CREATE INDEX IF NOT EXISTS objects_by_primary ON objects(primary_key);
-CREATE TABLE IF NOT EXISTS vary(primary_key TEXT PRIMARY KEY, names TEXT NOT NULL);
-)sql";
-
 }  // namespace
 
 std::unique_ptr<DiskIndex> DiskIndex::open(const std::string& directory, std::uint64_t max_bytes, std::string& error) {
@@ -74,7 +61,7 @@ std::unique_ptr<DiskIndex> DiskIndex::open(const std::string& directory, std::ui
   }
   auto db = SqliteDb::open((fs::path(directory) / "index.sqlite").string(), error);
   if (!db) return nullptr;
-  if (!db->exec(kSchema, error)) return nullptr;
+  if (!ensure_disk_schema(*db, error)) return nullptr;
   auto index = std::make_unique<DiskIndex>(std::move(db), fs::path(directory), max_bytes);
   if (!index->prepare_statements(error)) return nullptr;
   return index;
@@ -85,19 +72,21 @@ DiskIndex::DiskIndex(std::unique_ptr<SqliteDb> db, fs::path directory, std::uint
 
 bool DiskIndex::prepare_statements(std::string& error) {
   select_vary_ = db_->prepare("SELECT names FROM vary WHERE primary_key=?1", error);
-  select_object_ = db_->prepare("SELECT file, size, sha256, meta FROM objects WHERE key=?1", error);
+  select_object_ = db_->prepare("SELECT file, size, sha256, meta, epoch, stale_at FROM objects WHERE key=?1", error);
   upsert_object_ = db_->prepare(
-      "INSERT OR REPLACE INTO objects(key, primary_key, file, size, sha256, meta, last_access) "
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+      "INSERT OR REPLACE INTO objects(key, primary_key, file, size, sha256, meta, last_access, epoch, stale_at, hits) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, 0)",
       error);
   upsert_vary_ = db_->prepare("INSERT OR REPLACE INTO vary(primary_key, names) VALUES(?1, ?2)", error);
   delete_object_ = db_->prepare("DELETE FROM objects WHERE key=?1", error);
-  touch_ = db_->prepare("UPDATE objects SET last_access=?2 WHERE key=?1", error);
+  touch_ = db_->prepare("UPDATE objects SET last_access=?2, hits=hits+1 WHERE key=?1", error);
   by_primary_ = db_->prepare("SELECT key, file, size FROM objects WHERE primary_key=?1", error);
   delete_vary_ = db_->prepare("DELETE FROM vary WHERE primary_key=?1", error);
+  delete_tags_ = db_->prepare("DELETE FROM tags WHERE key=?1", error);
+  insert_tag_ = db_->prepare("INSERT OR IGNORE INTO tags(tag, key) VALUES(?1, ?2)", error);
   oldest_ = db_->prepare("SELECT key, file, size FROM objects ORDER BY last_access LIMIT 32", error);
   if (!select_vary_ || !select_object_ || !upsert_object_ || !upsert_vary_ || !delete_object_ || !touch_ || !oldest_ ||
-      !by_primary_ || !delete_vary_)
+      !by_primary_ || !delete_vary_ || !delete_tags_ || !insert_tag_)
     return false;
   SqliteStatement totals =
       db_->prepare("SELECT COALESCE(SUM(size),0), COUNT(*), COALESCE(MAX(last_access),0) FROM objects", error);
@@ -130,6 +119,8 @@ CachedObjectPtr DiskIndex::lookup(
   std::int64_t size = select_object_.column_int(1);
   std::string expected(select_object_.column_blob(2));
   std::string meta(select_object_.column_text(3));
+  const std::int64_t epoch = select_object_.column_int(4);
+  const std::int64_t stale_at = select_object_.column_int(5);
   select_object_.reset();
 
   auto decoded = decode_object_metadata(meta);
@@ -148,7 +139,8 @@ CachedObjectPtr DiskIndex::lookup(
   touch_.reset();
   touch_.bind(1, key).bind(2, ++access_clock_);
   touch_.step();
-  auto object = std::make_shared<CachedObject>(std::move(*decoded));
+  auto object = stale_at > 0 ? stale_copy(*decoded, stale_at) : std::make_shared<CachedObject>(std::move(*decoded));
+  object->purge_epoch = static_cast<std::uint64_t>(epoch);
   object->body = std::make_shared<const std::string>(std::move(body));
   serialize_header_block(*object);
   return object;
@@ -195,8 +187,17 @@ void DiskIndex::store(const CachedObject& object) {
       .bind(4, size)
       .bind_blob(5, sha256(body))
       .bind(6, meta)
-      .bind(7, ++access_clock_);
+      .bind(7, ++access_clock_)
+      .bind(8, static_cast<std::int64_t>(object.purge_epoch));
   upsert_object_.step();
+  delete_tags_.reset();
+  delete_tags_.bind(1, object.key);
+  delete_tags_.step();
+  for (const auto& tag : object.tags) {
+    insert_tag_.reset();
+    insert_tag_.bind(1, tag).bind(2, object.key);
+    insert_tag_.step();
+  }
   if (!object.vary_names.empty()) {
     upsert_vary_.reset();
     upsert_vary_.bind(1, object.primary_key).bind(2, join_lines(object.vary_names));
@@ -236,10 +237,17 @@ std::size_t DiskIndex::erase_all_variants(const std::string& primary_key) {
   return victims.size();
 }
 
-void DiskIndex::remove_entry(const std::string& key, const std::string& file, std::int64_t size) {
+void DiskIndex::remove_row(const std::string& key) {
   delete_object_.reset();
   delete_object_.bind(1, key);
   delete_object_.step();
+  delete_tags_.reset();
+  delete_tags_.bind(1, key);
+  delete_tags_.step();
+}
+
+void DiskIndex::remove_entry(const std::string& key, const std::string& file, std::int64_t size) {
+  remove_row(key);
   std::error_code ec;
   fs::remove(file, ec);
   bytes_ -= std::min<std::uint64_t>(bytes_.load(), static_cast<std::uint64_t>(size));

@@ -3,12 +3,15 @@
 // Used only from the disk tier's worker thread.
 #include "cache/cached_object.hpp"
 #include "core/sqlite_db.hpp"
+#include "purge/purge_types.hpp"
+#include "tiers/cache_listing.hpp"
 
 #include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
+#include <tuple>
 
 namespace edgelab {
 
@@ -23,6 +26,19 @@ class DiskIndex {
   void erase(const std::string& key);
   std::size_t erase_all_variants(const std::string& primary_key);
 
+  // Applies a url/prefix/tag purge (all only moves the floors in `state`),
+  // records `state` and the purge in the log, in one transaction committed
+  // with a full sync. Fills record.l2. False (and nothing applied) on error.
+  bool apply_purge(PurgeRecord& record, const PurgeState& state, std::string& error);
+  bool load_purge_state(PurgeState& state, std::vector<PurgeRecord>& recent, std::size_t recent_limit,
+                        std::string& error);
+  // Removes up to `batch` objects stamped below `epoch`; returns how many.
+  std::size_t erase_older_than(std::uint64_t epoch, std::size_t batch);
+
+  ListedPage list(const CacheQuery& query);
+  // Every stored variant of a primary key (metadata only).
+  std::vector<ListedObject> variants_of(const std::string& primary_key);
+
   std::uint64_t bytes() const { return bytes_; }
   std::uint64_t objects() const { return objects_; }
   std::uint64_t evictions() const { return evictions_; }
@@ -30,10 +46,17 @@ class DiskIndex {
   std::uint64_t io_errors() const { return io_errors_; }
 
  private:
+  using Victims = std::vector<std::tuple<std::string, std::string, std::int64_t>>;  // key, file, size
+
   bool prepare_statements(std::string& error);
   std::filesystem::path body_path(const std::string& key) const;
   void remove_entry(const std::string& key, const std::string& file, std::int64_t size);
+  void remove_row(const std::string& key);
+  void forget(const Victims& victims);
+  Victims select_victims(PurgeKind kind, const std::string& value, std::string& error);
+  std::int64_t mark_stale(PurgeKind kind, const std::string& value, std::int64_t stale_at, std::string& error);
   void evict_to_fit();
+  ListedObject listed_from_row(SqliteStatement& row);
 
   std::unique_ptr<SqliteDb> db_;
   std::filesystem::path directory_;
@@ -45,7 +68,7 @@ class DiskIndex {
   std::atomic<std::uint64_t> corrupt_{0};
   std::atomic<std::uint64_t> io_errors_{0};
   SqliteStatement select_vary_, select_object_, upsert_object_, upsert_vary_, delete_object_, touch_, oldest_,
-      by_primary_, delete_vary_;
+      by_primary_, delete_vary_, delete_tags_, insert_tag_;
 };
 
 }  // namespace edgelab

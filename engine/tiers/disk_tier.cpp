@@ -54,6 +54,45 @@ void DiskTier::flush() {
   future.wait();
 }
 
+void DiskTier::async_purge(PurgeRecord record, PurgeState state, net::any_io_executor ex, PurgeHandler done) {
+  struct Outcome {
+    bool ok;
+    PurgeRecord record;
+    std::string error;
+  };
+  run_then(
+      [this, record = std::move(record), state]() mutable {
+        std::string error;
+        const bool ok = index_->apply_purge(record, state, error);
+        return Outcome{ok, std::move(record), std::move(error)};
+      },
+      std::move(ex),
+      [done = std::move(done)](Outcome o) mutable { done(o.ok, std::move(o.record), std::move(o.error)); });
+}
+
+bool DiskTier::load_purge_state(PurgeState& state, std::vector<PurgeRecord>& recent, std::size_t recent_limit,
+                                std::string& error) {
+  std::promise<bool> done;
+  auto future = done.get_future();
+  post([&] { done.set_value(index_->load_purge_state(state, recent, recent_limit, error)); });
+  return future.get();
+}
+
+void DiskTier::async_reclaim(std::uint64_t epoch, std::size_t batch, net::any_io_executor ex,
+                             std::function<void(std::size_t)> done) {
+  run_then([this, epoch, batch] { return index_->erase_older_than(epoch, batch); }, std::move(ex), std::move(done));
+}
+
+void DiskTier::async_list(CacheQuery query, net::any_io_executor ex, std::function<void(ListedPage)> done) {
+  run_then([this, query = std::move(query)] { return index_->list(query); }, std::move(ex), std::move(done));
+}
+
+void DiskTier::async_variants(std::string primary_key, net::any_io_executor ex,
+                              std::function<void(std::vector<ListedObject>)> done) {
+  run_then([this, primary_key = std::move(primary_key)] { return index_->variants_of(primary_key); }, std::move(ex),
+           std::move(done));
+}
+
 DiskTierStats DiskTier::stats() const {
   return DiskTierStats{index_->bytes(), index_->objects(), index_->evictions(), index_->corrupt(), index_->io_errors()};
 }

@@ -11,8 +11,11 @@
 #include "cache/cached_object.hpp"
 #include "core/node_config.hpp"
 #include "http/http_types.hpp"
+#include "purge/purge_types.hpp"
+#include "tiers/cache_listing.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/post.hpp>
 
 #include <atomic>
 #include <functional>
@@ -55,10 +58,30 @@ class DiskTier {
   // Blocks until the queue is drained (tests and shutdown only).
   void flush();
 
+  using PurgeHandler = std::function<void(bool ok, PurgeRecord record, std::string error)>;
+  // Applies and records a purge in one durable transaction; see DiskIndex::apply_purge.
+  void async_purge(PurgeRecord record, PurgeState state, net::any_io_executor ex, PurgeHandler done);
+  // Start-up only (blocks): the persisted purge position and the latest log entries.
+  bool load_purge_state(PurgeState& state, std::vector<PurgeRecord>& recent, std::size_t recent_limit,
+                        std::string& error);
+  // Removes one batch of objects stamped below `epoch`; `done(removed)`.
+  void async_reclaim(std::uint64_t epoch, std::size_t batch, net::any_io_executor ex,
+                     std::function<void(std::size_t)> done);
+  void async_list(CacheQuery query, net::any_io_executor ex, std::function<void(ListedPage)> done);
+  void async_variants(std::string primary_key, net::any_io_executor ex,
+                      std::function<void(std::vector<ListedObject>)> done);
+
   DiskTierStats stats() const;
 
  private:
   void post(std::function<void()> job);
+  // Runs `work` on the worker and hands its result to `done` on `ex`.
+  template <class Work, class Done>
+  void run_then(Work work, net::any_io_executor ex, Done done) {
+    post([work = std::move(work), ex = std::move(ex), done = std::move(done)]() mutable {
+      net::post(ex, [done = std::move(done), result = work()]() mutable { done(std::move(result)); });
+    });
+  }
 
   std::unique_ptr<DiskIndex> index_;  // touched only on worker_
   net::io_context worker_context_;

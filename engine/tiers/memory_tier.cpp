@@ -30,9 +30,33 @@ std::size_t MemoryTier::erase_all_variants(std::string_view primary_key) {
 void MemoryTier::clear() {
   for (auto& s : shards_) s->clear();
 }
-void MemoryTier::for_each(const std::function<void(const CachedObjectPtr&)>& visit) const {
+void MemoryTier::for_each(const Visitor& visit) const {
   for (const auto& s : shards_) s->for_each(visit);
 }
+void MemoryTier::for_each_tagged(std::string_view tag, const Visitor& visit) const {
+  for (const auto& s : shards_) s->for_each_tagged(tag, visit);
+}
+
+void MemoryTier::for_each_variant(std::string_view primary_key, const Visitor& visit) const {
+  shard_for(primary_key).for_each_variant(primary_key, visit);
+}
+
+std::size_t MemoryTier::purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at) {
+  if (kind == PurgeKind::url) return shard_for(value).purge(kind, value, soft, stale_at);
+  std::size_t n = 0;
+  for (auto& s : shards_) n += s->purge(kind, value, soft, stale_at);
+  return n;
+}
+
+std::size_t MemoryTier::erase_older_than(std::uint64_t epoch) {
+  std::size_t n = 0;
+  for (auto& s : shards_) n += s->erase_older_than(epoch);
+  return n;
+}
+std::size_t MemoryTier::erase_older_than(std::size_t shard, std::uint64_t epoch) {
+  return shard < shards_.size() ? shards_[shard]->erase_older_than(epoch) : 0;
+}
+void MemoryTier::replace_in_place(const CachedObjectPtr& object) { shard_for(object->primary_key).replace_in_place(object); }
 
 MemoryTierStats MemoryTier::stats() const {
   MemoryTierStats st;

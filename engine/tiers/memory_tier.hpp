@@ -10,6 +10,7 @@
 // shared_mutex; lookups take it shared (the hit counter is atomic), inserts
 // and erasures exclusive. There is no process-wide lock.
 #include "cache/cached_object.hpp"
+#include "purge/purge_types.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -43,8 +44,20 @@ class MemoryTier {
   // Drops every variant of a primary key and its Vary names; returns how many objects.
   std::size_t erase_all_variants(std::string_view primary_key);
   void clear();
+  using Visitor = std::function<void(const CachedObjectPtr&, std::uint32_t hits)>;
   // Visits every object (under each shard's shared lock); for admin listings.
-  void for_each(const std::function<void(const CachedObjectPtr&)>& visit) const;
+  void for_each(const Visitor& visit) const;
+  // Visits the objects carrying a tag, through the tag index.
+  void for_each_tagged(std::string_view tag, const Visitor& visit) const;
+  void for_each_variant(std::string_view primary_key, const Visitor& visit) const;
+  // A url purge touches one shard; prefix and tag purges visit every shard, one
+  // at a time, so hits on the other shards go on. Returns objects purged.
+  std::size_t purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at);
+  // Reclaims what a purge-all left behind, one shard at a time.
+  std::size_t erase_older_than(std::uint64_t epoch);
+  std::size_t shard_count() const { return shards_.size(); }
+  std::size_t erase_older_than(std::size_t shard, std::uint64_t epoch);
+  void replace_in_place(const CachedObjectPtr& object);
 
   MemoryTierStats stats() const;
   std::uint64_t max_bytes() const { return max_bytes_; }

@@ -16,6 +16,7 @@ CachedObjectPtr MemoryTierShard::lookup(std::string_view key) {
   // A racy saturating increment is fine: the count is a hint for eviction.
   auto f = e.frequency.load(std::memory_order_relaxed);
   if (f < 3) e.frequency.store(static_cast<std::uint8_t>(f + 1), std::memory_order_relaxed);
+  e.hits.fetch_add(1, std::memory_order_relaxed);
   return e.object;
 }
 
@@ -42,6 +43,7 @@ bool MemoryTierShard::insert(CachedObjectPtr object) {
   e.in_main = to_main;
   (to_main ? main_bytes_ : small_bytes_) += charge;
   index_.emplace(e.object->key, Slot{queue.begin()});
+  for (const auto& tag : e.object->tags) tags_[tag].insert(e.object->key);
   if (e.object->key != e.object->primary_key) {
     auto& keys = variants_[e.object->primary_key];
     if (std::find(keys.begin(), keys.end(), e.object->key) == keys.end()) keys.push_back(e.object->key);
@@ -55,30 +57,88 @@ bool MemoryTierShard::insert(CachedObjectPtr object) {
 std::size_t MemoryTierShard::erase_all_variants(std::string_view primary_key) {
   std::unique_lock lock(mutex_);
   std::size_t erased = 0;
-  auto erase_key = [&](std::string_view key) {
-    auto it = index_.find(key);
-    if (it == index_.end()) return;
-    Entry& e = *it->second.entry;
-    drop(e.in_main ? main_ : small_, it->second.entry);
+  for (const auto& key : keys_selected(PurgeKind::url, primary_key)) {
+    drop_key(key);
     ++erased;
-  };
-  erase_key(primary_key);
-  if (auto v = variants_.find(primary_key); v != variants_.end()) {
-    auto keys = std::move(v->second);
-    variants_.erase(v);
-    for (const auto& k : keys) erase_key(k);
   }
+  if (auto v = variants_.find(primary_key); v != variants_.end()) variants_.erase(v);
   if (auto v = vary_.find(primary_key); v != vary_.end()) vary_.erase(v);
   return erased;
 }
 
 bool MemoryTierShard::erase(std::string_view key) {
   std::unique_lock lock(mutex_);
+  if (index_.find(key) == index_.end()) return false;
+  drop_key(key);
+  return true;
+}
+
+void MemoryTierShard::drop_key(std::string_view key) {
   auto it = index_.find(key);
-  if (it == index_.end()) return false;
+  if (it == index_.end()) return;
   Entry& e = *it->second.entry;
   drop(e.in_main ? main_ : small_, it->second.entry);
-  return true;
+}
+
+std::vector<std::string> MemoryTierShard::keys_selected(PurgeKind kind, std::string_view value) const {
+  std::vector<std::string> keys;
+  switch (kind) {
+    case PurgeKind::url:
+      if (index_.find(value) != index_.end()) keys.emplace_back(value);
+      if (auto v = variants_.find(value); v != variants_.end())
+        keys.insert(keys.end(), v->second.begin(), v->second.end());
+      break;
+    case PurgeKind::tag:
+      if (auto t = tags_.find(value); t != tags_.end()) keys.assign(t->second.begin(), t->second.end());
+      break;
+    case PurgeKind::prefix:
+      // Variant keys start with their primary key, so one pass over keys finds both.
+      for (const auto& [key, slot] : index_)
+        if (std::string_view(slot.entry->object->primary_key).substr(0, value.size()) == value) keys.push_back(key);
+      break;
+    case PurgeKind::all:
+      for (const auto& [key, slot] : index_) keys.push_back(key);
+      break;
+  }
+  return keys;
+}
+
+std::size_t MemoryTierShard::purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at) {
+  std::unique_lock lock(mutex_);
+  const auto keys = keys_selected(kind, value);
+  for (const auto& key : keys) {
+    if (!soft) {
+      drop_key(key);
+      continue;
+    }
+    Entry& e = *index_.find(std::string_view(key))->second.entry;
+    e.object = stale_copy(*e.object, stale_at);
+  }
+  return keys.size();
+}
+
+std::size_t MemoryTierShard::erase_older_than(std::uint64_t epoch) {
+  std::unique_lock lock(mutex_);
+  std::vector<std::string> keys;
+  for (const auto& [key, slot] : index_)
+    if (slot.entry->object->purge_epoch < epoch) keys.push_back(key);
+  for (const auto& key : keys) drop_key(key);
+  return keys.size();
+}
+
+void MemoryTierShard::for_each_variant(std::string_view primary_key,
+                                       const std::function<void(const CachedObjectPtr&, std::uint32_t)>& visit) const {
+  std::shared_lock lock(mutex_);
+  for (const auto& key : keys_selected(PurgeKind::url, primary_key)) {
+    const Entry& e = *index_.find(std::string_view(key))->second.entry;
+    visit(e.object, e.hits.load(std::memory_order_relaxed));
+  }
+}
+
+void MemoryTierShard::replace_in_place(const CachedObjectPtr& object) {
+  std::unique_lock lock(mutex_);
+  auto it = index_.find(std::string_view(object->key));
+  if (it != index_.end()) it->second.entry->object = object;
 }
 
 void MemoryTierShard::clear() {
@@ -90,13 +150,25 @@ void MemoryTierShard::clear() {
   ghost_fifo_.clear();
   vary_.clear();
   variants_.clear();
+  tags_.clear();
   small_bytes_ = main_bytes_ = 0;
 }
 
-void MemoryTierShard::for_each(const std::function<void(const CachedObjectPtr&)>& visit) const {
+void MemoryTierShard::for_each(const std::function<void(const CachedObjectPtr&, std::uint32_t)>& visit) const {
   std::shared_lock lock(mutex_);
-  for (const auto& e : small_) visit(e.object);
-  for (const auto& e : main_) visit(e.object);
+  for (const auto& e : small_) visit(e.object, e.hits.load(std::memory_order_relaxed));
+  for (const auto& e : main_) visit(e.object, e.hits.load(std::memory_order_relaxed));
+}
+
+void MemoryTierShard::for_each_tagged(std::string_view tag,
+                                      const std::function<void(const CachedObjectPtr&, std::uint32_t)>& visit) const {
+  std::shared_lock lock(mutex_);
+  auto t = tags_.find(tag);
+  if (t == tags_.end()) return;
+  for (const auto& key : t->second) {
+    const Entry& e = *index_.find(std::string_view(key))->second.entry;
+    visit(e.object, e.hits.load(std::memory_order_relaxed));
+  }
 }
 
 std::uint64_t MemoryTierShard::bytes() const {
@@ -192,6 +264,12 @@ void MemoryTierShard::drop(Queue& queue, Queue::iterator it) {
         variants_.erase(v);
         if (auto names = vary_.find(std::string_view(o.primary_key)); names != vary_.end()) vary_.erase(names);
       }
+    }
+  }
+  for (const auto& tag : o.tags) {
+    if (auto t = tags_.find(std::string_view(tag)); t != tags_.end()) {
+      if (auto k = t->second.find(o.key); k != t->second.end()) t->second.erase(k);
+      if (t->second.empty()) tags_.erase(t);
     }
   }
   if (auto slot = index_.find(std::string_view(it->object->key)); slot != index_.end()) index_.erase(slot);

@@ -1,6 +1,7 @@
 #pragma once
 // One shard of the memory tier: S3-FIFO over its share of the bytes.
 #include "cache/cached_object.hpp"
+#include "purge/purge_types.hpp"
 
 #include <atomic>
 #include <deque>
@@ -27,7 +28,21 @@ class MemoryTierShard {
   bool erase(std::string_view key);
   std::size_t erase_all_variants(std::string_view primary_key);
   void clear();
-  void for_each(const std::function<void(const CachedObjectPtr&)>& visit) const;
+  // Visits every object with its hit count (under the shared lock).
+  void for_each(const std::function<void(const CachedObjectPtr&, std::uint32_t hits)>& visit) const;
+  // Only the objects carrying `tag` (indexed, no scan).
+  void for_each_tagged(std::string_view tag,
+                       const std::function<void(const CachedObjectPtr&, std::uint32_t hits)>& visit) const;
+  // Purges what a url/prefix/tag selects: hard drops it, soft swaps in a copy
+  // that went stale at `stale_at`. Returns the number of objects.
+  std::size_t purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at);
+  // Drops objects whose purge epoch is below `epoch` (reclaiming a purge-all).
+  std::size_t erase_older_than(std::uint64_t epoch);
+  // The object stored under a primary key and each of its Vary variants.
+  void for_each_variant(std::string_view primary_key,
+                        const std::function<void(const CachedObjectPtr&, std::uint32_t hits)>& visit) const;
+  // Replaces the object under the same key, keeping its queue position.
+  void replace_in_place(const CachedObjectPtr& object);
 
   std::uint64_t bytes() const;
   std::uint64_t objects() const;
@@ -41,6 +56,7 @@ class MemoryTierShard {
     CachedObjectPtr object;
     std::size_t charge = 0;
     std::atomic<std::uint8_t> frequency{0};  // saturates at 3
+    std::atomic<std::uint32_t> hits{0};
     bool in_main = false;
   };
   using Queue = std::list<Entry>;
@@ -54,6 +70,8 @@ class MemoryTierShard {
   void evict_from_main();
   void remember_ghost(std::size_t hash);
   void drop(Queue& queue, Queue::iterator it);
+  void drop_key(std::string_view key);
+  std::vector<std::string> keys_selected(PurgeKind kind, std::string_view value) const;
 
   mutable std::shared_mutex mutex_;
   std::uint64_t max_bytes_;
@@ -71,6 +89,8 @@ class MemoryTierShard {
       vary_;
   // primary key -> keys of its Vary variants (only for objects that vary)
   std::unordered_map<std::string, std::vector<std::string>, TransparentStringHash, std::equal_to<>> variants_;
+  // tag -> keys of the objects carrying it
+  std::unordered_map<std::string, std::unordered_set<std::string>, TransparentStringHash, std::equal_to<>> tags_;
 };
 
 }  // namespace edgelab

@@ -1,0 +1,140 @@
+// EdgeNode: applying purges to the tiers, durably, and screening lookups
+// against purge-all floors.
+#include "node/edge_node.hpp"
+
+#include <boost/asio/post.hpp>
+
+namespace edgelab {
+namespace {
+
+std::int64_t unix_millis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+constexpr std::size_t kReclaimBatch = 512;
+
+}  // namespace
+
+CachedObjectPtr EdgeNode::screened(CachedObjectPtr object) {
+  const PurgeScreen screen = purges_.screen(*object);
+  switch (screen.verdict) {
+    case PurgeVerdict::keep:
+      return object;
+    case PurgeVerdict::gone:
+      l1_.erase(object->primary_key, object->key);
+      return nullptr;
+    case PurgeVerdict::stale: {
+      // Swapped in once, with the current epoch, so the stale window is not
+      // stretched by later lookups.
+      auto copy = stale_copy(*object, screen.stale_at);
+      copy->purge_epoch = purges_.seq();
+      l1_.replace_in_place(copy);
+      return copy;
+    }
+  }
+  return object;
+}
+
+void EdgeNode::purge(PurgeRequest request, net::any_io_executor ex, std::function<void(PurgeOutcome)> done) {
+  const auto started = std::chrono::steady_clock::now();
+  auto reply = [ex, done](PurgeOutcome outcome) {
+    net::post(ex, [done, outcome = std::move(outcome)]() mutable { done(std::move(outcome)); });
+  };
+  if (request.fleet_seq) {
+    // Fleet purges apply in order: a repeat is acknowledged again, a gap is refused
+    // so the controller replays what this node missed first.
+    const std::uint64_t have = purges_.fleet_seq();
+    if (*request.fleet_seq <= have) {
+      PurgeOutcome outcome{.status = PurgeOutcome::Status::duplicate, .node_fleet_seq = have};
+      if (auto record = purges_.find_by_fleet_seq(*request.fleet_seq)) outcome.record = *record;
+      outcome.record.fleet_seq = *request.fleet_seq;
+      return reply(std::move(outcome));
+    }
+    if (*request.fleet_seq > have + 1)
+      return reply({.status = PurgeOutcome::Status::gap,
+                    .node_fleet_seq = have,
+                    .error = "missing fleet purges " + std::to_string(have + 1) + ".." +
+                             std::to_string(*request.fleet_seq - 1)});
+  }
+  PurgeRecord record;
+  PurgeState state;
+  const bool skip = fault_skip_purges_.load();
+  std::weak_ptr<EdgeNode> weak = weak_from_this();
+  {
+    std::unique_lock lock(purges_.apply_mutex());
+    std::tie(record, state) = purges_.begin(request, unix_millis());
+    coalescer_.detach_if([&request](const std::string& key) {
+      switch (request.kind) {
+        case PurgeKind::url:
+          return key == request.value;
+        case PurgeKind::prefix:
+          return key.starts_with(request.value);
+        default:
+          return true;  // a tag is only known once the response is in
+      }
+    });
+    if (!skip)
+      record.l1 = request.kind == PurgeKind::all ? l1_.stats().objects
+                                                 : l1_.purge(request.kind, request.value, request.soft,
+                                                             record.at_ms / 1000);
+    if (l2_ && !skip) {
+      // Queued under the lock, so it reaches the disk in sequence order with stores.
+      l2_->async_purge(record, state, ex, [weak, started, reply](bool ok, PurgeRecord applied, std::string error) {
+        auto self = weak.lock();
+        if (!self) return reply({.status = PurgeOutcome::Status::failed, .error = "node shut down"});
+        if (!ok) {
+          add(self->metrics_, &NodeMetrics::purges_failed);
+          self->events_->publish("error", {{"what", "purge not persisted"}, {"seq", applied.seq}, {"why", error}});
+          return reply({.status = PurgeOutcome::Status::failed, .record = applied, .error = "L2: " + error});
+        }
+        self->on_purge_applied(applied, started);
+        reply({.status = PurgeOutcome::Status::applied, .record = std::move(applied)});
+      });
+      return;
+    }
+  }
+  on_purge_applied(record, started);
+  reply({.status = PurgeOutcome::Status::applied, .record = std::move(record)});
+}
+
+void EdgeNode::on_purge_applied(const PurgeRecord& record, std::chrono::steady_clock::time_point started) {
+  purges_.complete(record);
+  add(metrics_, &NodeMetrics::purges_applied);
+  add(metrics_, &NodeMetrics::purged_objects, record.l1 + record.l2);
+  const auto micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  events_->publish("purge_applied", {{"seq", record.seq},
+                                     {"fleet_seq", record.fleet_seq},
+                                     {"kind", to_string(record.kind)},
+                                     {"value", record.value},
+                                     {"soft", record.soft},
+                                     {"l1", record.l1},
+                                     {"l2", record.l2},
+                                     {"took_us", micros}});
+  if (record.kind == PurgeKind::all && !record.soft) reclaim_purged(record.seq);
+}
+
+void EdgeNode::reclaim_purged(std::uint64_t floor) {
+  // One shard per posted job: the io threads serve requests in between.
+  std::weak_ptr<EdgeNode> weak = weak_from_this();
+  for (std::size_t shard = 0; shard < l1_.shard_count(); ++shard)
+    net::post(ioc_, [weak, shard, floor] {
+      if (auto self = weak.lock())
+        add(self->metrics_, &NodeMetrics::purge_reclaimed, self->l1_.erase_older_than(shard, floor));
+    });
+  if (l2_) reclaim_l2(floor);
+}
+
+void EdgeNode::reclaim_l2(std::uint64_t floor) {
+  std::weak_ptr<EdgeNode> weak = weak_from_this();
+  l2_->async_reclaim(floor, kReclaimBatch, ioc_.get_executor(), [weak, floor](std::size_t removed) {
+    auto self = weak.lock();
+    if (!self) return;
+    add(self->metrics_, &NodeMetrics::purge_reclaimed, removed);
+    if (removed == kReclaimBatch) return self->reclaim_l2(floor);
+    self->events_->publish("purge_reclaimed", {{"floor", floor}});
+  });
+}
+
+}  // namespace edgelab

@@ -1,0 +1,222 @@
+// DiskIndex: purges, the persisted purge position, and reclaiming purge-all.
+#include "tiers/disk_index.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace edgelab {
+namespace {
+
+// The smallest string greater than every string starting with `prefix`, or
+// nullopt when there is none (a prefix of 0xFF bytes, or the empty prefix).
+std::optional<std::string> prefix_upper_bound(std::string prefix) {
+  while (!prefix.empty()) {
+    auto last = static_cast<unsigned char>(prefix.back());
+    if (last < 0xFF) {
+      prefix.back() = static_cast<char>(last + 1);
+      return prefix;
+    }
+    prefix.pop_back();
+  }
+  return std::nullopt;
+}
+
+// A WHERE clause selecting objects by purge kind; ?1 is the value, ?2 the upper bound for prefixes.
+std::string where_selected(PurgeKind kind, bool has_upper) {
+  switch (kind) {
+    case PurgeKind::url:
+      return "primary_key = ?1";
+    case PurgeKind::prefix:
+      return has_upper ? "primary_key >= ?1 AND primary_key < ?2" : "primary_key >= ?1";
+    case PurgeKind::tag:
+      return "key IN (SELECT key FROM tags WHERE tag = ?1)";
+    case PurgeKind::all:
+      return "1";
+  }
+  return "0";
+}
+
+class Transaction {
+ public:
+  explicit Transaction(SqliteDb& db) : db_(db) {
+    std::string error;
+    open_ = db_.exec("BEGIN IMMEDIATE", error);
+  }
+  ~Transaction() {
+    std::string ignored;
+    if (open_) db_.exec("ROLLBACK", ignored);
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  bool begun() const { return open_; }
+  bool commit(std::string& error) {
+    open_ = false;
+    return db_.exec("COMMIT", error);
+  }
+
+ private:
+  SqliteDb& db_;
+  bool open_ = false;
+};
+
+}  // namespace
+
+DiskIndex::Victims DiskIndex::select_victims(PurgeKind kind, const std::string& value, std::string& error) {
+  Victims victims;
+  const auto upper = kind == PurgeKind::prefix ? prefix_upper_bound(value) : std::nullopt;
+  SqliteStatement select =
+      db_->prepare("SELECT key, file, size FROM objects WHERE " + where_selected(kind, upper.has_value()), error);
+  if (!select) return victims;
+  if (kind != PurgeKind::all) select.bind(1, value);
+  if (upper) select.bind(2, *upper);
+  while (select.step()) victims.emplace_back(select.column_text(0), select.column_text(1), select.column_int(2));
+  if (!select.ok()) error = db_->last_error();
+  return victims;
+}
+
+std::int64_t DiskIndex::mark_stale(PurgeKind kind, const std::string& value, std::int64_t stale_at,
+                                   std::string& error) {
+  const auto upper = kind == PurgeKind::prefix ? prefix_upper_bound(value) : std::nullopt;
+  // An object already soft-purged keeps its earlier mark: its stale window
+  // must not be stretched by a second purge.
+  SqliteStatement update =
+      db_->prepare("UPDATE objects SET stale_at = CASE WHEN stale_at = 0 THEN ?3 ELSE stale_at END WHERE " +
+                       where_selected(kind, upper.has_value()),
+                   error);
+  if (!update) return -1;
+  if (kind != PurgeKind::all) update.bind(1, value);
+  update.bind(2, upper.value_or(std::string())).bind(3, stale_at);
+  update.step();
+  if (!update.ok()) {
+    error = db_->last_error();
+    return -1;
+  }
+  return db_->changes();
+}
+
+void DiskIndex::forget(const Victims& victims) {
+  for (const auto& [key, file, size] : victims) {
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    bytes_ -= std::min<std::uint64_t>(bytes_.load(), static_cast<std::uint64_t>(size));
+    if (objects_) --objects_;
+  }
+}
+
+bool DiskIndex::apply_purge(PurgeRecord& record, const PurgeState& state, std::string& error) {
+  // Synchronous FULL for this commit only: an acknowledged purge must survive
+  // a power cut, not just a crash.
+  db_->exec("PRAGMA synchronous=FULL", error);
+  Transaction tx(*db_);
+  if (!tx.begun()) {
+    error = "cannot begin a transaction: " + db_->last_error();
+    return false;
+  }
+  Victims victims;
+  error.clear();
+  if (record.kind == PurgeKind::all) {
+    record.l2 = objects_;  // the floors in `state` retire them all at once
+  } else if (record.soft) {
+    const auto changed = mark_stale(record.kind, record.value, record.at_ms / 1000, error);
+    if (changed < 0) return false;
+    record.l2 = static_cast<std::uint64_t>(changed);
+  } else {
+    victims = select_victims(record.kind, record.value, error);
+    if (!error.empty()) return false;
+    for (const auto& victim : victims) remove_row(std::get<0>(victim));
+    if (record.kind == PurgeKind::url) {
+      delete_vary_.reset();
+      delete_vary_.bind(1, record.value);
+      delete_vary_.step();
+    }
+    record.l2 = victims.size();
+  }
+  SqliteStatement save_state = db_->prepare(
+      "UPDATE purge_state SET seq=?1, fleet_seq=?2, hard_floor=?3, soft_floor=?4, soft_floor_at=?5 WHERE id=1", error);
+  SqliteStatement log = db_->prepare(
+      "INSERT OR REPLACE INTO purges(seq, fleet_seq, kind, value, soft, at_ms, l1, l2, source) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      error);
+  if (!save_state || !log) return false;
+  auto i64 = [](std::uint64_t v) { return static_cast<std::int64_t>(v); };
+  save_state.bind(1, i64(state.seq))
+      .bind(2, i64(state.fleet_seq))
+      .bind(3, i64(state.hard_floor))
+      .bind(4, i64(state.soft_floor))
+      .bind(5, state.soft_floor_at);
+  save_state.step();
+  log.bind(1, i64(record.seq))
+      .bind(2, i64(record.fleet_seq))
+      .bind(3, to_string(record.kind))
+      .bind(4, record.value)
+      .bind(5, std::int64_t{record.soft})
+      .bind(6, record.at_ms)
+      .bind(7, i64(record.l1))
+      .bind(8, i64(record.l2))
+      .bind(9, record.source);
+  log.step();
+  if (!save_state.ok() || !log.ok()) {
+    error = "recording the purge: " + db_->last_error();
+    return false;
+  }
+  // The log keeps the last 10,000 purges.
+  if (record.seq % 256 == 0)
+    db_->exec("DELETE FROM purges WHERE seq <= " + std::to_string(static_cast<std::int64_t>(record.seq) - 10'000),
+              error);
+  const bool committed = tx.commit(error);
+  std::string ignored;
+  db_->exec("PRAGMA synchronous=NORMAL", ignored);
+  if (!committed) {
+    ++io_errors_;
+    return false;
+  }
+  forget(victims);  // files go after the commit: a crash in between leaves only orphan files
+  return true;
+}
+
+bool DiskIndex::load_purge_state(PurgeState& state, std::vector<PurgeRecord>& recent, std::size_t recent_limit,
+                                 std::string& error) {
+  SqliteStatement read =
+      db_->prepare("SELECT seq, fleet_seq, hard_floor, soft_floor, soft_floor_at FROM purge_state WHERE id=1", error);
+  if (!read) return false;
+  if (read.step()) {
+    state.seq = static_cast<std::uint64_t>(read.column_int(0));
+    state.fleet_seq = static_cast<std::uint64_t>(read.column_int(1));
+    state.hard_floor = static_cast<std::uint64_t>(read.column_int(2));
+    state.soft_floor = static_cast<std::uint64_t>(read.column_int(3));
+    state.soft_floor_at = read.column_int(4);
+  }
+  SqliteStatement log = db_->prepare(
+      "SELECT seq, fleet_seq, kind, value, soft, at_ms, l1, l2, source FROM purges ORDER BY seq DESC LIMIT ?1", error);
+  if (!log) return false;
+  log.bind(1, static_cast<std::int64_t>(recent_limit));
+  while (log.step()) {
+    PurgeRecord r;
+    r.seq = static_cast<std::uint64_t>(log.column_int(0));
+    r.fleet_seq = static_cast<std::uint64_t>(log.column_int(1));
+    r.kind = parse_purge_kind(log.column_text(2)).value_or(PurgeKind::url);
+    r.value = log.column_text(3);
+    r.soft = log.column_int(4) != 0;
+    r.at_ms = log.column_int(5);
+    r.l1 = static_cast<std::uint64_t>(log.column_int(6));
+    r.l2 = static_cast<std::uint64_t>(log.column_int(7));
+    r.source = log.column_text(8);
+    recent.push_back(std::move(r));
+  }
+  std::reverse(recent.begin(), recent.end());
+  return log.ok();
+}
+
+std::size_t DiskIndex::erase_older_than(std::uint64_t epoch, std::size_t batch) {
+  std::string error;
+  SqliteStatement select = db_->prepare("SELECT key, file, size FROM objects WHERE epoch < ?1 LIMIT ?2", error);
+  if (!select) return 0;
+  select.bind(1, static_cast<std::int64_t>(epoch)).bind(2, static_cast<std::int64_t>(batch));
+  Victims victims;
+  while (select.step()) victims.emplace_back(select.column_text(0), select.column_text(1), select.column_int(2));
+  select.reset();
+  for (const auto& [key, file, size] : victims) remove_entry(key, file, size);
+  return victims.size();
+}
+
+}  // namespace edgelab
