@@ -8,6 +8,7 @@ using Args = std::vector<std::string>;
 int run_node(const Args& args);
 int run_origin(const Args& args);
 int run_lab(const Args& args);
+int run_ctl(const Args& args);
 
 // "--name value" lookup; returns fallback when absent.
 std::string option(const Args& args, const std::string& name, const std::string& fallback = {});

@@ -3,6 +3,8 @@
 //   edgelabd origin --listen HOST:PORT    run the synthetic origin
 //   edgelabd lab [--edges N] [--objects N] [--rounds N]
 //                                         run the small lab and print what it served
+//   edgelabd ctl --nodes FILE purge|status|stats ...
+//                                         drive nodes through their admin APIs
 #include "commands.hpp"
 
 #include <csignal>
@@ -40,7 +42,9 @@ void usage() {
   std::cerr << "usage:\n"
                "  edgelabd node --config FILE\n"
                "  edgelabd origin --listen HOST:PORT [--threads N]\n"
-               "  edgelabd lab [--edges N] [--objects N] [--rounds N] [--object-bytes N]\n";
+               "  edgelabd lab [--edges N] [--objects N] [--rounds N] [--object-bytes N]\n"
+               "  edgelabd ctl --nodes NODES.json [--json] purge --url URL | --prefix URL | --tag TAG | --all\n"
+               "  edgelabd ctl --nodes NODES.json [--json] status | stats\n";
 }
 }  // namespace
 
@@ -63,6 +67,7 @@ int main(int argc, char** argv) {
   if (command == "node") return edgelab::cli::run_node(args);
   if (command == "origin") return edgelab::cli::run_origin(args);
   if (command == "lab") return edgelab::cli::run_lab(args);
+  if (command == "ctl") return edgelab::cli::run_ctl(args);
   if (command == "--help" || command == "-h" || command == "help") {
     usage();
     return 0;

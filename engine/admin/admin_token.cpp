@@ -23,20 +23,27 @@ std::string generate_admin_token() {
   return token;
 }
 
-std::optional<std::string> load_or_create_admin_token(const std::string& path, std::string& error) {
-  if (std::ifstream in(path); in) {
-    std::ostringstream text;
-    text << in.rdbuf();
-    const std::string content = text.str();
-    const auto end = content.find_last_not_of("\r\n ");
-    std::optional<std::string> token;
-    if (end != std::string::npos) token.emplace(content, 0, end + 1);
-    if (!token || token->size() < 16) {
-      error = "token file \"" + path + "\" holds no token of at least 16 characters";
-      return std::nullopt;
-    }
-    return token;
+std::optional<std::string> read_admin_token(const std::string& path, std::string& error) {
+  std::ifstream in(path);
+  if (!in) {
+    error = "cannot read token file \"" + path + "\"";
+    return std::nullopt;
   }
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string content = text.str();
+  const auto end = content.find_last_not_of("\r\n ");
+  std::optional<std::string> token;
+  if (end != std::string::npos) token.emplace(content, 0, end + 1);
+  if (!token || token->size() < 16) {
+    error = "token file \"" + path + "\" holds no token of at least 16 characters";
+    return std::nullopt;
+  }
+  return token;
+}
+
+std::optional<std::string> load_or_create_admin_token(const std::string& path, std::string& error) {
+  if (std::ifstream in(path); in) return read_admin_token(path, error);
   std::string token = generate_admin_token();
   if (token.empty()) {
     error = "cannot generate a random admin token";

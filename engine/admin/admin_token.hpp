@@ -10,6 +10,8 @@ namespace edgelab {
 // Returns nullopt and fills `error` when the file cannot be read or created,
 // or holds no token.
 std::optional<std::string> load_or_create_admin_token(const std::string& path, std::string& error);
+// Reads an existing token file (a controller never creates one).
+std::optional<std::string> read_admin_token(const std::string& path, std::string& error);
 // 256 random bits from OpenSSL, as 64 hex characters.
 std::string generate_admin_token();
 // Compares in time that depends only on the expected token's length.
