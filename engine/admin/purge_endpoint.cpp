@@ -61,6 +61,8 @@ void PurgeEndpoint::purge(EdgeNode& node, const HttpExchangePtr& exchange) {
 void PurgeEndpoint::purge_method(EdgeNode& node, const HttpExchangePtr& exchange) {
   const bool keep = exchange->keep_alive();
   const Request& req = exchange->request();
+  if (node.config().purge_allow.empty())
+    return exchange->respond(json_error(http::status::method_not_allowed, "PURGE is not enabled on this node", keep));
   if (!source_allowed(node, exchange->remote_address())) {
     add(node.metrics(), &NodeMetrics::purge_denied);
     return exchange->respond(json_error(http::status::forbidden, "PURGE is not allowed from this address", keep));

@@ -63,10 +63,25 @@ void TestFleet::stop_node(EdgeNode& node) {
 
 Response TestFleet::get(std::uint16_t port, const std::string& target,
                         std::initializer_list<std::pair<std::string_view, std::string_view>> headers) {
+  return send(port, http::verb::get, target, {}, headers);
+}
+
+Response TestFleet::admin_post(const EdgeNode& node, const std::string& target, const std::string& body) {
+  const std::string bearer = "Bearer " + node.admin_token();
+  return send(node.admin_port(), http::verb::post, target, body,
+              {{"Authorization", bearer}, {"Content-Type", "application/json"}});
+}
+
+Response TestFleet::send(std::uint16_t port, http::verb method, const std::string& target, const std::string& body,
+                         std::initializer_list<std::pair<std::string_view, std::string_view>> headers) {
   BlockingClient client(at(port));
-  Request req{http::verb::get, target, 11};
+  Request req{method, target, 11};
   req.set(http::field::host, "www.test.example");
   for (const auto& [n, v] : headers) req.set(n, v);
+  if (!body.empty() || method == http::verb::post) {
+    req.body() = body;
+    req.prepare_payload();
+  }
   auto res = client.request(std::move(req));
   if (!res) {
     Response failed{http::status::unknown, 11};

@@ -36,6 +36,11 @@ class TestFleet {
                       std::initializer_list<std::pair<std::string_view, std::string_view>> headers = {});
   // GET on the node's admin listener with its bearer token.
   static Response admin_get(const EdgeNode& node, const std::string& target);
+  // POST a JSON body to the node's admin listener with its bearer token.
+  static Response admin_post(const EdgeNode& node, const std::string& target, const std::string& body);
+  // Any method, any headers, on a fresh connection with the test Host.
+  static Response send(std::uint16_t port, http::verb method, const std::string& target, const std::string& body = {},
+                       std::initializer_list<std::pair<std::string_view, std::string_view>> headers = {});
 
  private:
   IoPool pool_;
