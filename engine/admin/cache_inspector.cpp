@@ -39,12 +39,20 @@ json::object page_json(const ListedPage& page, std::string_view tier, std::int64
 
 // How lookups see an object now, for listings: purge-all floors applied, and
 // the caller's filters (fresh only, stamped before a purge sequence).
+// For L2, `pending` screens against purges recorded there but not yet
+// carried out on its rows (it runs on the disk thread: the ledger is shared).
 std::function<CachedObjectPtr(CachedObjectPtr)> make_screen(const PurgeState& state, bool fresh_only,
-                                                            std::uint64_t before_seq, std::int64_t now) {
-  return [state, fresh_only, before_seq, now](CachedObjectPtr o) -> CachedObjectPtr {
+                                                            std::uint64_t before_seq, std::int64_t now,
+                                                            std::shared_ptr<const PurgeLedger> pending = nullptr) {
+  return [state, fresh_only, before_seq, now, pending](CachedObjectPtr o) -> CachedObjectPtr {
     if (o->purge_epoch < state.hard_floor) return nullptr;
     if (before_seq && o->purge_epoch >= before_seq) return nullptr;
     if (o->purge_epoch < state.soft_floor) o = stale_copy(*o, state.soft_floor_at);
+    if (pending) {
+      const PurgeScreen screen = pending->purged_since(*o, std::max(o->purge_epoch, state.l2_applied));
+      if (screen.verdict == PurgeVerdict::gone) return nullptr;
+      if (screen.verdict == PurgeVerdict::stale) o = stale_copy(*o, screen.stale_at);
+    }
     if (fresh_only && !o->is_fresh(now)) return nullptr;
     return o;
   };
@@ -120,12 +128,14 @@ void CacheInspector::list(EdgeNode& node, const QueryParams& params, const HttpE
   }
   if (filters > 1) return bad("url, prefix and tag exclude each other");
   const std::int64_t now = unix_now();
-  query.screen = make_screen(node.purges().state(), *fresh, *before, now);
+  const PurgeState state = node.purges().state();
+  query.screen = make_screen(state, *fresh, *before, now);
 
   json::object tiers;
   if (tier.empty() || tier == "L1") tiers["L1"] = page_json(list_l1(node.l1(), query), "L1", now);
   if (!node.l2() || tier == "L1")
     return exchange->respond(json_response(http::status::ok, json::object{{"tiers", std::move(tiers)}}, keep));
+  query.screen = make_screen(state, *fresh, *before, now, node.purges_ptr());
   node.l2()->async_list(query, exchange->executor(),
                         [exchange, keep, now, tiers = std::move(tiers)](ListedPage page) mutable {
                           tiers["L2"] = page_json(page, "L2", now);
@@ -142,7 +152,9 @@ void CacheInspector::object(EdgeNode& node, const QueryParams& params, const Htt
   auto primary = url_to_primary_key(*text, node.keys());
   if (!primary) return exchange->respond(json_error(http::status::bad_request, "url: expected a URL with a host", keep));
   const std::int64_t now = unix_now();
-  auto screen = make_screen(node.purges().state(), false, 0, now);
+  const PurgeState state = node.purges().state();
+  auto screen = make_screen(state, false, 0, now);
+  auto l2_screen = make_screen(state, false, 0, now, node.purges_ptr());
 
   // key -> its JSON, merged over the tiers
   auto variants = std::make_shared<std::map<std::string, json::object>>();
@@ -181,9 +193,9 @@ void CacheInspector::object(EdgeNode& node, const QueryParams& params, const Htt
   };
   if (!node.l2()) return respond();
   node.l2()->async_variants(*primary, exchange->executor(),
-                            [screen, add, respond](std::vector<ListedObject> stored) {
+                            [l2_screen, add, respond](std::vector<ListedObject> stored) {
                               for (auto& listed : stored)
-                                if ((listed.object = screen(listed.object))) add(listed, "L2");
+                                if ((listed.object = l2_screen(listed.object))) add(listed, "L2");
                               respond();
                             });
 }

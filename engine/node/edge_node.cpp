@@ -23,7 +23,7 @@ std::shared_ptr<EdgeNode> EdgeNode::create(net::io_context& ioc, NodeConfig conf
       error = "l2: reading the purge log: " + error;
       return nullptr;
     }
-    node->purges_.restore(state, std::move(recent));
+    node->purges_->restore(state, std::move(recent));
   }
   if (node->config_.admin) {
     const std::string& file = node->config_.admin->token_file;
@@ -82,7 +82,8 @@ boost::system::error_code EdgeNode::start() {
     if (auto ec = admin_server_->listen(config_.admin->listen)) return ec;
   }
   // A purge-all acknowledged before a restart may not have been reclaimed yet.
-  if (l2_ && purges_.state().hard_floor > 0) reclaim_l2(purges_.state().hard_floor);
+  if (l2_ && purges_->state().hard_floor > 0) reclaim_l2(purges_->state().hard_floor);
+  apply_l2_purges();  // purges recorded before a restart but not yet carried out
   events_->publish("node_state", {{"state", "serving"}, {"port", port()}});
   return {};
 }
@@ -107,8 +108,8 @@ void EdgeNode::shutdown(std::function<void()> done) {
 
 void EdgeNode::store(std::shared_ptr<CachedObject> object, std::uint64_t fetch_epoch) {
   object->purge_epoch = fetch_epoch;
-  std::shared_lock lock(purges_.apply_mutex());
-  const PurgeScreen screen = purges_.purged_since(*object, fetch_epoch);
+  std::shared_lock lock(purges_->apply_mutex());
+  const PurgeScreen screen = purges_->purged_since(*object, fetch_epoch);
   if (screen.verdict == PurgeVerdict::gone) {
     add(metrics_, &NodeMetrics::stores_discarded);
     return;
@@ -116,7 +117,7 @@ void EdgeNode::store(std::shared_ptr<CachedObject> object, std::uint64_t fetch_e
   if (screen.verdict == PurgeVerdict::stale) {
     // Fetched before a soft purge: keep it, but as stale as the purge made everything else.
     object = stale_copy(*object, screen.stale_at);
-    object->purge_epoch = purges_.seq();
+    object->purge_epoch = purges_->seq();
   }
   if (!object->vary_names.empty()) l1_.set_vary(object->primary_key, object->vary_names);
   l1_.insert(object);
@@ -138,12 +139,13 @@ CachedObjectPtr EdgeNode::lookup_l1(const RequestFields& request, const std::str
 CachedObjectPtr EdgeNode::admit_from_l2(CachedObjectPtr object, std::uint64_t since) {
   object = screened(std::move(object));
   if (!object) return nullptr;
-  std::shared_lock lock(purges_.apply_mutex());
-  const PurgeScreen screen = purges_.purged_since(*object, since);
+  std::shared_lock lock(purges_->apply_mutex());
+  // Purges recorded in L2 but not yet carried out on its rows still apply.
+  const PurgeScreen screen = purges_->purged_since(*object, std::max(object->purge_epoch, since));
   if (screen.verdict == PurgeVerdict::gone) return nullptr;
   if (screen.verdict == PurgeVerdict::stale) {
     auto copy = stale_copy(*object, screen.stale_at);
-    copy->purge_epoch = purges_.seq();
+    copy->purge_epoch = purges_->seq();
     object = std::move(copy);
   }
   // Promote: the next request for it is an L1 hit.

@@ -65,7 +65,8 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
 
   // Applies a purge to every tier; `done` runs on `ex` once it is durable.
   void purge(PurgeRequest request, net::any_io_executor ex, std::function<void(PurgeOutcome)> done);
-  PurgeLedger& purges() { return purges_; }
+  PurgeLedger& purges() { return *purges_; }
+  std::shared_ptr<PurgeLedger> purges_ptr() { return purges_; }
   EventBus& events() { return *events_; }
   // Fault injection for tests: acknowledge purges without applying them.
   void set_fault_ack_purges_without_applying(bool on) { fault_skip_purges_ = on; }
@@ -81,6 +82,9 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
   CachedObjectPtr screened(CachedObjectPtr object);
   void reclaim_purged(std::uint64_t floor);
   void reclaim_l2(std::uint64_t floor);
+  // Carries out purges recorded in L2 on its rows, in batches, in the background.
+  void apply_l2_purges();
+  void apply_l2_purges_step();
   void on_purge_applied(const PurgeRecord& record, std::chrono::steady_clock::time_point started);
 
   net::io_context& ioc_;
@@ -97,7 +101,9 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
   std::shared_ptr<HttpServer> admin_server_;
   std::chrono::steady_clock::time_point started_at_;
   std::string admin_token_;
-  PurgeLedger purges_;
+  std::shared_ptr<PurgeLedger> purges_ = std::make_shared<PurgeLedger>();
+  std::atomic<bool> applying_purges_{false};
+  std::atomic<std::uint64_t> apply_requests_{0};
   std::shared_ptr<EventBus> events_ = std::make_shared<EventBus>();
   std::atomic<bool> fault_skip_purges_{false};
 };

@@ -13,11 +13,13 @@ std::int64_t unix_millis() {
 }
 
 constexpr std::size_t kReclaimBatch = 512;
+// Small batches: a purge's record waits behind at most one of them on the disk thread.
+constexpr std::size_t kApplyBatch = 128;
 
 }  // namespace
 
 CachedObjectPtr EdgeNode::screened(CachedObjectPtr object) {
-  const PurgeScreen screen = purges_.screen(*object);
+  const PurgeScreen screen = purges_->screen(*object);
   switch (screen.verdict) {
     case PurgeVerdict::keep:
       return object;
@@ -28,7 +30,7 @@ CachedObjectPtr EdgeNode::screened(CachedObjectPtr object) {
       // Swapped in once, with the current epoch, so the stale window is not
       // stretched by later lookups.
       auto copy = stale_copy(*object, screen.stale_at);
-      copy->purge_epoch = purges_.seq();
+      copy->purge_epoch = purges_->seq();
       l1_.replace_in_place(copy);
       return copy;
     }
@@ -44,10 +46,10 @@ void EdgeNode::purge(PurgeRequest request, net::any_io_executor ex, std::functio
   if (request.fleet_seq) {
     // Fleet purges apply in order: a repeat is acknowledged again, a gap is refused
     // so the controller replays what this node missed first.
-    const std::uint64_t have = purges_.fleet_seq();
+    const std::uint64_t have = purges_->fleet_seq();
     if (*request.fleet_seq <= have) {
       PurgeOutcome outcome{.status = PurgeOutcome::Status::duplicate, .node_fleet_seq = have};
-      if (auto record = purges_.find_by_fleet_seq(*request.fleet_seq)) outcome.record = *record;
+      if (auto record = purges_->find_by_fleet_seq(*request.fleet_seq)) outcome.record = *record;
       outcome.record.fleet_seq = *request.fleet_seq;
       return reply(std::move(outcome));
     }
@@ -57,49 +59,78 @@ void EdgeNode::purge(PurgeRequest request, net::any_io_executor ex, std::functio
                     .error = "missing fleet purges " + std::to_string(have + 1) + ".." +
                              std::to_string(*request.fleet_seq - 1)});
   }
-  PurgeRecord record;
-  PurgeState state;
-  const bool skip = fault_skip_purges_.load();
+  // The L2 record (a durable commit) and the L1 eviction run at the same
+  // time; whichever ends last answers.
+  struct Join {
+    std::mutex mutex;
+    int remaining = 2;
+    PurgeRecord record;
+    std::string error;  // set when L2 failed
+    std::vector<CachedObjectPtr> graveyard;  // freed after the answer
+  };
+  auto join = std::make_shared<Join>();
   std::weak_ptr<EdgeNode> weak = weak_from_this();
-  {
-    std::unique_lock lock(purges_.apply_mutex());
-    std::tie(record, state) = purges_.begin(request, unix_millis());
-    coalescer_.detach_if([&request](const std::string& key) {
-      switch (request.kind) {
-        case PurgeKind::url:
-          return key == request.value;
-        case PurgeKind::prefix:
-          return key.starts_with(request.value);
-        default:
-          return true;  // a tag is only known once the response is in
-      }
-    });
-    if (!skip)
-      record.l1 = request.kind == PurgeKind::all ? l1_.stats().objects
-                                                 : l1_.purge(request.kind, request.value, request.soft,
-                                                             record.at_ms / 1000);
-    if (l2_ && !skip) {
-      // Queued under the lock, so it reaches the disk in sequence order with stores.
-      l2_->async_purge(record, state, ex, [weak, started, reply](bool ok, PurgeRecord applied, std::string error) {
-        auto self = weak.lock();
-        if (!self) return reply({.status = PurgeOutcome::Status::failed, .error = "node shut down"});
-        if (!ok) {
-          add(self->metrics_, &NodeMetrics::purges_failed);
-          self->events_->publish("error", {{"what", "purge not persisted"}, {"seq", applied.seq}, {"why", error}});
-          return reply({.status = PurgeOutcome::Status::failed, .record = applied, .error = "L2: " + error});
-        }
-        self->on_purge_applied(applied, started);
-        reply({.status = PurgeOutcome::Status::applied, .record = std::move(applied)});
-      });
-      return;
+  auto finish_one = [weak, join, started, reply] {
+    {
+      std::lock_guard lock(join->mutex);
+      if (--join->remaining > 0) return;
     }
+    auto self = weak.lock();
+    if (!self) return reply({.status = PurgeOutcome::Status::failed, .error = "node shut down"});
+    if (!join->error.empty()) {
+      add(self->metrics_, &NodeMetrics::purges_failed);
+      self->events_->publish("error",
+                             {{"what", "purge not persisted"}, {"seq", join->record.seq}, {"why", join->error}});
+      return reply({.status = PurgeOutcome::Status::failed, .record = join->record, .error = "L2: " + join->error});
+    }
+    self->on_purge_applied(join->record, started);
+    self->apply_l2_purges();
+    reply({.status = PurgeOutcome::Status::applied, .record = join->record});
+    join->graveyard.clear();
+  };
+  const bool skip = fault_skip_purges_.load();
+  std::unique_lock lock(purges_->apply_mutex());
+  auto [record, state] = purges_->begin(request, unix_millis());
+  join->record = record;
+  coalescer_.detach_if([&request](const std::string& key) {
+    switch (request.kind) {
+      case PurgeKind::url:
+        return key == request.value;
+      case PurgeKind::prefix:
+        return key.starts_with(request.value);
+      default:
+        return true;  // a tag is only known once the response is in
+    }
+  });
+  if (l2_ && !skip) {
+    // Queued under the lock, so it reaches the disk in sequence order with stores.
+    l2_->async_purge(record, state, ex, [join, finish_one](bool ok, PurgeRecord recorded, std::string error) {
+      {
+        std::lock_guard guard(join->mutex);
+        join->record.l2 = recorded.l2;
+        if (!ok) join->error = error.empty() ? std::string("commit failed") : error;
+      }
+      finish_one();
+    });
+  } else {
+    finish_one();
   }
-  on_purge_applied(record, started);
-  reply({.status = PurgeOutcome::Status::applied, .record = std::move(record)});
+  std::uint64_t l1 = 0;
+  if (!skip)
+    l1 = request.kind == PurgeKind::all
+             ? l1_.stats().objects
+             : l1_.purge(request.kind, request.value, request.soft, record.at_ms / 1000, &join->graveyard);
+  if (l2_ && !skip) l2_->async_note_l1_count(record.seq, l1);  // for the persisted log
+  lock.unlock();
+  {
+    std::lock_guard guard(join->mutex);
+    join->record.l1 = l1;
+  }
+  finish_one();
 }
 
 void EdgeNode::on_purge_applied(const PurgeRecord& record, std::chrono::steady_clock::time_point started) {
-  purges_.complete(record);
+  purges_->complete(record);
   add(metrics_, &NodeMetrics::purges_applied);
   add(metrics_, &NodeMetrics::purged_objects, record.l1 + record.l2);
   const auto micros =
@@ -113,6 +144,27 @@ void EdgeNode::on_purge_applied(const PurgeRecord& record, std::chrono::steady_c
                                      {"l2", record.l2},
                                      {"took_us", micros}});
   if (record.kind == PurgeKind::all && !record.soft) reclaim_purged(record.seq);
+}
+
+void EdgeNode::apply_l2_purges() {
+  ++apply_requests_;
+  if (!l2_ || applying_purges_.exchange(true)) return;
+  apply_l2_purges_step();
+}
+
+void EdgeNode::apply_l2_purges_step() {
+  std::weak_ptr<EdgeNode> weak = weak_from_this();
+  const auto requests = apply_requests_.load();
+  l2_->async_apply_pending(kApplyBatch, ioc_.get_executor(), [weak, requests](PurgeProgress progress) {
+    auto self = weak.lock();
+    if (!self) return;
+    self->purges_->set_l2_applied(progress.applied_seq);
+    // Go on while there is work, or when a purge was recorded meanwhile.
+    if (progress.more || self->apply_requests_.load() != requests) return self->apply_l2_purges_step();
+    self->applying_purges_ = false;
+    if (self->apply_requests_.load() != requests && !self->applying_purges_.exchange(true))
+      self->apply_l2_purges_step();
+  });
 }
 
 void EdgeNode::reclaim_purged(std::uint64_t floor) {

@@ -99,7 +99,7 @@ void RequestFlow::lookup() {
 
 void RequestFlow::lookup_l2() {
   auto self = shared_from_this();
-  const std::uint64_t since = node_->purges().seq();
+  const std::uint64_t since = node_->purges().l2_applied();
   node_->l2()->async_lookup(
       primary_key_,
       [self](const std::vector<std::string>& names, std::string& out) {

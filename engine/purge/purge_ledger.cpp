@@ -11,14 +11,22 @@ void PurgeLedger::restore(const PurgeState& state, std::vector<PurgeRecord> rece
   hard_floor_ = state.hard_floor;
   soft_floor_ = state.soft_floor;
   soft_floor_at_ = state.soft_floor_at;
+  l2_applied_ = state.l2_applied;
   recent_.assign(std::make_move_iterator(recent.begin()), std::make_move_iterator(recent.end()));
   while (recent_.size() > kRecentLimit) recent_.pop_front();
 }
 
 PurgeState PurgeLedger::state() const {
   std::lock_guard lock(mutex_);
-  return PurgeState{seq_, fleet_seq_, hard_floor_, soft_floor_, soft_floor_at_};
+  return PurgeState{seq_, fleet_seq_, hard_floor_, soft_floor_, soft_floor_at_, l2_applied_};
 }
+
+void PurgeLedger::set_l2_applied(std::uint64_t seq) {
+  auto current = l2_applied_.load();
+  while (seq > current && !l2_applied_.compare_exchange_weak(current, seq)) {
+  }
+}
+
 
 PurgeScreen PurgeLedger::purged_since(const CachedObject& object, std::uint64_t since) const {
   if (seq() <= since) return {};
@@ -57,7 +65,7 @@ std::pair<PurgeRecord, PurgeState> PurgeLedger::begin(const PurgeRequest& reques
   while (recent_.size() > kRecentLimit) recent_.pop_front();
   seq_.store(record.seq, std::memory_order_release);
   PurgeState state{record.seq, std::max(fleet_seq_.load(), record.fleet_seq), hard_floor_, soft_floor_,
-                   soft_floor_at_};
+                   soft_floor_at_, l2_applied_};
   return {std::move(record), state};
 }
 

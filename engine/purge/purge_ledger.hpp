@@ -33,6 +33,10 @@ class PurgeLedger {
 
   std::uint64_t seq() const { return seq_.load(std::memory_order_acquire); }
   std::uint64_t fleet_seq() const { return fleet_seq_.load(std::memory_order_acquire); }
+  // L2: purges up to here are carried out on its rows; later ones are only
+  // recorded there, and lookups screen against them.
+  std::uint64_t l2_applied() const { return l2_applied_.load(std::memory_order_acquire); }
+  void set_l2_applied(std::uint64_t seq);
   PurgeState state() const;
 
   // The purge-all floors against an object's epoch (the hot path: two relaxed loads).
@@ -67,6 +71,7 @@ class PurgeLedger {
   std::atomic<std::uint64_t> hard_floor_{0};
   std::atomic<std::uint64_t> soft_floor_{0};
   std::atomic<std::int64_t> soft_floor_at_{0};
+  std::atomic<std::uint64_t> l2_applied_{0};
   std::shared_mutex apply_mutex_;
 };
 

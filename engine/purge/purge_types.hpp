@@ -52,6 +52,10 @@ struct PurgeState {
   std::uint64_t hard_floor = 0;
   std::uint64_t soft_floor = 0;
   std::int64_t soft_floor_at = 0;
+  // Every purge up to this sequence has been carried out on L2's rows; later
+  // ones are recorded (durable) and screened on lookup until the background
+  // applier reaches them.
+  std::uint64_t l2_applied = 0;
 };
 
 // What a node answers to one purge.

@@ -62,6 +62,9 @@ std::unique_ptr<DiskIndex> DiskIndex::open(const std::string& directory, std::ui
   auto db = SqliteDb::open((fs::path(directory) / "index.sqlite").string(), error);
   if (!db) return nullptr;
   if (!ensure_disk_schema(*db, error)) return nullptr;
+  // Checkpoints run when the tier chooses (after stores, when purges are
+  // done), never inside the commit that acknowledges a purge.
+  if (!db->exec("PRAGMA wal_autocheckpoint=0", error)) return nullptr;
   auto index = std::make_unique<DiskIndex>(std::move(db), fs::path(directory), max_bytes);
   if (!index->prepare_statements(error)) return nullptr;
   return index;
@@ -211,6 +214,13 @@ void DiskIndex::store(const CachedObject& object) {
   bytes_ += static_cast<std::uint64_t>(size);
   ++objects_;
   evict_to_fit();
+  if (++writes_since_checkpoint_ >= kCheckpointEvery) checkpoint();
+}
+
+void DiskIndex::checkpoint() {
+  std::string error;
+  db_->exec("PRAGMA wal_checkpoint(PASSIVE)", error);
+  writes_since_checkpoint_ = 0;
 }
 
 void DiskIndex::erase(const std::string& key) {

@@ -15,6 +15,12 @@
 
 namespace edgelab {
 
+struct PurgeProgress {
+  std::uint64_t applied_seq = 0;  // every purge up to here is applied to the rows
+  std::size_t rows = 0;           // changed by this call
+  bool more = false;              // call again: something may still be pending
+};
+
 class DiskIndex {
  public:
   static std::unique_ptr<DiskIndex> open(const std::string& directory, std::uint64_t max_bytes, std::string& error);
@@ -26,10 +32,14 @@ class DiskIndex {
   void erase(const std::string& key);
   std::size_t erase_all_variants(const std::string& primary_key);
 
-  // Applies a url/prefix/tag purge (all only moves the floors in `state`),
-  // records `state` and the purge in the log, in one transaction committed
-  // with a full sync. Fills record.l2. False (and nothing applied) on error.
-  bool apply_purge(PurgeRecord& record, const PurgeState& state, std::string& error);
+  // Records a purge and the node's purge state in one transaction committed
+  // with a full sync, and counts what it selects here (record.l2). The rows
+  // themselves are changed later by apply_pending(). False on error.
+  bool record_purge(PurgeRecord& record, const PurgeState& state, std::string& error);
+  void note_l1_count(std::uint64_t seq, std::uint64_t l1);
+  // Carries out the oldest recorded purge not yet applied, up to `batch`
+  // rows per call, in its own transaction.
+  PurgeProgress apply_pending(std::size_t batch);
   bool load_purge_state(PurgeState& state, std::vector<PurgeRecord>& recent, std::size_t recent_limit,
                         std::string& error);
   // Removes up to `batch` objects stamped below `epoch`; returns how many.
@@ -53,14 +63,16 @@ class DiskIndex {
   void remove_entry(const std::string& key, const std::string& file, std::int64_t size);
   void remove_row(const std::string& key);
   void forget(const Victims& victims);
-  Victims select_victims(PurgeKind kind, const std::string& value, std::string& error);
-  std::int64_t mark_stale(PurgeKind kind, const std::string& value, std::int64_t stale_at, std::string& error);
+  std::int64_t count_selected(PurgeKind kind, const std::string& value, std::string& error);
   void evict_to_fit();
+  void checkpoint();
   ListedObject listed_from_row(SqliteStatement& row);
 
   std::unique_ptr<SqliteDb> db_;
   std::filesystem::path directory_;
   std::uint64_t max_bytes_;
+  static constexpr int kCheckpointEvery = 256;  // stores or purge batches
+  int writes_since_checkpoint_ = 0;
   std::int64_t access_clock_ = 0;  // LRU order of entries; this index's worker thread only
   std::atomic<std::uint64_t> bytes_{0};
   std::atomic<std::uint64_t> objects_{0};

@@ -61,39 +61,6 @@ class Transaction {
 
 }  // namespace
 
-DiskIndex::Victims DiskIndex::select_victims(PurgeKind kind, const std::string& value, std::string& error) {
-  Victims victims;
-  const auto upper = kind == PurgeKind::prefix ? prefix_upper_bound(value) : std::nullopt;
-  SqliteStatement select =
-      db_->prepare("SELECT key, file, size FROM objects WHERE " + where_selected(kind, upper.has_value()), error);
-  if (!select) return victims;
-  if (kind != PurgeKind::all) select.bind(1, value);
-  if (upper) select.bind(2, *upper);
-  while (select.step()) victims.emplace_back(select.column_text(0), select.column_text(1), select.column_int(2));
-  if (!select.ok()) error = db_->last_error();
-  return victims;
-}
-
-std::int64_t DiskIndex::mark_stale(PurgeKind kind, const std::string& value, std::int64_t stale_at,
-                                   std::string& error) {
-  const auto upper = kind == PurgeKind::prefix ? prefix_upper_bound(value) : std::nullopt;
-  // An object already soft-purged keeps its earlier mark: its stale window
-  // must not be stretched by a second purge.
-  SqliteStatement update =
-      db_->prepare("UPDATE objects SET stale_at = CASE WHEN stale_at = 0 THEN ?3 ELSE stale_at END WHERE " +
-                       where_selected(kind, upper.has_value()),
-                   error);
-  if (!update) return -1;
-  if (kind != PurgeKind::all) update.bind(1, value);
-  update.bind(2, upper.value_or(std::string())).bind(3, stale_at);
-  update.step();
-  if (!update.ok()) {
-    error = db_->last_error();
-    return -1;
-  }
-  return db_->changes();
-}
-
 void DiskIndex::forget(const Victims& victims) {
   for (const auto& [key, file, size] : victims) {
     std::error_code ec;
@@ -103,7 +70,22 @@ void DiskIndex::forget(const Victims& victims) {
   }
 }
 
-bool DiskIndex::apply_purge(PurgeRecord& record, const PurgeState& state, std::string& error) {
+std::int64_t DiskIndex::count_selected(PurgeKind kind, const std::string& value, std::string& error) {
+  if (kind == PurgeKind::all) return static_cast<std::int64_t>(objects_.load());
+  const auto upper = kind == PurgeKind::prefix ? prefix_upper_bound(value) : std::nullopt;
+  SqliteStatement count =
+      db_->prepare("SELECT COUNT(*) FROM objects WHERE " + where_selected(kind, upper.has_value()), error);
+  if (!count) return -1;
+  count.bind(1, value);
+  if (upper) count.bind(2, *upper);
+  if (!count.step()) {
+    error = db_->last_error();
+    return -1;
+  }
+  return count.column_int(0);
+}
+
+bool DiskIndex::record_purge(PurgeRecord& record, const PurgeState& state, std::string& error) {
   // Synchronous FULL for this commit only: an acknowledged purge must survive
   // a power cut, not just a crash.
   db_->exec("PRAGMA synchronous=FULL", error);
@@ -112,25 +94,14 @@ bool DiskIndex::apply_purge(PurgeRecord& record, const PurgeState& state, std::s
     error = "cannot begin a transaction: " + db_->last_error();
     return false;
   }
-  Victims victims;
   error.clear();
-  if (record.kind == PurgeKind::all) {
-    record.l2 = objects_;  // the floors in `state` retire them all at once
-  } else if (record.soft) {
-    const auto changed = mark_stale(record.kind, record.value, record.at_ms / 1000, error);
-    if (changed < 0) return false;
-    record.l2 = static_cast<std::uint64_t>(changed);
-  } else {
-    victims = select_victims(record.kind, record.value, error);
-    if (!error.empty()) return false;
-    for (const auto& victim : victims) remove_row(std::get<0>(victim));
-    if (record.kind == PurgeKind::url) {
-      delete_vary_.reset();
-      delete_vary_.bind(1, record.value);
-      delete_vary_.step();
-    }
-    record.l2 = victims.size();
-  }
+  // Counted now, carried out by apply_pending(): deleting thousands of rows
+  // scattered over the index rewrites most of its pages, which would hold
+  // the acknowledgement for a second. The record alone makes the purge
+  // durable: lookups screen against purges not yet applied.
+  const auto selected = count_selected(record.kind, record.value, error);
+  if (selected < 0) return false;
+  record.l2 = static_cast<std::uint64_t>(selected);
   SqliteStatement save_state = db_->prepare(
       "UPDATE purge_state SET seq=?1, fleet_seq=?2, hard_floor=?3, soft_floor=?4, soft_floor_at=?5 WHERE id=1", error);
   SqliteStatement log = db_->prepare(
@@ -159,25 +130,102 @@ bool DiskIndex::apply_purge(PurgeRecord& record, const PurgeState& state, std::s
     error = "recording the purge: " + db_->last_error();
     return false;
   }
-  // The log keeps the last 10,000 purges.
+  // The log keeps the last 10,000 purges (never one still waiting to be applied).
   if (record.seq % 256 == 0)
-    db_->exec("DELETE FROM purges WHERE seq <= " + std::to_string(static_cast<std::int64_t>(record.seq) - 10'000),
+    db_->exec("DELETE FROM purges WHERE seq <= MIN(" + std::to_string(static_cast<std::int64_t>(record.seq) - 10'000) +
+                  ", (SELECT l2_applied FROM purge_state WHERE id=1))",
               error);
   const bool committed = tx.commit(error);
   std::string ignored;
   db_->exec("PRAGMA synchronous=NORMAL", ignored);
-  if (!committed) {
-    ++io_errors_;
-    return false;
+  if (!committed) ++io_errors_;
+  return committed;
+}
+
+void DiskIndex::note_l1_count(std::uint64_t seq, std::uint64_t l1) {
+  std::string error;
+  SqliteStatement update = db_->prepare("UPDATE purges SET l1 = ?2 WHERE seq = ?1", error);
+  if (!update) return;
+  update.bind(1, static_cast<std::int64_t>(seq)).bind(2, static_cast<std::int64_t>(l1));
+  update.step();
+}
+
+PurgeProgress DiskIndex::apply_pending(std::size_t batch) {
+  PurgeProgress progress;
+  std::string error;
+  SqliteStatement next = db_->prepare(
+      "SELECT p.seq, p.kind, p.value, p.soft, p.at_ms, s.l2_applied FROM purges p, purge_state s "
+      "WHERE s.id = 1 AND p.seq > s.l2_applied ORDER BY p.seq LIMIT 1",
+      error);
+  if (!next) return progress;
+  if (!next.step()) {
+    if (writes_since_checkpoint_ > 0) checkpoint();  // idle: a good moment
+    SqliteStatement applied = db_->prepare("SELECT l2_applied FROM purge_state WHERE id=1", error);
+    if (applied && applied.step()) progress.applied_seq = static_cast<std::uint64_t>(applied.column_int(0));
+    return progress;
   }
-  forget(victims);  // files go after the commit: a crash in between leaves only orphan files
-  return true;
+  const auto seq = next.column_int(0);
+  const PurgeKind kind = parse_purge_kind(next.column_text(1)).value_or(PurgeKind::url);
+  const std::string value(next.column_text(2));
+  const bool soft = next.column_int(3) != 0;
+  const std::int64_t stale_at = next.column_int(4) / 1000;
+  progress.applied_seq = static_cast<std::uint64_t>(next.column_int(5));
+  next.reset();
+
+  // Objects stored after the purge (epoch >= its sequence) are not its business.
+  const auto upper = kind == PurgeKind::prefix ? prefix_upper_bound(value) : std::nullopt;
+  const std::string selected = where_selected(kind, upper.has_value()) + " AND epoch < ?3";
+  const auto limit = " LIMIT " + std::to_string(batch);
+  Transaction tx(*db_);
+  if (!tx.begun()) return progress;
+  std::size_t touched = 0;
+  Victims victims;
+  if (kind == PurgeKind::all) {
+    // Floors already did it; a hard one is reclaimed by erase_older_than().
+  } else if (soft) {
+    SqliteStatement update = db_->prepare("UPDATE objects SET stale_at = ?4 WHERE rowid IN (SELECT rowid FROM objects "
+                                          "WHERE " + selected + " AND stale_at = 0" + limit + ")",
+                                          error);
+    if (!update) return progress;
+    update.bind(1, value).bind(2, upper.value_or(std::string())).bind(3, seq).bind(4, stale_at);
+    update.step();
+    touched = static_cast<std::size_t>(db_->changes());
+  } else {
+    SqliteStatement select = db_->prepare("SELECT key, file, size FROM objects WHERE " + selected + limit, error);
+    if (!select) return progress;
+    select.bind(1, value).bind(2, upper.value_or(std::string())).bind(3, seq);
+    while (select.step()) victims.emplace_back(select.column_text(0), select.column_text(1), select.column_int(2));
+    select.reset();
+    for (const auto& victim : victims) remove_row(std::get<0>(victim));
+    if (kind == PurgeKind::url) {
+      delete_vary_.reset();
+      delete_vary_.bind(1, value);
+      delete_vary_.step();
+    }
+    touched = victims.size();
+  }
+  const bool done = touched < batch;
+  if (done) {
+    SqliteStatement mark = db_->prepare("UPDATE purge_state SET l2_applied = ?1 WHERE id = 1", error);
+    mark.bind(1, seq);
+    mark.step();
+  }
+  if (!tx.commit(error)) {
+    ++io_errors_;
+    return progress;
+  }
+  forget(victims);
+  ++writes_since_checkpoint_;
+  if (done) progress.applied_seq = static_cast<std::uint64_t>(seq);
+  progress.more = true;  // the caller asks again until nothing is pending
+  progress.rows = touched;
+  return progress;
 }
 
 bool DiskIndex::load_purge_state(PurgeState& state, std::vector<PurgeRecord>& recent, std::size_t recent_limit,
                                  std::string& error) {
-  SqliteStatement read =
-      db_->prepare("SELECT seq, fleet_seq, hard_floor, soft_floor, soft_floor_at FROM purge_state WHERE id=1", error);
+  SqliteStatement read = db_->prepare(
+      "SELECT seq, fleet_seq, hard_floor, soft_floor, soft_floor_at, l2_applied FROM purge_state WHERE id=1", error);
   if (!read) return false;
   if (read.step()) {
     state.seq = static_cast<std::uint64_t>(read.column_int(0));
@@ -185,6 +233,7 @@ bool DiskIndex::load_purge_state(PurgeState& state, std::vector<PurgeRecord>& re
     state.hard_floor = static_cast<std::uint64_t>(read.column_int(2));
     state.soft_floor = static_cast<std::uint64_t>(read.column_int(3));
     state.soft_floor_at = read.column_int(4);
+    state.l2_applied = static_cast<std::uint64_t>(read.column_int(5));
   }
   SqliteStatement log = db_->prepare(
       "SELECT seq, fleet_seq, kind, value, soft, at_ms, l1, l2, source FROM purges ORDER BY seq DESC LIMIT ?1", error);

@@ -39,8 +39,9 @@ CREATE TABLE IF NOT EXISTS purge_state(
   fleet_seq INTEGER NOT NULL,
   hard_floor INTEGER NOT NULL,
   soft_floor INTEGER NOT NULL,
-  soft_floor_at INTEGER NOT NULL);
-INSERT OR IGNORE INTO purge_state VALUES(1, 0, 0, 0, 0, 0);
+  soft_floor_at INTEGER NOT NULL,
+  l2_applied INTEGER NOT NULL);
+INSERT OR IGNORE INTO purge_state VALUES(1, 0, 0, 0, 0, 0, 0);
 CREATE TABLE IF NOT EXISTS purges(
   seq INTEGER PRIMARY KEY,
   fleet_seq INTEGER NOT NULL,

@@ -63,7 +63,7 @@ void DiskTier::async_purge(PurgeRecord record, PurgeState state, net::any_io_exe
   run_then(
       [this, record = std::move(record), state]() mutable {
         std::string error;
-        const bool ok = index_->apply_purge(record, state, error);
+        const bool ok = index_->record_purge(record, state, error);
         return Outcome{ok, std::move(record), std::move(error)};
       },
       std::move(ex),
@@ -76,6 +76,15 @@ bool DiskTier::load_purge_state(PurgeState& state, std::vector<PurgeRecord>& rec
   auto future = done.get_future();
   post([&] { done.set_value(index_->load_purge_state(state, recent, recent_limit, error)); });
   return future.get();
+}
+
+void DiskTier::async_note_l1_count(std::uint64_t seq, std::uint64_t l1) {
+  post([this, seq, l1] { index_->note_l1_count(seq, l1); });
+}
+
+void DiskTier::async_apply_pending(std::size_t batch, net::any_io_executor ex,
+                                   std::function<void(PurgeProgress)> done) {
+  run_then([this, batch] { return index_->apply_pending(batch); }, std::move(ex), std::move(done));
 }
 
 void DiskTier::async_reclaim(std::uint64_t epoch, std::size_t batch, net::any_io_executor ex,

@@ -13,6 +13,7 @@
 #include "http/http_types.hpp"
 #include "purge/purge_types.hpp"
 #include "tiers/cache_listing.hpp"
+#include "tiers/disk_index.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/post.hpp>
@@ -25,7 +26,6 @@
 
 namespace edgelab {
 
-class DiskIndex;
 
 struct DiskTierStats {
   std::uint64_t bytes = 0;
@@ -59,11 +59,15 @@ class DiskTier {
   void flush();
 
   using PurgeHandler = std::function<void(bool ok, PurgeRecord record, std::string error)>;
-  // Applies and records a purge in one durable transaction; see DiskIndex::apply_purge.
+  // Records a purge durably and counts what it selects; see DiskIndex::record_purge.
   void async_purge(PurgeRecord record, PurgeState state, net::any_io_executor ex, PurgeHandler done);
   // Start-up only (blocks): the persisted purge position and the latest log entries.
   bool load_purge_state(PurgeState& state, std::vector<PurgeRecord>& recent, std::size_t recent_limit,
                         std::string& error);
+  // The L1 count of a recorded purge, for its log entry.
+  void async_note_l1_count(std::uint64_t seq, std::uint64_t l1);
+  // Applies one batch of the oldest purge still pending on the rows.
+  void async_apply_pending(std::size_t batch, net::any_io_executor ex, std::function<void(PurgeProgress)> done);
   // Removes one batch of objects stamped below `epoch`; `done(removed)`.
   void async_reclaim(std::uint64_t epoch, std::size_t batch, net::any_io_executor ex,
                      std::function<void(std::size_t)> done);

@@ -41,10 +41,11 @@ void MemoryTier::for_each_variant(std::string_view primary_key, const Visitor& v
   shard_for(primary_key).for_each_variant(primary_key, visit);
 }
 
-std::size_t MemoryTier::purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at) {
-  if (kind == PurgeKind::url) return shard_for(value).purge(kind, value, soft, stale_at);
+std::size_t MemoryTier::purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at,
+                              std::vector<CachedObjectPtr>* graveyard) {
+  if (kind == PurgeKind::url) return shard_for(value).purge(kind, value, soft, stale_at, graveyard);
   std::size_t n = 0;
-  for (auto& s : shards_) n += s->purge(kind, value, soft, stale_at);
+  for (auto& s : shards_) n += s->purge(kind, value, soft, stale_at, graveyard);
   return n;
 }
 

@@ -52,7 +52,8 @@ class MemoryTier {
   void for_each_variant(std::string_view primary_key, const Visitor& visit) const;
   // A url purge touches one shard; prefix and tag purges visit every shard, one
   // at a time, so hits on the other shards go on. Returns objects purged.
-  std::size_t purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at);
+  std::size_t purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at,
+                    std::vector<CachedObjectPtr>* graveyard = nullptr);
   // Reclaims what a purge-all left behind, one shard at a time.
   std::size_t erase_older_than(std::uint64_t epoch);
   std::size_t shard_count() const { return shards_.size(); }

@@ -73,11 +73,11 @@ bool MemoryTierShard::erase(std::string_view key) {
   return true;
 }
 
-void MemoryTierShard::drop_key(std::string_view key) {
+void MemoryTierShard::drop_key(std::string_view key, std::vector<CachedObjectPtr>* graveyard) {
   auto it = index_.find(key);
   if (it == index_.end()) return;
   Entry& e = *it->second.entry;
-  drop(e.in_main ? main_ : small_, it->second.entry);
+  drop(e.in_main ? main_ : small_, it->second.entry, graveyard);
 }
 
 std::vector<std::string> MemoryTierShard::keys_selected(PurgeKind kind, std::string_view value) const {
@@ -103,16 +103,27 @@ std::vector<std::string> MemoryTierShard::keys_selected(PurgeKind kind, std::str
   return keys;
 }
 
-std::size_t MemoryTierShard::purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at) {
+std::size_t MemoryTierShard::purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at,
+                                   std::vector<CachedObjectPtr>* graveyard) {
   std::unique_lock lock(mutex_);
-  const auto keys = keys_selected(kind, value);
+  std::vector<std::string> keys;
+  if (auto t = kind == PurgeKind::tag && !soft ? tags_.find(value) : tags_.end(); t != tags_.end()) {
+    // Dropping them all: take the set instead of copying it.
+    auto node = tags_.extract(t);
+    keys.reserve(node.mapped().size());
+    for (auto it = node.mapped().begin(); it != node.mapped().end();)
+      keys.push_back(std::move(node.mapped().extract(it++).value()));
+  } else {
+    keys = keys_selected(kind, value);
+  }
   for (const auto& key : keys) {
     if (!soft) {
-      drop_key(key);
+      drop_key(key, graveyard);
       continue;
     }
     Entry& e = *index_.find(std::string_view(key))->second.entry;
-    e.object = stale_copy(*e.object, stale_at);
+    auto old = std::exchange(e.object, stale_copy(*e.object, stale_at));
+    if (graveyard) graveyard->push_back(std::move(old));
   }
   return keys.size();
 }
@@ -253,7 +264,7 @@ void MemoryTierShard::remember_ghost(std::size_t hash) {
   }
 }
 
-void MemoryTierShard::drop(Queue& queue, Queue::iterator it) {
+void MemoryTierShard::drop(Queue& queue, Queue::iterator it, std::vector<CachedObjectPtr>* graveyard) {
   (it->in_main ? main_bytes_ : small_bytes_) -= it->charge;
   const CachedObject& o = *it->object;
   if (o.key != o.primary_key) {
@@ -273,6 +284,7 @@ void MemoryTierShard::drop(Queue& queue, Queue::iterator it) {
     }
   }
   if (auto slot = index_.find(std::string_view(it->object->key)); slot != index_.end()) index_.erase(slot);
+  if (graveyard) graveyard->push_back(std::move(it->object));
   queue.erase(it);
 }
 

@@ -35,7 +35,10 @@ class MemoryTierShard {
                        const std::function<void(const CachedObjectPtr&, std::uint32_t hits)>& visit) const;
   // Purges what a url/prefix/tag selects: hard drops it, soft swaps in a copy
   // that went stale at `stale_at`. Returns the number of objects.
-  std::size_t purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at);
+  // Objects it lets go of are moved to `graveyard` (when given) so the caller
+  // can free them after answering.
+  std::size_t purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at,
+                    std::vector<CachedObjectPtr>* graveyard = nullptr);
   // Drops objects whose purge epoch is below `epoch` (reclaiming a purge-all).
   std::size_t erase_older_than(std::uint64_t epoch);
   // The object stored under a primary key and each of its Vary variants.
@@ -69,8 +72,8 @@ class MemoryTierShard {
   void evict_from_small();
   void evict_from_main();
   void remember_ghost(std::size_t hash);
-  void drop(Queue& queue, Queue::iterator it);
-  void drop_key(std::string_view key);
+  void drop(Queue& queue, Queue::iterator it, std::vector<CachedObjectPtr>* graveyard = nullptr);
+  void drop_key(std::string_view key, std::vector<CachedObjectPtr>* graveyard = nullptr);
   std::vector<std::string> keys_selected(PurgeKind kind, std::string_view value) const;
 
   mutable std::shared_mutex mutex_;
