@@ -36,7 +36,9 @@ std::string verification_target(const FleetPurge& purge, std::uint64_t node_seq)
 }
 
 PurgeFanout::PurgeFanout(net::any_io_executor ex, std::vector<FleetNode> fleet, FanoutOptions options)
-    : strand_(net::make_strand(std::move(ex))), fleet_(std::move(fleet)), options_(options) {}
+    : strand_(net::make_strand(std::move(ex))), fleet_(std::move(fleet)), options_(options) {
+  for (const auto& node : fleet_) channels_.push_back(std::make_shared<AdminChannel>(strand_, node.endpoint));
+}
 
 double PurgeFanout::elapsed_ms() const {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
@@ -80,10 +82,10 @@ void PurgeFanout::send(const std::shared_ptr<NodeTask>& task) {
   auto& node = report_.nodes[task->index];
   ++node.attempts;
   const FleetPurge& next = task->queue.front();
-  AdminClient::request(strand_, fleet_[task->index].endpoint, http::verb::post, "/admin/v1/purge",
-                       fleet_purge_body(next, next.fleet_seq == purge_.fleet_seq ? "ctl" : "ctl-replay"),
-                       options_.request_timeout,
-                       [self = shared_from_this(), task](AdminReply reply) { self->on_reply(task, reply); });
+  channels_[task->index]->request(
+      http::verb::post, "/admin/v1/purge",
+      fleet_purge_body(next, next.fleet_seq == purge_.fleet_seq ? "ctl" : "ctl-replay"), options_.request_timeout,
+      [self = shared_from_this(), task](AdminReply reply) { self->on_reply(task, reply); });
 }
 
 bool PurgeFanout::queue_missing(const std::shared_ptr<NodeTask>& task, std::uint64_t have, std::string& error) const {
@@ -159,9 +161,9 @@ void PurgeFanout::retry_or_fail(const std::shared_ptr<NodeTask>& task, std::stri
 
 void PurgeFanout::verify(const std::shared_ptr<NodeTask>& task) {
   auto& node = report_.nodes[task->index];
-  AdminClient::request(
-      strand_, fleet_[task->index].endpoint, http::verb::get, verification_target(purge_, node.node_seq), {},
-      options_.request_timeout, [self = shared_from_this(), task](AdminReply reply) {
+  channels_[task->index]->request(
+      http::verb::get, verification_target(purge_, node.node_seq), {}, options_.request_timeout,
+      [self = shared_from_this(), task](AdminReply reply) {
         auto& n = self->report_.nodes[task->index];
         n.verified_ms = self->elapsed_ms();
         boost::system::error_code ec;

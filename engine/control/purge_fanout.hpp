@@ -31,6 +31,7 @@ class PurgeFanout : public std::enable_shared_from_this<PurgeFanout> {
   PurgeFanout(net::any_io_executor ex, std::vector<FleetNode> fleet, FanoutOptions options = {});
 
   // `backlog`: journal entries before `purge`, oldest first, for catch-up.
+  // Runs may follow one another (not overlap); connections stay open between them.
   void run(FleetPurge purge, std::vector<FleetPurge> backlog, std::function<void(FanoutReport)> done);
 
  private:
@@ -46,6 +47,7 @@ class PurgeFanout : public std::enable_shared_from_this<PurgeFanout> {
 
   net::strand<net::any_io_executor> strand_;
   std::vector<FleetNode> fleet_;
+  std::vector<std::shared_ptr<AdminChannel>> channels_;  // one kept connection per node
   FanoutOptions options_;
   FleetPurge purge_;
   std::vector<FleetPurge> backlog_;
