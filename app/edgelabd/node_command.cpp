@@ -31,7 +31,9 @@ int run_node(const Args& args) {
   }
   std::cout << "node " << node->name() << " listening on " << config->listen.host << ":" << node->port()
             << ", upstream " << config->upstream.to_string();
-  if (config->admin) std::cout << ", admin on " << config->admin->listen.host << ":" << node->admin_port();
+  if (config->admin)
+    std::cout << ", admin on " << (config->admin->tls ? "https://" : "http://") << config->admin->listen.host << ":"
+              << node->admin_port();
   std::cout << std::endl;
 
   wait_for_termination_signal();

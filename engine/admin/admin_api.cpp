@@ -33,6 +33,7 @@ json::object status_json(EdgeNode& node) {
                       : json::value(nullptr);
   config["coalescing"] = c.cache.coalescing;
   config["max_object_bytes"] = c.cache.max_object_bytes;
+  config["admin_tls"] = c.admin && c.admin->tls.has_value();
   o["config"] = std::move(config);
   return o;
 }

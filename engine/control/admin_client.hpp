@@ -7,7 +7,9 @@
 #include "http/http_types.hpp"
 
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 
@@ -23,8 +25,12 @@ struct AdminEndpoint {
   std::string host;
   std::string port;
   std::string token;
-  // "http://127.0.0.1:9001" (an optional trailing '/'); nullopt when malformed.
-  static std::optional<AdminEndpoint> from_url(std::string_view url, std::string token);
+  // Set for https: the peer is verified against it (and its name checked).
+  std::shared_ptr<net::ssl::context> tls;
+  // "http://127.0.0.1:9001" or "https://edge-1.example:9443" (an optional
+  // trailing '/'); nullopt when malformed. https needs `tls`.
+  static std::optional<AdminEndpoint> from_url(std::string_view url, std::string token,
+                                               std::shared_ptr<net::ssl::context> tls = nullptr);
 };
 
 struct AdminReply {
@@ -49,13 +55,23 @@ class AdminChannel : public std::enable_shared_from_this<AdminChannel> {
 
  private:
   void connect();
+  void handshake();
   void send();
   void finish(boost::system::error_code ec);
+  beast::tcp_stream& lowest();
+  template <class Fn>
+  void with_stream(Fn&& fn) {
+    if (tls_stream_)
+      fn(*tls_stream_);
+    else
+      fn(*stream_);
+  }
 
   net::any_io_executor ex_;
   AdminEndpoint endpoint_;
   bool keep_alive_;
-  std::optional<beast::tcp_stream> stream_;  // open between requests when kept alive
+  std::optional<beast::tcp_stream> stream_;  // plain http; open between requests when kept alive
+  std::optional<beast::ssl_stream<beast::tcp_stream>> tls_stream_;  // https
   bool reused_ = false;                       // this request went out on a kept connection
   http::request<http::string_body> request_;
   std::optional<http::response_parser<http::string_body>> parser_;

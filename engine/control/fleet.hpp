@@ -4,6 +4,8 @@
 //     "token_file": "fra-1.token", "role": "edge"}, ...]
 // (or {"nodes": [...]}). token_file is relative to the file's directory;
 // role is "shield" or "edge" (default): shields are purged before edges.
+// An https admin_url is verified against "ca_file" (relative like token_file)
+// or, without one, the system's trust store.
 #include "control/admin_client.hpp"
 
 #include <boost/system/result.hpp>

@@ -293,6 +293,15 @@ boost::system::result<NodeConfig, ConfigError> parse_node_config(std::string_vie
     AdminConfig a;
     if ((e = read_endpoint(ar, "listen", a.listen, true))) return *e;
     if ((e = read_string(ar, "token_file", a.token_file, false))) return *e;
+    if (const json::object* tls = read_object(ar, "tls", e)) {
+      ObjectReader tr(*tls, "admin.tls");
+      TlsFiles files;
+      if ((e = read_string(tr, "cert_file", files.cert_file, true))) return *e;
+      if ((e = read_string(tr, "key_file", files.key_file, true))) return *e;
+      if ((e = tr.unknown_key())) return *e;
+      a.tls = files;
+    }
+    if (e) return *e;
     if ((e = ar.unknown_key())) return *e;
     cfg.admin = a;
   }

@@ -33,9 +33,15 @@ struct DiskTierConfig {
   std::uint64_t max_bytes = 1ull << 30;
 };
 
+struct TlsFiles {
+  std::string cert_file;  // PEM certificate chain
+  std::string key_file;   // PEM private key
+};
+
 struct AdminConfig {
   Endpoint listen;
   std::string token_file;
+  std::optional<TlsFiles> tls;  // HTTPS on the admin listener
 };
 
 struct CacheConfig {

@@ -57,8 +57,12 @@ void HttpServer::on_accept(boost::system::error_code ec, tcp::socket socket) {
   }
   ++counters_.connections_accepted;
   ++counters_.connections_open;
-  auto session = std::make_shared<ServerSession>(std::move(socket), shared_from_this());
-  std::list<std::weak_ptr<ServerSession>>::iterator slot;
+  std::shared_ptr<ServerConnection> session;
+  if (tls_)
+    session = std::make_shared<TlsServerSession>(std::move(socket), shared_from_this(), *tls_);
+  else
+    session = std::make_shared<ServerSession>(std::move(socket), shared_from_this());
+  std::list<std::weak_ptr<ServerConnection>>::iterator slot;
   {
     std::lock_guard lock(mutex_);
     slot = sessions_.insert(sessions_.end(), session);
@@ -67,7 +71,7 @@ void HttpServer::on_accept(boost::system::error_code ec, tcp::socket socket) {
   do_accept();
 }
 
-void HttpServer::session_closed(std::list<std::weak_ptr<ServerSession>>::iterator slot) {
+void HttpServer::session_closed(std::list<std::weak_ptr<ServerConnection>>::iterator slot) {
   std::function<void()> drained;
   {
     std::lock_guard lock(mutex_);
@@ -85,7 +89,7 @@ void HttpServer::shutdown(std::function<void()> on_drained) {
     self->acceptor_.close(ec);
     self->accept_retry_.cancel();
   });
-  std::vector<std::shared_ptr<ServerSession>> live;
+  std::vector<std::shared_ptr<ServerConnection>> live;
   std::function<void()> drained_now;
   {
     std::lock_guard lock(mutex_);

@@ -6,6 +6,7 @@
 #include "http/http_exchange.hpp"
 #include "http/server_limits.hpp"
 
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <atomic>
@@ -15,7 +16,9 @@
 
 namespace edgelab {
 
-class ServerSession;
+class ServerConnection;
+template <class Stream>
+class BasicServerSession;
 
 struct ServerCounters {
   std::atomic<std::uint64_t> connections_accepted{0};
@@ -23,6 +26,7 @@ struct ServerCounters {
   std::atomic<std::uint64_t> bad_requests{0};
   std::atomic<std::uint64_t> request_timeouts{0};
   std::atomic<std::int64_t> connections_open{0};
+  std::atomic<std::uint64_t> tls_handshake_failures{0};
 };
 
 class HttpServer : public std::enable_shared_from_this<HttpServer> {
@@ -30,6 +34,8 @@ class HttpServer : public std::enable_shared_from_this<HttpServer> {
   HttpServer(net::io_context& ioc, ServerLimits limits, RequestHandler handler);
   ~HttpServer();
 
+  // Serve TLS on every connection (set before listen()).
+  void use_tls(std::shared_ptr<net::ssl::context> tls) { tls_ = std::move(tls); }
   // Binds and starts accepting; port 0 picks a free port.
   boost::system::error_code listen(const Endpoint& endpoint);
   std::uint16_t port() const { return port_; }
@@ -41,14 +47,16 @@ class HttpServer : public std::enable_shared_from_this<HttpServer> {
   const ServerLimits& limits() const { return limits_; }
 
  private:
-  friend class ServerSession;
+  template <class Stream>
+  friend class BasicServerSession;
   void do_accept();
   void on_accept(boost::system::error_code ec, tcp::socket socket);
-  void session_closed(std::list<std::weak_ptr<ServerSession>>::iterator slot);
+  void session_closed(std::list<std::weak_ptr<ServerConnection>>::iterator slot);
 
   net::io_context& ioc_;
   ServerLimits limits_;
   RequestHandler handler_;
+  std::shared_ptr<net::ssl::context> tls_;
   tcp::acceptor acceptor_;
   net::steady_timer accept_retry_;
   std::uint16_t port_ = 0;
@@ -56,7 +64,7 @@ class HttpServer : public std::enable_shared_from_this<HttpServer> {
   std::atomic<bool> stopping_{false};
 
   std::mutex mutex_;  // guards sessions_ and on_drained_
-  std::list<std::weak_ptr<ServerSession>> sessions_;
+  std::list<std::weak_ptr<ServerConnection>> sessions_;
   std::function<void()> on_drained_;
 };
 

@@ -3,6 +3,7 @@
 #include "http/http_server.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/read.hpp>
@@ -10,60 +11,95 @@
 
 namespace edgelab {
 
-ServerSession::ServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server)
+template <class Stream>
+BasicServerSession<Stream>::BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server)
+  requires(!std::is_same_v<Stream, TlsStream>)
     : stream_(std::move(socket)), executor_(stream_.get_executor()), server_(std::move(server)) {
   boost::system::error_code ec;
-  auto ep = stream_.socket().remote_endpoint(ec);
+  auto ep = lowest().socket().remote_endpoint(ec);
   if (!ec) remote_ = ep.address();
-  stream_.socket().set_option(tcp::no_delay(true), ec);
+  lowest().socket().set_option(tcp::no_delay(true), ec);
   for (auto& s : scratch_) s.reserve(256);
 }
 
-ServerSession::~ServerSession() {
+template <class Stream>
+BasicServerSession<Stream>::BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server,
+                                               net::ssl::context& tls)
+  requires std::is_same_v<Stream, TlsStream>
+    : stream_(beast::tcp_stream(std::move(socket)), tls),
+      executor_(stream_.get_executor()),
+      server_(std::move(server)) {
+  boost::system::error_code ec;
+  auto ep = lowest().socket().remote_endpoint(ec);
+  if (!ec) remote_ = ep.address();
+  lowest().socket().set_option(tcp::no_delay(true), ec);
+}
+
+template <class Stream>
+BasicServerSession<Stream>::~BasicServerSession() {
   if (registered_) server_->session_closed(registry_slot_);
 }
 
-void ServerSession::start(std::list<std::weak_ptr<ServerSession>>::iterator registry_slot) {
+template <class Stream>
+void BasicServerSession<Stream>::start(Registry::iterator registry_slot) {
   registry_slot_ = registry_slot;
   registered_ = true;
-  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
+  net::dispatch(stream_.get_executor(), [self = self()] {
+    if constexpr (kTls) {
+      self->lowest().expires_after(self->server_->limits().header_timeout);
+      self->stream_.async_handshake(net::ssl::stream_base::server, [self](boost::system::error_code ec) {
+        if (ec) {
+          ++self->server_->counters_.tls_handshake_failures;
+          return self->close();
+        }
+        self->wait_for_request();
+      });
+    } else {
+      self->wait_for_request();
+    }
+  });
 }
 
-void ServerSession::shutdown() {
-  net::post(stream_.get_executor(), [self = shared_from_this()] {
+template <class Stream>
+void BasicServerSession<Stream>::shutdown() {
+  net::post(stream_.get_executor(), [self = self()] {
     self->shutting_down_ = true;
     // An idle connection is closed now; a busy one closes after its response.
     if (!self->busy_) self->close();
   });
 }
 
-void ServerSession::wait_for_request() {
+template <class Stream>
+void BasicServerSession<Stream>::wait_for_request() {
   if (shutting_down_) return close();
   if (buffer_.size() > 0) return read_request();  // pipelined bytes already here
   // Idle keep-alive: wait for the first byte under the idle timeout, so the
   // header timeout below measures only how long the request itself takes.
-  stream_.expires_after(server_->limits().idle_timeout);
+  lowest().expires_after(server_->limits().idle_timeout);
   stream_.async_read_some(
       buffer_.prepare(4096),
-      [self = shared_from_this()](boost::system::error_code ec, std::size_t n) { self->on_first_bytes(ec, n); });
+      [self = self()](boost::system::error_code ec, std::size_t n) { self->on_first_bytes(ec, n); });
 }
 
-void ServerSession::on_first_bytes(boost::system::error_code ec, std::size_t n) {
+template <class Stream>
+void BasicServerSession<Stream>::on_first_bytes(boost::system::error_code ec, std::size_t n) {
   if (ec) return close();
   buffer_.commit(n);
   read_request();
 }
 
-void ServerSession::read_request() {
+template <class Stream>
+void BasicServerSession<Stream>::read_request() {
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(server_->limits().header_bytes));
   parser_->body_limit(server_->limits().body_bytes);
-  stream_.expires_after(server_->limits().header_timeout);
+  lowest().expires_after(server_->limits().header_timeout);
   http::async_read(stream_, buffer_, *parser_,
-                   [self = shared_from_this()](boost::system::error_code ec, std::size_t n) { self->on_read(ec, n); });
+                   [self = self()](boost::system::error_code ec, std::size_t n) { self->on_read(ec, n); });
 }
 
-void ServerSession::on_read(boost::system::error_code ec, std::size_t) {
+template <class Stream>
+void BasicServerSession<Stream>::on_read(boost::system::error_code ec, std::size_t) {
   auto& counters = server_->counters_;
   if (ec == http::error::end_of_stream || ec == net::error::eof) return close();
   if (ec == beast::error::timeout) {
@@ -87,11 +123,12 @@ void ServerSession::on_read(boost::system::error_code ec, std::size_t) {
   request_ = parser_->release();
   parser_.reset();
   busy_ = true;
-  stream_.expires_never();  // the handler owns the timing until it answers
-  server_->handler_(shared_from_this());
+  lowest().expires_never();  // the handler owns the timing until it answers
+  server_->handler_(self());
 }
 
-void ServerSession::send_error(http::status status, std::string_view message) {
+template <class Stream>
+void BasicServerSession<Stream>::send_error(http::status status, std::string_view message) {
   Response res{status, 11};
   res.set(http::field::content_type, "text/plain");
   res.set(http::field::connection, "close");
@@ -99,45 +136,49 @@ void ServerSession::send_error(http::status status, std::string_view message) {
   res.prepare_payload();
   busy_ = true;
   response_.emplace(std::move(res));
-  stream_.expires_after(server_->limits().send_timeout);
-  http::async_write(stream_, *response_, [self = shared_from_this()](boost::system::error_code wec, std::size_t) {
+  lowest().expires_after(server_->limits().send_timeout);
+  http::async_write(stream_, *response_, [self = self()](boost::system::error_code wec, std::size_t) {
     self->on_write(wec, false);
   });
 }
 
-void ServerSession::respond(Response response) {
-  net::dispatch(stream_.get_executor(), [self = shared_from_this(), response = std::move(response)]() mutable {
+template <class Stream>
+void BasicServerSession<Stream>::respond(Response response) {
+  net::dispatch(stream_.get_executor(), [self = self(), response = std::move(response)]() mutable {
     bool keep = response.keep_alive() && !self->shutting_down_;
     response.keep_alive(keep);
     self->response_.emplace(std::move(response));
-    self->stream_.expires_after(self->server_->limits().send_timeout);
+    self->lowest().expires_after(self->server_->limits().send_timeout);
     http::async_write(self->stream_, *self->response_,
                       [self, keep](boost::system::error_code ec, std::size_t) { self->on_write(ec, keep); });
   });
 }
 
-void ServerSession::respond_buffers(std::span<const net::const_buffer> buffers, bool keep_alive,
+template <class Stream>
+void BasicServerSession<Stream>::respond_buffers(std::span<const net::const_buffer> buffers, bool keep_alive,
                                     std::shared_ptr<const void> owner) {
   // The hit path: buffers point into an immutable cached object (kept alive by
   // `owner`) and into scratch_, so nothing is copied.
   write_buffer_count_ = std::min(buffers.size(), write_buffers_.size());
   std::copy_n(buffers.begin(), write_buffer_count_, write_buffers_.begin());
   write_owner_ = std::move(owner);
-  net::dispatch(stream_.get_executor(), [self = shared_from_this(), keep_alive] {
+  net::dispatch(stream_.get_executor(), [self = self(), keep_alive] {
     bool keep = keep_alive && !self->shutting_down_;
-    self->stream_.expires_after(self->server_->limits().send_timeout);
+    self->lowest().expires_after(self->server_->limits().send_timeout);
     net::async_write(self->stream_,
                      std::span<const net::const_buffer>(self->write_buffers_.data(), self->write_buffer_count_),
                      [self, keep](boost::system::error_code ec, std::size_t) { self->on_write(ec, keep); });
   });
 }
 
-void ServerSession::finish(bool keep_alive) {
+template <class Stream>
+void BasicServerSession<Stream>::finish(bool keep_alive) {
   net::dispatch(stream_.get_executor(),
-                [self = shared_from_this(), keep_alive] { self->on_write({}, keep_alive && !self->shutting_down_); });
+                [self = self(), keep_alive] { self->on_write({}, keep_alive && !self->shutting_down_); });
 }
 
-void ServerSession::on_write(boost::system::error_code ec, bool keep_alive) {
+template <class Stream>
+void BasicServerSession<Stream>::on_write(boost::system::error_code ec, bool keep_alive) {
   busy_ = false;
   response_.reset();
   write_owner_.reset();
@@ -145,12 +186,17 @@ void ServerSession::on_write(boost::system::error_code ec, bool keep_alive) {
   wait_for_request();
 }
 
-void ServerSession::close() {
+template <class Stream>
+void BasicServerSession<Stream>::close() {
   if (closed_) return;
   closed_ = true;
   boost::system::error_code ec;
-  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-  stream_.close();
+  // TLS: no close_notify round trip; every answer carries its length.
+  lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
+  lowest().close();
 }
+
+template class BasicServerSession<beast::tcp_stream>;
+template class BasicServerSession<TlsStream>;
 
 }  // namespace edgelab

@@ -2,11 +2,17 @@
 // One client connection: reads a request (idle timeout until the first byte,
 // then a header timeout for the whole request), hands it to the handler as an
 // HttpExchange, writes the answer, and loops while keep-alive holds.
+//
+// The same session runs over plain TCP (the data plane) and over TLS (the
+// admin listener when configured): the TLS one shakes hands first, under the
+// header timeout. Both are compiled once, in server_session.cpp.
 #include "http/http_exchange.hpp"
 #include "http/server_limits.hpp"
 
+#include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include <list>
 #include <optional>
@@ -15,14 +21,32 @@ namespace edgelab {
 
 class HttpServer;
 
-class ServerSession : public HttpExchange, public std::enable_shared_from_this<ServerSession> {
+// What the server keeps of each connection, whatever its stream.
+class ServerConnection {
  public:
-  ServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server);
-  ~ServerSession() override;
-
-  void start(std::list<std::weak_ptr<ServerSession>>::iterator registry_slot);
+  using Registry = std::list<std::weak_ptr<ServerConnection>>;
+  virtual ~ServerConnection() = default;
+  virtual void start(Registry::iterator registry_slot) = 0;
   // Called (from any thread) when the server shuts down.
-  void shutdown();
+  virtual void shutdown() = 0;
+};
+
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+template <class Stream>
+class BasicServerSession : public HttpExchange,
+                           public ServerConnection,
+                           public std::enable_shared_from_this<BasicServerSession<Stream>> {
+ public:
+  static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+  BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server)
+    requires(!std::is_same_v<Stream, TlsStream>);
+  BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server, net::ssl::context& tls)
+    requires std::is_same_v<Stream, TlsStream>;
+  ~BasicServerSession() override;
+
+  void start(Registry::iterator registry_slot) override;
+  void shutdown() override;
 
   // HttpExchange
   const Request& request() const override { return request_; }
@@ -32,7 +56,9 @@ class ServerSession : public HttpExchange, public std::enable_shared_from_this<S
   void respond(Response response) override;
   void respond_buffers(std::span<const net::const_buffer> buffers, bool keep_alive,
                        std::shared_ptr<const void> owner) override;
-  beast::tcp_stream& stream() override { return stream_; }
+  // The TCP stream, for relaying a body. Only the data plane relays, and it
+  // is never TLS.
+  beast::tcp_stream& stream() override { return beast::get_lowest_layer(stream_); }
   void finish(bool keep_alive) override;
   std::string& scratch(Scratch which) override { return scratch_[static_cast<std::size_t>(which)]; }
 
@@ -44,8 +70,10 @@ class ServerSession : public HttpExchange, public std::enable_shared_from_this<S
   void send_error(http::status status, std::string_view message);
   void on_write(boost::system::error_code ec, bool keep_alive);
   void close();
+  beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+  std::shared_ptr<BasicServerSession> self() { return this->shared_from_this(); }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   net::any_io_executor executor_;
   std::shared_ptr<HttpServer> server_;
   net::ip::address remote_;
@@ -61,7 +89,10 @@ class ServerSession : public HttpExchange, public std::enable_shared_from_this<S
   bool shutting_down_ = false;
   bool closed_ = false;
   bool registered_ = false;
-  std::list<std::weak_ptr<ServerSession>>::iterator registry_slot_;
+  Registry::iterator registry_slot_;
 };
+
+using ServerSession = BasicServerSession<beast::tcp_stream>;
+using TlsServerSession = BasicServerSession<TlsStream>;
 
 }  // namespace edgelab

@@ -2,6 +2,7 @@
 
 #include "admin/admin_api.hpp"
 #include "admin/admin_token.hpp"
+#include "admin/tls_context.hpp"
 #include "node/fresh_hit_path.hpp"
 #include "node/request_flow.hpp"
 
@@ -36,6 +37,13 @@ std::shared_ptr<EdgeNode> EdgeNode::create(net::io_context& ioc, NodeConfig conf
         return nullptr;
       }
       node->admin_token_ = *token;
+    }
+    if (node->config_.admin->tls) {
+      node->admin_tls_ = make_server_tls(*node->config_.admin->tls, error);
+      if (!node->admin_tls_) {
+        error = "admin.tls: " + error;
+        return nullptr;
+      }
     }
   }
   return node;
@@ -79,6 +87,7 @@ boost::system::error_code EdgeNode::start() {
     admin_server_ = std::make_shared<HttpServer>(ioc_, admin_limits, [weak](HttpExchangePtr exchange) {
       if (auto node = weak.lock()) AdminApi::handle(*node, exchange);
     });
+    if (admin_tls_) admin_server_->use_tls(admin_tls_);
     if (auto ec = admin_server_->listen(config_.admin->listen)) return ec;
   }
   // A purge-all acknowledged before a restart may not have been reclaimed yet.

@@ -101,6 +101,7 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
   std::shared_ptr<HttpServer> admin_server_;
   std::chrono::steady_clock::time_point started_at_;
   std::string admin_token_;
+  std::shared_ptr<boost::asio::ssl::context> admin_tls_;
   std::shared_ptr<PurgeLedger> purges_ = std::make_shared<PurgeLedger>();
   std::atomic<bool> applying_purges_{false};
   std::atomic<std::uint64_t> apply_requests_{0};
