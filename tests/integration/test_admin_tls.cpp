@@ -28,6 +28,12 @@ FanoutReport purge_over(TestFleet& fleet, const EdgeNode& node, std::shared_ptr<
   return done.get_future().get();
 }
 
+EdgeNode& start_tls_node(TestFleet& fleet, const test::TestCertificate& cert) {
+  return fleet.start_node("paris", 0, [&](NodeConfig& c) {
+    c.admin = AdminConfig{{"127.0.0.1", 0}, "", TlsFiles{cert.cert_file, cert.key_file}};
+  });
+}
+
 }  // namespace
 
 class TestAdminTls : public QObject {
@@ -43,9 +49,7 @@ void TestAdminTls::fan_out_over_https_verifies_the_certificate() {
   TestFleet fleet;
   fleet.start_origin();
   auto cert = test::make_test_certificate(fleet.temp_path("").toStdString());
-  auto& node = fleet.start_node("paris", 0, [&](NodeConfig& c) {
-    c.admin = AdminConfig{{"127.0.0.1", 0}, "", TlsFiles{cert.cert_file, cert.key_file}};
-  });
+  auto& node = start_tls_node(fleet, cert);
   QCOMPARE(TestFleet::get(node.port(), "/obj/a?ttl=100&tags=t").result_int(), 200u);
   std::string error;
   auto trusted = make_client_tls(cert.cert_file, error);
@@ -61,9 +65,7 @@ void TestAdminTls::untrusted_certificate_is_refused() {
   fleet.start_origin();
   auto cert = test::make_test_certificate(fleet.temp_path("").toStdString(), "node");
   auto other = test::make_test_certificate(fleet.temp_path("").toStdString(), "other");
-  auto& node = fleet.start_node("paris", 0, [&](NodeConfig& c) {
-    c.admin = AdminConfig{{"127.0.0.1", 0}, "", TlsFiles{cert.cert_file, cert.key_file}};
-  });
+  auto& node = start_tls_node(fleet, cert);
   std::string error;
   auto report = purge_over(fleet, node, make_client_tls(other.cert_file, error));
   QCOMPARE(report.nodes[0].state, NodePurgeReport::State::failed);
@@ -75,9 +77,7 @@ void TestAdminTls::plain_http_to_the_tls_listener_gets_no_answer() {
   TestFleet fleet;
   fleet.start_origin();
   auto cert = test::make_test_certificate(fleet.temp_path("").toStdString());
-  auto& node = fleet.start_node("paris", 0, [&](NodeConfig& c) {
-    c.admin = AdminConfig{{"127.0.0.1", 0}, "", TlsFiles{cert.cert_file, cert.key_file}};
-  });
+  auto& node = start_tls_node(fleet, cert);
   auto res = TestFleet::admin_get(node, "/admin/v1/status");
   QCOMPARE(res.result(), http::status::unknown);  // the client saw the connection close
   QCOMPARE(node.metrics().admin_auth_failures.load(), 0u);

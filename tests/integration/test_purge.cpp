@@ -25,6 +25,16 @@ const std::vector<std::string> kTargets = {
     "/obj/pd?ttl=100",         "/obj/pe?ttl=100",
 };
 
+// The origin and one node "paris" with an admin listener (and L2 when asked).
+EdgeNode& start_paris(TestFleet& fleet, bool with_l2) {
+  fleet.start_origin();
+  const std::string dir = fleet.temp_path("l2").toStdString();
+  return fleet.start_node("paris", 0, [&](NodeConfig& c) {
+    if (with_l2) c.l2 = DiskTierConfig{dir, 64ull << 20};
+    c.admin = AdminConfig{{"127.0.0.1", 0}, ""};
+  });
+}
+
 json::object purge(const EdgeNode& node, const std::string& body, unsigned expect = 200) {
   auto res = TestFleet::admin_post(node, "/admin/v1/purge", body);
   if (res.result_int() != expect) qWarning("purge answered %u: %s", res.result_int(), res.body().c_str());
@@ -81,12 +91,7 @@ void TestPurge::kinds() {
   QFETCH(bool, only_l2);
   QFETCH(QList<int>, selected);
   TestFleet fleet;
-  fleet.start_origin();
-  const std::string dir = fleet.temp_path("l2").toStdString();
-  auto& node = fleet.start_node("paris", 0, [&](NodeConfig& c) {
-    c.l2 = DiskTierConfig{dir, 64ull << 20};
-    c.admin = AdminConfig{{"127.0.0.1", 0}, ""};
-  });
+  auto& node = start_paris(fleet, true);
   for (const auto& t : kTargets) QCOMPARE(TestFleet::get(node.port(), t).result_int(), 200u);
   node.l2()->flush();
   if (only_l2) node.l1().clear();
@@ -125,8 +130,7 @@ void TestPurge::kinds() {
 
 void TestPurge::url_purge_drops_every_variant() {
   TestFleet fleet;
-  fleet.start_origin();
-  auto& node = fleet.start_node("paris", 0, [](NodeConfig& c) { c.admin = AdminConfig{{"127.0.0.1", 0}, ""}; });
+  auto& node = start_paris(fleet, false);
   for (const char* lang : {"en", "fr", "de"})
     QCOMPARE(TestFleet::get(node.port(), "/obj/v?ttl=100&vary=Accept-Language", {{"Accept-Language", lang}})
                  .result_int(),
@@ -142,8 +146,7 @@ void TestPurge::url_purge_drops_every_variant() {
 
 void TestPurge::soft_purge_serves_stale_while_one_refresh_runs() {
   TestFleet fleet;
-  fleet.start_origin();
-  auto& node = fleet.start_node("paris", 0, [](NodeConfig& c) { c.admin = AdminConfig{{"127.0.0.1", 0}, ""}; });
+  auto& node = start_paris(fleet, false);
   const std::string target = "/obj/swr?cc=max-age%3D100%2C%20stale-while-revalidate%3D60&delay_ms=200";
   QCOMPARE(TestFleet::get(node.port(), target).result_int(), 200u);
   purge(node, "{\"kind\":\"prefix\",\"value\":\"http://www.test.example/obj/swr\",\"soft\":true}");
@@ -162,8 +165,7 @@ void TestPurge::soft_purge_serves_stale_while_one_refresh_runs() {
 
 void TestPurge::purge_all_defaults_to_soft_and_warns() {
   TestFleet fleet;
-  fleet.start_origin();
-  auto& node = fleet.start_node("paris", 0, [](NodeConfig& c) { c.admin = AdminConfig{{"127.0.0.1", 0}, ""}; });
+  auto& node = start_paris(fleet, false);
   QCOMPARE(TestFleet::get(node.port(), "/obj/a?ttl=100").result_int(), 200u);
   auto answer = purge(node, "{\"kind\":\"all\"}");
   QCOMPARE(answer.at("soft").as_bool(), true);
@@ -176,12 +178,7 @@ void TestPurge::purge_all_defaults_to_soft_and_warns() {
 
 void TestPurge::hard_purge_all_is_o1_and_reclaimed() {
   TestFleet fleet;
-  fleet.start_origin();
-  const std::string dir = fleet.temp_path("l2").toStdString();
-  auto& node = fleet.start_node("paris", 0, [&](NodeConfig& c) {
-    c.l2 = DiskTierConfig{dir, 64ull << 20};
-    c.admin = AdminConfig{{"127.0.0.1", 0}, ""};
-  });
+  auto& node = start_paris(fleet, true);
   for (int i = 0; i < 200; ++i)
     QCOMPARE(TestFleet::get(node.port(), "/obj/n" + std::to_string(i) + "?ttl=100&size=64").result_int(), 200u);
   node.l2()->flush();
@@ -201,8 +198,7 @@ void TestPurge::hard_purge_all_is_o1_and_reclaimed() {
 
 void TestPurge::fetch_in_flight_during_a_purge_is_not_stored() {
   TestFleet fleet;
-  fleet.start_origin();
-  auto& node = fleet.start_node("paris", 0, [](NodeConfig& c) { c.admin = AdminConfig{{"127.0.0.1", 0}, ""}; });
+  auto& node = start_paris(fleet, false);
   const std::string target = "/obj/slow?ttl=100&delay_ms=300&tags=t";
   std::thread client([&] { QCOMPARE(TestFleet::get(node.port(), target).result_int(), 200u); });
   for (int i = 0; i < 100 && fleet.origin().requests_for("/obj/slow") == 0; ++i) QTest::qWait(5);
@@ -254,10 +250,7 @@ void TestPurge::malformed_purges_are_400() {
   QFETCH(QString, message);
   static TestFleet fleet;  // one node serves every row
   static EdgeNode* node = nullptr;
-  if (!node) {
-    fleet.start_origin();
-    node = &fleet.start_node("paris", 0, [](NodeConfig& c) { c.admin = AdminConfig{{"127.0.0.1", 0}, ""}; });
-  }
+  if (!node) node = &start_paris(fleet, false);
   auto res = TestFleet::admin_post(*node, "/admin/v1/purge", body.toStdString());
   QCOMPARE(res.result_int(), 400u);
   QVERIFY2(contains(res.body(), message.toStdString()), res.body().c_str());
@@ -266,12 +259,7 @@ void TestPurge::malformed_purges_are_400() {
 
 void TestPurge::listing_pages_cover_every_object_once() {
   TestFleet fleet;
-  fleet.start_origin();
-  const std::string dir = fleet.temp_path("l2").toStdString();
-  auto& node = fleet.start_node("paris", 0, [&](NodeConfig& c) {
-    c.l2 = DiskTierConfig{dir, 64ull << 20};
-    c.admin = AdminConfig{{"127.0.0.1", 0}, ""};
-  });
+  auto& node = start_paris(fleet, true);
   for (int i = 0; i < 25; ++i)
     QCOMPARE(TestFleet::get(node.port(), "/obj/k" + std::to_string(i) + "?ttl=100&tags=all").result_int(), 200u);
   node.l2()->flush();
@@ -312,8 +300,7 @@ void TestPurge::listing_pages_cover_every_object_once() {
 
 void TestPurge::events_long_poll_wakes_on_purge() {
   TestFleet fleet;
-  fleet.start_origin();
-  auto& node = fleet.start_node("paris", 0, [](NodeConfig& c) { c.admin = AdminConfig{{"127.0.0.1", 0}, ""}; });
+  auto& node = start_paris(fleet, false);
   auto first = json::parse(TestFleet::admin_get(node, "/admin/v1/events?timeout_ms=0").body()).as_object();
   const auto last = first.at("last_id").to_number<std::uint64_t>();
   Response waited;
