@@ -1,0 +1,35 @@
+#pragma once
+// The lab's places: each region's name ("us-east-1"), city, continent and
+// coordinates, from resources/regions.json.
+#include "geo/geo_point.hpp"
+
+#include <boost/system/result.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edgelab {
+
+struct Region {
+  std::string name;
+  std::string city;
+  std::string continent;
+  GeoPoint at;
+};
+
+class RegionCatalogue {
+ public:
+  // Strict: every region needs all five fields; names are unique; coordinates
+  // in range; continents among the six. Errors name the entry.
+  static boost::system::result<RegionCatalogue, std::string> parse(std::string_view json_text);
+  static boost::system::result<RegionCatalogue, std::string> load(const std::string& path);
+
+  const Region* find(std::string_view name) const;
+  const std::vector<Region>& regions() const { return regions_; }
+
+ private:
+  std::vector<Region> regions_;
+};
+
+}  // namespace edgelab

@@ -1,0 +1,92 @@
+// A topology brought up as real nodes: the default and the 50-PoP lab start,
+// every node answers on its admin port, and a request crosses the simulated
+// WAN links of its path (edge -> shield -> origin) and pays their delay.
+#include "lab/lab_fleet.hpp"
+#include "support/test_fleet.hpp"
+
+#include <QTest>
+
+#include <boost/json.hpp>
+
+#include <unistd.h>
+
+#include <fstream>
+
+using namespace edgelab;
+using edgelab::test::TestFleet;
+
+namespace {
+const RegionCatalogue& catalogue() {
+  static const RegionCatalogue c = *RegionCatalogue::load(EDGELAB_RESOURCES "/regions.json");
+  return c;
+}
+std::uint64_t rss_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  std::uint64_t pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return resident * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+}
+}  // namespace
+
+class TestLabFleet : public QObject {
+  Q_OBJECT
+ private slots:
+  void default_lab_starts_and_routes_through_its_tiers();
+  void world50_starts();
+};
+
+void TestLabFleet::default_lab_starts_and_routes_through_its_tiers() {
+  auto topology = load_topology(EDGELAB_RESOURCES "/topologies/default.json", catalogue());
+  QVERIFY(topology);
+  std::string error;
+  auto lab = LabFleet::start(*topology, {}, error);
+  QVERIFY2(lab, error.c_str());
+  qInfo("default lab: %zu nodes started in %.1f ms", lab->nodes().size(), lab->startup_time().count() / 1000.0);
+  QCOMPARE(lab->nodes().size(), 15u);
+  for (const auto& n : lab->nodes()) QCOMPARE(TestFleet::get(n.node->admin_port(), "/health").result_int(), 200u);
+
+  const LabNode* paris = lab->find("edge-fr-central");
+  QVERIFY(paris);
+  QCOMPARE(paris->upstream_name, std::string("shield-eu-central-1"));
+  const auto* shield = lab->find("shield-eu-central-1");
+  // Paris-Frankfurt ~480 km, Frankfurt-Virginia ~6,600 km: about 4 ms and 50 ms one way.
+  QVERIFY(paris->uplink->delay() > std::chrono::milliseconds(3) && paris->uplink->delay() < std::chrono::milliseconds(6));
+  QVERIFY(shield->uplink->delay() > std::chrono::milliseconds(45) && shield->uplink->delay() < std::chrono::milliseconds(56));
+
+  auto started = std::chrono::steady_clock::now();
+  auto cold = TestFleet::get(paris->node->port(), "/obj/home?ttl=300&size=2048");
+  const auto cold_time = std::chrono::steady_clock::now() - started;
+  QCOMPARE(cold.result_int(), 200u);
+  const std::string status(cold["Cache-Status"]);
+  QVERIFY2(status.find("shield-eu-central-1; fwd=uri-miss") != std::string::npos &&
+               status.find("edge-fr-central; fwd=uri-miss") != std::string::npos,
+           status.c_str());
+  // New connections on both links: a handshake and a request round trip each.
+  const auto floor = 2 * (paris->uplink->delay() + shield->uplink->delay()) * 2;
+  QVERIFY2(cold_time >= floor, qPrintable(QString::number(cold_time.count() / 1e6)));
+  started = std::chrono::steady_clock::now();
+  auto hit = TestFleet::get(paris->node->port(), "/obj/home?ttl=300&size=2048");
+  QVERIFY(std::string(hit["Cache-Status"]).find("edge-fr-central; hit") != std::string::npos);
+  QVERIFY(std::chrono::steady_clock::now() - started < cold_time);
+
+  auto nodes = boost::json::parse(lab->nodes_json()).as_array();
+  QCOMPARE(nodes.size(), 15u);
+  QCOMPARE(std::string(nodes[0].at("role").as_string()), std::string("shield"));
+}
+
+void TestLabFleet::world50_starts() {
+  auto topology = load_topology(EDGELAB_RESOURCES "/topologies/world50.json", catalogue());
+  QVERIFY(topology);
+  const auto rss_before = rss_bytes();
+  std::string error;
+  auto lab = LabFleet::start(*topology, {}, error);
+  QVERIFY2(lab, error.c_str());
+  const auto per_node = (rss_bytes() - rss_before) / lab->nodes().size();
+  qInfo("world50 lab: %zu nodes started in %.1f ms, %.0f KiB resident per idle node", lab->nodes().size(),
+        lab->startup_time().count() / 1000.0, per_node / 1024.0);
+  QCOMPARE(lab->nodes().size(), 55u);
+  QCOMPARE(TestFleet::get(lab->find("edge-af-morocco")->node->port(), "/obj/x?ttl=60").result_int(), 200u);
+}
+
+QTEST_GUILESS_MAIN(TestLabFleet)
+#include "test_lab_fleet.moc"
