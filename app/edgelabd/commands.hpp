@@ -8,6 +8,8 @@ using Args = std::vector<std::string>;
 int run_node(const Args& args);
 int run_origin(const Args& args);
 int run_lab(const Args& args);
+// The topology lab (lab --topology ...).
+int run_lab_topology(const Args& args);
 int run_ctl(const Args& args);
 
 // "--name value" lookup; returns fallback when absent.

@@ -43,6 +43,7 @@ void usage() {
                "  edgelabd node --config FILE\n"
                "  edgelabd origin --listen HOST:PORT [--threads N]\n"
                "  edgelabd lab [--edges N] [--objects N] [--rounds N] [--object-bytes N]\n"
+               "  edgelabd lab --topology default|world50|FILE --serve [--nodes-file FILE]\n"
                "  edgelabd ctl --nodes NODES.json [--json] purge --url URL | --prefix URL | --tag TAG | --all\n"
                "  edgelabd ctl --nodes NODES.json [--json] status | stats\n";
 }

@@ -22,6 +22,7 @@ class TestEdgelabd : public QObject {
   void config_errors_name_the_key_and_exit_nonzero();
   void node_serves_and_stops_gracefully_on_sigterm();
   void lab_prints_what_it_served();
+  void topology_lab_serves_for_ctl();
 };
 
 void TestEdgelabd::config_errors_name_the_key_and_exit_nonzero() {
@@ -83,6 +84,32 @@ void TestEdgelabd::lab_prints_what_it_served() {
   const QString out = QString::fromUtf8(lab.readAllStandardOutput());
   QVERIFY2(out.contains(QStringLiteral("origin requests: 10 ")), qPrintable(out));
   QVERIFY(out.contains(QStringLiteral("origin offload")));
+}
+
+void TestEdgelabd::topology_lab_serves_for_ctl() {
+  QTemporaryDir dir;
+  const QString nodes_file = dir.filePath(QStringLiteral("lab-nodes.json"));
+  QProcess lab;
+  lab.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--topology"), QStringLiteral("default"),
+                        QStringLiteral("--serve"), QStringLiteral("--nodes-file"), nodes_file});
+  QString out;
+  QVERIFY2(wait_for_line(lab, QStringLiteral("serving"), out), qPrintable(out));
+  QVERIFY(out.contains(QStringLiteral("edge-fr-central")) && out.contains(QStringLiteral("shield-eu-central-1")));
+  QProcess ctl;
+  ctl.start(kEdgelabd, {QStringLiteral("ctl"), QStringLiteral("--nodes"), nodes_file, QStringLiteral("status")});
+  QVERIFY(ctl.waitForFinished(30000));
+  const QString table = QString::fromUtf8(ctl.readAllStandardOutput());
+  QVERIFY2(ctl.exitCode() == 0 && table.count(QStringLiteral("healthy")) == 15, qPrintable(table));
+  lab.terminate();
+  QVERIFY(lab.waitForFinished(10000));
+  QCOMPARE(lab.exitCode(), 0);
+
+  QProcess bad;
+  bad.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--topology"), dir.filePath(QStringLiteral("none.json")),
+                        QStringLiteral("--serve")});
+  QVERIFY(bad.waitForFinished(10000));
+  QCOMPARE(bad.exitCode(), 2);
+  QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains(QStringLiteral("cannot read")));
 }
 
 QTEST_GUILESS_MAIN(TestEdgelabd)
