@@ -53,7 +53,7 @@ struct Fleet20 {
   }
   void warm(const std::string& target) {
     for (int i = kShields; i < kShields + kEdges; ++i) TestFleet::get(nodes[static_cast<std::size_t>(i)]->port(), target);
-    for (auto* n : nodes) n->l2()->flush();
+    for (auto* n : nodes) TestFleet::wait_until_stored(*n, 1);
   }
   FanoutReport purge(FleetPurge purge, std::vector<FleetPurge> backlog = {}) {
     std::promise<FanoutReport> done;

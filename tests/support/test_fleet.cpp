@@ -66,6 +66,11 @@ Response TestFleet::get(std::uint16_t port, const std::string& target,
   return send(port, http::verb::get, target, {}, headers);
 }
 
+void TestFleet::wait_until_stored(EdgeNode& node, std::uint64_t objects) {
+  for (int i = 0; i < 500 && node.l1().stats().objects < objects; ++i) QTest::qWait(10);
+  if (node.l2()) node.l2()->flush();
+}
+
 Response TestFleet::admin_post(const EdgeNode& node, const std::string& target, const std::string& body) {
   const std::string bearer = "Bearer " + node.admin_token();
   return send(node.admin_port(), http::verb::post, target, body,

@@ -34,6 +34,10 @@ class TestFleet {
   // GET through a fresh connection with the test Host.
   static Response get(std::uint16_t port, const std::string& target,
                       std::initializer_list<std::pair<std::string_view, std::string_view>> headers = {});
+  // A miss is stored once its whole body is in, which can be just after the
+  // client has it: waits (5 s at most) until L1 holds `objects`, then until
+  // the L2 writes queued so far are done.
+  static void wait_until_stored(EdgeNode& node, std::uint64_t objects);
   // GET on the node's admin listener with its bearer token.
   static Response admin_get(const EdgeNode& node, const std::string& target);
   // POST a JSON body to the node's admin listener with its bearer token.
