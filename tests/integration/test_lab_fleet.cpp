@@ -1,6 +1,7 @@
 // A topology brought up as real nodes: the default and the 50-PoP lab start,
 // every node answers on its admin port, and a request crosses the simulated
 // WAN links of its path (edge -> shield -> origin) and pays their delay.
+#include "lab/health_monitor.hpp"
 #include "lab/lab_fleet.hpp"
 #include "support/test_fleet.hpp"
 
@@ -10,7 +11,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
+#include <future>
+#include <mutex>
 
 using namespace edgelab;
 using edgelab::test::TestFleet;
@@ -33,6 +37,7 @@ class TestLabFleet : public QObject {
  private slots:
   void default_lab_starts_and_routes_through_its_tiers();
   void world50_starts();
+  void a_killed_pop_fails_over_within_one_interval();
 };
 
 void TestLabFleet::default_lab_starts_and_routes_through_its_tiers() {
@@ -86,6 +91,58 @@ void TestLabFleet::world50_starts() {
         lab->startup_time().count() / 1000.0, per_node / 1024.0);
   QCOMPARE(lab->nodes().size(), 55u);
   QCOMPARE(TestFleet::get(lab->find("edge-af-morocco")->node->port(), "/obj/x?ttl=60").result_int(), 200u);
+}
+
+void TestLabFleet::a_killed_pop_fails_over_within_one_interval() {
+  auto topology = load_topology(EDGELAB_RESOURCES "/topologies/default.json", catalogue());
+  std::string error;
+  auto lab = LabFleet::start(*topology, {}, error);
+  QVERIFY2(lab, error.c_str());
+  std::vector<PopSite> sites;
+  std::vector<AdminEndpoint> admin;
+  std::vector<const LabNode*> pops;
+  for (const auto& n : lab->nodes()) {
+    if (n.role != LabNode::Role::pop) continue;
+    sites.push_back({n.name, n.region->at, n.capacity_rps});
+    admin.push_back({"127.0.0.1", std::to_string(n.node->admin_port()), ""});
+    pops.push_back(&n);
+  }
+  GeoRouter router(sites);
+  std::mutex mutex;
+  std::vector<std::string> changes;
+  const HealthThresholds thresholds{.interval = std::chrono::milliseconds(300), .timeout = std::chrono::milliseconds(200)};
+  auto monitor = std::make_shared<HealthMonitor>(
+      lab->context().get_executor(), router, admin, thresholds,
+      [&](std::size_t pop, PopHealth, PopHealth to, const std::string& why) {
+        std::lock_guard lock(mutex);
+        changes.push_back(sites[pop].name + " " + std::string(to_string(to)) + ": " + why);
+      });
+  monitor->start();
+  const GeoPoint paris{48.86, 2.35};
+  QCOMPARE(sites[router.route(paris, std::chrono::steady_clock::now())->pop].name, std::string("edge-fr-central"));
+
+  QTest::qWait(450);  // past the first round of checks: the kill lands between two
+  const auto killed = std::chrono::steady_clock::now();
+  std::promise<void> stopped;
+  lab->find("edge-fr-central")->node->shutdown([&] { stopped.set_value(); });
+  stopped.get_future().wait();
+  std::optional<RouteChoice> choice;
+  for (int i = 0; i < 300; ++i) {
+    choice = router.route(paris, std::chrono::steady_clock::now());
+    if (sites[choice->pop].name != "edge-fr-central") break;
+    QTest::qWait(10);
+  }
+  const auto moved_after = std::chrono::steady_clock::now() - killed;
+  qInfo("Paris moved to %s %.0f ms after the kill (interval %lld ms)", sites[choice->pop].name.c_str(),
+        std::chrono::duration<double, std::milli>(moved_after).count(),
+        static_cast<long long>(thresholds.interval.count()));
+  QCOMPARE(sites[choice->pop].name, std::string("edge-eu-west-2"));  // London, the next nearest
+  QVERIFY2(choice->why.find("edge-fr-central is down") != std::string::npos, choice->why.c_str());
+  QVERIFY(moved_after < 2 * thresholds.interval + thresholds.timeout);  // within one check, with slack
+  monitor->stop();
+  std::lock_guard lock(mutex);
+  QVERIFY(std::any_of(changes.begin(), changes.end(),
+                      [](const std::string& c) { return c.starts_with("edge-fr-central down: health check"); }));
 }
 
 QTEST_GUILESS_MAIN(TestLabFleet)
