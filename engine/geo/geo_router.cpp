@@ -44,6 +44,15 @@ bool GeoRouter::has_room(std::size_t pop, std::int64_t second) const {
 }
 
 std::optional<RouteChoice> GeoRouter::route(GeoPoint client, std::chrono::steady_clock::time_point now) {
+  return choose(client, now, true);
+}
+
+std::optional<RouteChoice> GeoRouter::peek(GeoPoint client, std::chrono::steady_clock::time_point now) const {
+  return choose(client, now, false);
+}
+
+std::optional<RouteChoice> GeoRouter::choose(GeoPoint client, std::chrono::steady_clock::time_point now,
+                                             bool count) const {
   const auto ranked = by_distance(client);
   if (ranked.empty()) return std::nullopt;
   const std::int64_t second =
@@ -52,9 +61,11 @@ std::optional<RouteChoice> GeoRouter::route(GeoPoint client, std::chrono::steady
   for (PopHealth wanted : {PopHealth::healthy, PopHealth::degraded}) {
     for (const auto& [pop, km] : ranked) {
       if (health_[pop] != wanted || !has_room(pop, second)) continue;
-      Load& load = load_[pop];
-      if (load.second != second) load = {second, 0};
-      ++load.count;
+      if (count) {
+        Load& load = load_[pop];
+        if (load.second != second) load = {second, 0};
+        ++load.count;
+      }
       RouteChoice choice{pop, km, pop != ranked.front().first, {}};
       if (choice.spilled) {
         const std::size_t nearest = ranked.front().first;

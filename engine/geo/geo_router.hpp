@@ -41,6 +41,8 @@ class GeoRouter {
   std::vector<std::pair<std::size_t, double>> by_distance(GeoPoint client) const;
   // Chooses and counts one request; nullopt when every PoP is down or full.
   std::optional<RouteChoice> route(GeoPoint client, std::chrono::steady_clock::time_point now);
+  // The same choice without counting it (what-if questions).
+  std::optional<RouteChoice> peek(GeoPoint client, std::chrono::steady_clock::time_point now) const;
 
  private:
   struct Load {
@@ -48,11 +50,12 @@ class GeoRouter {
     double count = 0;
   };
   bool has_room(std::size_t pop, std::int64_t second) const;
+  std::optional<RouteChoice> choose(GeoPoint client, std::chrono::steady_clock::time_point now, bool count) const;
 
   std::vector<PopSite> pops_;
   mutable std::mutex mutex_;
   std::vector<PopHealth> health_;
-  std::vector<Load> load_;
+  mutable std::vector<Load> load_;
 };
 
 }  // namespace edgelab

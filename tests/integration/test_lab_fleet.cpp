@@ -3,6 +3,7 @@
 // WAN links of its path (edge -> shield -> origin) and pays their delay.
 #include "lab/health_monitor.hpp"
 #include "lab/lab_fleet.hpp"
+#include "lab/what_if.hpp"
 #include "support/test_fleet.hpp"
 
 #include <QTest>
@@ -30,6 +31,20 @@ std::uint64_t rss_bytes() {
   statm >> pages >> resident;
   return resident * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
 }
+// The lab's PoPs as the router sees them.
+struct LabRouting {
+  std::vector<PopSite> sites;
+  std::vector<AdminEndpoint> admin;
+  std::vector<const LabNode*> pops;
+  explicit LabRouting(const LabFleet& lab) {
+    for (const auto& n : lab.nodes()) {
+      if (n.role != LabNode::Role::pop) continue;
+      sites.push_back({n.name, n.region->at, n.capacity_rps});
+      admin.push_back({"127.0.0.1", std::to_string(n.node->admin_port()), ""});
+      pops.push_back(&n);
+    }
+  }
+};
 }  // namespace
 
 class TestLabFleet : public QObject {
@@ -38,6 +53,7 @@ class TestLabFleet : public QObject {
   void default_lab_starts_and_routes_through_its_tiers();
   void world50_starts();
   void a_killed_pop_fails_over_within_one_interval();
+  void what_if_names_the_path_and_who_holds_the_url();
 };
 
 void TestLabFleet::default_lab_starts_and_routes_through_its_tiers() {
@@ -98,21 +114,14 @@ void TestLabFleet::a_killed_pop_fails_over_within_one_interval() {
   std::string error;
   auto lab = LabFleet::start(*topology, {}, error);
   QVERIFY2(lab, error.c_str());
-  std::vector<PopSite> sites;
-  std::vector<AdminEndpoint> admin;
-  std::vector<const LabNode*> pops;
-  for (const auto& n : lab->nodes()) {
-    if (n.role != LabNode::Role::pop) continue;
-    sites.push_back({n.name, n.region->at, n.capacity_rps});
-    admin.push_back({"127.0.0.1", std::to_string(n.node->admin_port()), ""});
-    pops.push_back(&n);
-  }
+  LabRouting routing(*lab);
+  const auto& sites = routing.sites;
   GeoRouter router(sites);
   std::mutex mutex;
   std::vector<std::string> changes;
   const HealthThresholds thresholds{.interval = std::chrono::milliseconds(300), .timeout = std::chrono::milliseconds(200)};
   auto monitor = std::make_shared<HealthMonitor>(
-      lab->context().get_executor(), router, admin, thresholds,
+      lab->context().get_executor(), router, routing.admin, thresholds,
       [&](std::size_t pop, PopHealth, PopHealth to, const std::string& why) {
         std::lock_guard lock(mutex);
         changes.push_back(sites[pop].name + " " + std::string(to_string(to)) + ": " + why);
@@ -143,6 +152,38 @@ void TestLabFleet::a_killed_pop_fails_over_within_one_interval() {
   std::lock_guard lock(mutex);
   QVERIFY(std::any_of(changes.begin(), changes.end(),
                       [](const std::string& c) { return c.starts_with("edge-fr-central down: health check"); }));
+}
+
+void TestLabFleet::what_if_names_the_path_and_who_holds_the_url() {
+  auto topology = load_topology(EDGELAB_RESOURCES "/topologies/default.json", catalogue());
+  std::string error;
+  auto lab = LabFleet::start(*topology, {}, error);
+  QVERIFY2(lab, error.c_str());
+  LabRouting routing(*lab);
+  GeoRouter router(routing.sites);
+  auto& paris = *lab->find("edge-fr-central")->node;
+  QCOMPARE(TestFleet::get(paris.port(), "/obj/w?ttl=300").result_int(), 200u);
+  TestFleet::wait_until_stored(paris, 1);
+  TestFleet::wait_until_stored(*lab->find("shield-eu-central-1")->node, 1);
+  auto ask = [&](GeoPoint where) {
+    std::promise<WhatIfAnswer> answer;
+    ask_what_if(*lab, router, routing.pops, where, "http://www.test.example/obj/w?ttl=300",
+                [&](WhatIfAnswer a) { answer.set_value(std::move(a)); });
+    return answer.get_future().get();
+  };
+  auto from_paris = ask({48.86, 2.35});
+  QVERIFY(from_paris.route);
+  QCOMPARE(from_paris.path.size(), 3u);
+  QCOMPARE(from_paris.path[0].node, std::string("edge-fr-central"));
+  QCOMPARE(from_paris.path[1].node, std::string("shield-eu-central-1"));
+  QCOMPARE(from_paris.path[2].node, std::string("origin"));
+  QCOMPARE(from_paris.path[0].tiers, std::vector<std::string>{"L1"});
+  QCOMPARE(from_paris.path[1].tiers, std::vector<std::string>{"L1"});
+  QVERIFY(from_paris.path[2].link > std::chrono::milliseconds(40));  // Frankfurt to Virginia
+  auto from_tokyo = ask({35.68, 139.69});
+  QCOMPARE(from_tokyo.path[0].node, std::string("edge-ap-northeast-1"));
+  QCOMPARE(from_tokyo.path[1].node, std::string("shield-ap-southeast-1"));
+  QVERIFY(from_tokyo.path[0].tiers.empty() && from_tokyo.path[1].tiers.empty());
 }
 
 QTEST_GUILESS_MAIN(TestLabFleet)
