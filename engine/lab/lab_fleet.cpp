@@ -103,17 +103,18 @@ std::unique_ptr<LabFleet> LabFleet::start(const Topology& topology, const LabFle
 
 std::shared_ptr<EdgeNode> LabFleet::start_node(const std::string& name, const Region& region,
                                                std::uint16_t upstream_port, std::uint64_t l1_bytes,
-                                               std::uint64_t l2_bytes, std::string& token_file, std::string& error) {
+                                               std::uint64_t l2_bytes, std::string& token_file, std::string& error,
+                                               std::uint16_t port, std::uint16_t admin_port) {
   NodeConfig c;
   c.name = name;
   c.region = region.name;
   c.location = std::pair{region.at.lat, region.at.lon};
-  c.listen = {"127.0.0.1", 0};
+  c.listen = {"127.0.0.1", port};
   c.upstream = {"127.0.0.1", upstream_port};
   c.l1_max_bytes = l1_bytes;
   if (l2_bytes > 0) c.l2 = DiskTierConfig{(state_dir_ / (name + "-l2")).string(), l2_bytes};
   token_file = (state_dir_ / (name + ".token")).string();
-  c.admin = AdminConfig{{"127.0.0.1", 0}, token_file};
+  c.admin = AdminConfig{{"127.0.0.1", admin_port}, token_file};
   auto node = EdgeNode::create(pool_.context(), c, error);
   if (!node) {
     error = name + ": " + error;
@@ -140,6 +141,75 @@ std::string LabFleet::nodes_json() const {
                                        {"token_file", n.token_file},
                                        {"role", n.role == LabNode::Role::shield ? "shield" : "edge"}});
   return boost::json::serialize(list);
+}
+
+LabNode* LabFleet::find_mutable(std::string_view name, std::string& error) {
+  for (auto& n : nodes_)
+    if (n.name == name) return &n;
+  error = "no node \"" + std::string(name) + "\"";
+  return nullptr;
+}
+
+void LabFleet::log(std::string what, std::string target, std::string detail) {
+  std::lock_guard lock(events_mutex_);
+  events_.push_back({std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count(),
+                     std::move(what), std::move(target), std::move(detail)});
+}
+
+std::vector<LabEvent> LabFleet::events() const {
+  std::lock_guard lock(events_mutex_);
+  return events_;
+}
+
+bool LabFleet::kill(std::string_view name, std::string& error) {
+  LabNode* n = find_mutable(name, error);
+  if (!n) return false;
+  std::promise<void> stopped;
+  n->node->shutdown([&stopped] { stopped.set_value(); });
+  stopped.get_future().wait_for(std::chrono::seconds(5));
+  log("kill", n->name, "data and admin ports closed");
+  return true;
+}
+
+bool LabFleet::revive(std::string_view name, std::string& error) {
+  LabNode* n = find_mutable(name, error);
+  if (!n) return false;
+  const auto& c = n->node->config();
+  const std::uint16_t port = n->node->port(), admin_port = n->node->admin_port();
+  auto node = start_node(n->name, *n->region, n->uplink->port(), c.l1_max_bytes, c.l2 ? c.l2->max_bytes : 0,
+                         n->token_file, error, port, admin_port);
+  if (!node) return false;
+  n->node = std::move(node);
+  log("revive", n->name, "back on port " + std::to_string(port));
+  return true;
+}
+
+void LabFleet::origin_slow(std::chrono::milliseconds extra) {
+  origin_->set_extra_delay_ms(static_cast<unsigned>(extra.count()));
+  log("origin_slow", "origin", "+" + std::to_string(extra.count()) + " ms per response");
+}
+
+void LabFleet::origin_down(bool down) {
+  origin_->set_forced_status(down ? 503 : 0);
+  log(down ? "origin_down" : "origin_up", "origin", down ? "answers 503" : "answers normally");
+}
+
+bool LabFleet::cut_uplink(std::string_view name, bool cut, std::string& error) {
+  LabNode* n = find_mutable(name, error);
+  if (!n) return false;
+  n->uplink->set_cut(cut);
+  log(cut ? "cut" : "restore", n->name, "link to " + n->upstream_name);
+  return true;
+}
+
+bool LabFleet::set_uplink_delay(std::string_view name, std::chrono::microseconds one_way, std::string& error) {
+  LabNode* n = find_mutable(name, error);
+  if (!n) return false;
+  n->uplink->set_delay(one_way);
+  log("link_delay", n->name, "one way " + std::to_string(one_way.count() / 1000) + " ms to " + n->upstream_name);
+  return true;
 }
 
 }  // namespace edgelab

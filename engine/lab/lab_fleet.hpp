@@ -14,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,14 @@ struct LabNode {
   double capacity_rps = 0;
 };
 
+// A fault injected at run time, as the run's event log keeps it.
+struct LabEvent {
+  std::int64_t at_ms = 0;  // Unix milliseconds
+  std::string what;        // "kill", "revive", "origin_slow", "origin_down", "origin_up", "cut", "restore", "link_delay"
+  std::string target;      // a node name, or "origin"
+  std::string detail;
+};
+
 class LabFleet {
  public:
   static std::unique_ptr<LabFleet> start(const Topology& topology, const LabFleetOptions& options,
@@ -56,10 +65,21 @@ class LabFleet {
   // A nodes.json for `edgelabd ctl` (admin URLs, token files, roles).
   std::string nodes_json() const;
 
+  // Faults, each logged as an event. Blocking calls: not for the lab's own threads.
+  bool kill(std::string_view node, std::string& error);    // graceful stop: its ports go dark
+  bool revive(std::string_view node, std::string& error);  // back on the same ports (cache as L2 kept it)
+  void origin_slow(std::chrono::milliseconds extra);       // zero: normal again
+  void origin_down(bool down);                             // answers 503 while down
+  bool cut_uplink(std::string_view node, bool cut, std::string& error);
+  bool set_uplink_delay(std::string_view node, std::chrono::microseconds one_way, std::string& error);
+  std::vector<LabEvent> events() const;
+
  private:
   std::shared_ptr<EdgeNode> start_node(const std::string& name, const Region& region, std::uint16_t upstream_port,
                                        std::uint64_t l1_bytes, std::uint64_t l2_bytes, std::string& token_file,
-                                       std::string& error);
+                                       std::string& error, std::uint16_t port = 0, std::uint16_t admin_port = 0);
+  LabNode* find_mutable(std::string_view name, std::string& error);
+  void log(std::string what, std::string target, std::string detail);
 
   LabFleetOptions options_;
   IoPool pool_;
@@ -68,6 +88,8 @@ class LabFleet {
   std::shared_ptr<SyntheticOrigin> origin_;
   const Region* origin_region_ = nullptr;
   std::vector<LabNode> nodes_;  // shields first, then PoPs
+  mutable std::mutex events_mutex_;
+  std::vector<LabEvent> events_;
   std::chrono::microseconds startup_time_{0};
 };
 

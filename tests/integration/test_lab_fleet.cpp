@@ -54,6 +54,7 @@ class TestLabFleet : public QObject {
   void world50_starts();
   void a_killed_pop_fails_over_within_one_interval();
   void what_if_names_the_path_and_who_holds_the_url();
+  void faults_are_applied_and_logged();
 };
 
 void TestLabFleet::default_lab_starts_and_routes_through_its_tiers() {
@@ -184,6 +185,40 @@ void TestLabFleet::what_if_names_the_path_and_who_holds_the_url() {
   QCOMPARE(from_tokyo.path[0].node, std::string("edge-ap-northeast-1"));
   QCOMPARE(from_tokyo.path[1].node, std::string("shield-ap-southeast-1"));
   QVERIFY(from_tokyo.path[0].tiers.empty() && from_tokyo.path[1].tiers.empty());
+}
+
+void TestLabFleet::faults_are_applied_and_logged() {
+  auto topology = load_topology(EDGELAB_RESOURCES "/topologies/default.json", catalogue());
+  std::string error;
+  auto lab = LabFleet::start(*topology, {}, error);
+  QVERIFY2(lab, error.c_str());
+  const std::uint16_t paris_port = lab->find("edge-fr-central")->node->port();
+  QVERIFY(lab->kill("edge-fr-central", error));
+  QCOMPARE(TestFleet::get(paris_port, "/obj/k?ttl=60").result(), http::status::unknown);  // nobody listens
+  QVERIFY2(lab->revive("edge-fr-central", error), error.c_str());
+  QCOMPARE(lab->find("edge-fr-central")->node->port(), paris_port);
+  QCOMPARE(TestFleet::get(paris_port, "/obj/k?ttl=60").result_int(), 200u);
+
+  const std::uint16_t london = lab->find("edge-eu-west-2")->node->port();
+  lab->origin_down(true);
+  QCOMPARE(TestFleet::get(london, "/obj/down?ttl=60").result_int(), 503u);
+  lab->origin_down(false);
+  QVERIFY(lab->cut_uplink("edge-eu-west-2", true, error));
+  QCOMPARE(TestFleet::get(london, "/obj/cut?ttl=60").result_int(), 502u);
+  QVERIFY(lab->cut_uplink("edge-eu-west-2", false, error));
+  QCOMPARE(TestFleet::get(london, "/obj/cut?ttl=60").result_int(), 200u);
+  QVERIFY(lab->set_uplink_delay("edge-eu-west-2", std::chrono::milliseconds(100), error));
+  lab->origin_slow(std::chrono::milliseconds(300));
+  const auto started = std::chrono::steady_clock::now();
+  QCOMPARE(TestFleet::get(london, "/obj/slow?ttl=60").result_int(), 200u);
+  QVERIFY(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(500));  // 300 + a 200 ms round trip
+  QVERIFY(!lab->kill("edge-atlantis", error));
+  QVERIFY(error.find("no node") != std::string::npos);
+
+  std::vector<std::string> whats;
+  for (const auto& e : lab->events()) whats.push_back(e.what);
+  QCOMPARE(whats, (std::vector<std::string>{"kill", "revive", "origin_down", "origin_up", "cut", "restore",
+                                            "link_delay", "origin_slow"}));
 }
 
 QTEST_GUILESS_MAIN(TestLabFleet)
