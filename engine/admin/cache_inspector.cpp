@@ -37,23 +37,20 @@ json::object page_json(const ListedPage& page, std::string_view tier, std::int64
   return out;
 }
 
-// How lookups see an object now, for listings: purge-all floors applied, and
-// the caller's filters (fresh only, stamped before a purge sequence).
-// For L2, `pending` screens against purges recorded there but not yet
-// carried out on its rows (it runs on the disk thread: the ledger is shared).
-std::function<CachedObjectPtr(CachedObjectPtr)> make_screen(const PurgeState& state, bool fresh_only,
-                                                            std::uint64_t before_seq, std::int64_t now,
-                                                            std::shared_ptr<const PurgeLedger> pending = nullptr) {
-  return [state, fresh_only, before_seq, now, pending](CachedObjectPtr o) -> CachedObjectPtr {
-    if (o->purge_epoch < state.hard_floor) return nullptr;
+// How lookups see an object now, for listings: purges applied (for L2 also
+// those recorded but not yet carried out on its rows), and the caller's
+// filters (fresh only, stamped before a purge sequence). L2 runs it on the
+// disk thread: the ledger is shared, the rest captured.
+std::function<CachedObjectPtr(CachedObjectPtr)> make_screen(std::shared_ptr<const PurgeLedger> ledger, bool l2,
+                                                            bool fresh_only, std::uint64_t before_seq,
+                                                            std::int64_t now) {
+  const std::optional<std::uint64_t> since = l2 ? std::optional(ledger->l2_applied()) : std::nullopt;
+  return [ledger, since, fresh_only, before_seq, now](CachedObjectPtr o) -> CachedObjectPtr {
     if (before_seq && o->purge_epoch >= before_seq) return nullptr;
-    if (o->purge_epoch < state.soft_floor) o = stale_copy(*o, state.soft_floor_at);
-    if (pending) {
-      const PurgeScreen screen = pending->purged_since(*o, std::max(o->purge_epoch, state.l2_applied));
-      if (screen.verdict == PurgeVerdict::gone) return nullptr;
-      if (screen.verdict == PurgeVerdict::stale) o = stale_copy(*o, screen.stale_at);
-    }
-    if (fresh_only && !o->is_fresh(now)) return nullptr;
+    const PurgeScreen screen = ledger->judge(*o, since);
+    const std::uint64_t epoch = o->purge_epoch;
+    o = apply_screen(std::move(o), screen, epoch);
+    if (!o || (fresh_only && !o->is_fresh(now))) return nullptr;
     return o;
   };
 }
@@ -128,14 +125,13 @@ void CacheInspector::list(EdgeNode& node, const QueryParams& params, const HttpE
   }
   if (filters > 1) return bad("url, prefix and tag exclude each other");
   const std::int64_t now = unix_now();
-  const PurgeState state = node.purges().state();
-  query.screen = make_screen(state, *fresh, *before, now);
+  query.screen = make_screen(node.purges_ptr(), false, *fresh, *before, now);
 
   json::object tiers;
   if (tier.empty() || tier == "L1") tiers["L1"] = page_json(list_l1(node.l1(), query), "L1", now);
   if (!node.l2() || tier == "L1")
     return exchange->respond(json_response(http::status::ok, json::object{{"tiers", std::move(tiers)}}, keep));
-  query.screen = make_screen(state, *fresh, *before, now, node.purges_ptr());
+  query.screen = make_screen(node.purges_ptr(), true, *fresh, *before, now);
   node.l2()->async_list(query, exchange->executor(),
                         [exchange, keep, now, tiers = std::move(tiers)](ListedPage page) mutable {
                           tiers["L2"] = page_json(page, "L2", now);
@@ -152,9 +148,8 @@ void CacheInspector::object(EdgeNode& node, const QueryParams& params, const Htt
   auto primary = url_to_primary_key(*text, node.keys());
   if (!primary) return exchange->respond(json_error(http::status::bad_request, "url: expected a URL with a host", keep));
   const std::int64_t now = unix_now();
-  const PurgeState state = node.purges().state();
-  auto screen = make_screen(state, false, 0, now);
-  auto l2_screen = make_screen(state, false, 0, now, node.purges_ptr());
+  auto screen = make_screen(node.purges_ptr(), false, false, 0, now);
+  auto l2_screen = make_screen(node.purges_ptr(), true, false, 0, now);
 
   // key -> its JSON, merged over the tiers
   auto variants = std::make_shared<std::map<std::string, json::object>>();

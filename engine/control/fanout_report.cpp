@@ -69,7 +69,7 @@ json::object report_json(const FanoutReport& r) {
                       {"value", r.purge.value},
                       {"soft", r.purge.soft},
                       {"total_ms", r.total_ms},
-                      {"ok", r.ok(true)},
+                      {"ok", r.ok(r.verifying)},
                       {"nodes", std::move(nodes)}};
 }
 

@@ -33,6 +33,7 @@ struct FanoutReport {
   FleetPurge purge;
   std::vector<NodePurgeReport> nodes;
   double total_ms = 0;  // start to the last acknowledgement or verification
+  bool verifying = true;  // the run asked nodes to verify
   // Every node acknowledged and (when verifying) was verified evicted.
   bool ok(bool verifying) const;
 };

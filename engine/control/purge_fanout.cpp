@@ -53,6 +53,7 @@ void PurgeFanout::run(FleetPurge purge, std::vector<FleetPurge> backlog, std::fu
     self->done_ = std::move(done);
     self->report_ = {};
     self->report_.purge = self->purge_;
+    self->report_.verifying = self->options_.verify;
     for (const auto& node : self->fleet_) self->report_.nodes.push_back({.name = node.name, .role = node.role});
     self->start_wave(0);
   });

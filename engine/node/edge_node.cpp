@@ -118,19 +118,16 @@ void EdgeNode::shutdown(std::function<void()> done) {
 void EdgeNode::store(std::shared_ptr<CachedObject> object, std::uint64_t fetch_epoch) {
   object->purge_epoch = fetch_epoch;
   std::shared_lock lock(purges_->apply_mutex());
+  // Fetched before a soft purge: kept, but as stale as the purge made everything else.
   const PurgeScreen screen = purges_->purged_since(*object, fetch_epoch);
-  if (screen.verdict == PurgeVerdict::gone) {
+  CachedObjectPtr kept = apply_screen(std::move(object), screen, purges_->seq());
+  if (!kept) {
     add(metrics_, &NodeMetrics::stores_discarded);
     return;
   }
-  if (screen.verdict == PurgeVerdict::stale) {
-    // Fetched before a soft purge: keep it, but as stale as the purge made everything else.
-    object = stale_copy(*object, screen.stale_at);
-    object->purge_epoch = purges_->seq();
-  }
-  if (!object->vary_names.empty()) l1_.set_vary(object->primary_key, object->vary_names);
-  l1_.insert(object);
-  if (l2_) l2_->async_store(object);
+  if (!kept->vary_names.empty()) l1_.set_vary(kept->primary_key, kept->vary_names);
+  l1_.insert(kept);
+  if (l2_) l2_->async_store(kept);
 }
 
 CachedObjectPtr EdgeNode::lookup_l1(const RequestFields& request, const std::string& primary_key,
@@ -146,17 +143,11 @@ CachedObjectPtr EdgeNode::lookup_l1(const RequestFields& request, const std::str
 }
 
 CachedObjectPtr EdgeNode::admit_from_l2(CachedObjectPtr object, std::uint64_t since) {
-  object = screened(std::move(object));
-  if (!object) return nullptr;
   std::shared_lock lock(purges_->apply_mutex());
   // Purges recorded in L2 but not yet carried out on its rows still apply.
-  const PurgeScreen screen = purges_->purged_since(*object, std::max(object->purge_epoch, since));
-  if (screen.verdict == PurgeVerdict::gone) return nullptr;
-  if (screen.verdict == PurgeVerdict::stale) {
-    auto copy = stale_copy(*object, screen.stale_at);
-    copy->purge_epoch = purges_->seq();
-    object = std::move(copy);
-  }
+  const PurgeScreen screen = purges_->judge(*object, since);
+  object = apply_screen(std::move(object), screen, purges_->seq());
+  if (!object) return nullptr;
   // Promote: the next request for it is an L1 hit.
   if (!object->vary_names.empty()) l1_.set_vary(object->primary_key, object->vary_names);
   l1_.insert(object);

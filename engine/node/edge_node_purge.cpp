@@ -20,22 +20,13 @@ constexpr std::size_t kApplyBatch = 128;
 
 CachedObjectPtr EdgeNode::screened(CachedObjectPtr object) {
   const PurgeScreen screen = purges_->screen(*object);
-  switch (screen.verdict) {
-    case PurgeVerdict::keep:
-      return object;
-    case PurgeVerdict::gone:
-      l1_.erase(object->primary_key, object->key);
-      return nullptr;
-    case PurgeVerdict::stale: {
-      // Swapped in once, with the current epoch, so the stale window is not
-      // stretched by later lookups.
-      auto copy = stale_copy(*object, screen.stale_at);
-      copy->purge_epoch = purges_->seq();
-      l1_.replace_in_place(copy);
-      return copy;
-    }
-  }
-  return object;
+  if (screen.verdict == PurgeVerdict::keep) return object;  // the hit path: two relaxed loads
+  auto seen = apply_screen(object, screen, purges_->seq());
+  if (!seen)
+    l1_.erase(object->primary_key, object->key);
+  else
+    l1_.replace_in_place(seen);  // swapped in once: later lookups find it stale already
+  return seen;
 }
 
 void EdgeNode::purge(PurgeRequest request, net::any_io_executor ex, std::function<void(PurgeOutcome)> done) {

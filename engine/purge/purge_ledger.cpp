@@ -42,6 +42,29 @@ PurgeScreen PurgeLedger::purged_since(const CachedObject& object, std::uint64_t 
   return result;
 }
 
+PurgeScreen PurgeLedger::judge(const CachedObject& object, std::optional<std::uint64_t> since) const {
+  const PurgeScreen floors = screen(object);
+  if (floors.verdict == PurgeVerdict::gone || !since) return floors;
+  const PurgeScreen later = purged_since(object, std::max(object.purge_epoch, *since));
+  if (later.verdict == PurgeVerdict::keep) return floors;
+  if (later.verdict == PurgeVerdict::gone || floors.verdict == PurgeVerdict::keep) return later;
+  return {PurgeVerdict::stale, std::min(floors.stale_at, later.stale_at)};  // stale since the earlier one
+}
+
+CachedObjectPtr apply_screen(CachedObjectPtr object, const PurgeScreen& screen, std::uint64_t epoch) {
+  switch (screen.verdict) {
+    case PurgeVerdict::keep:
+      return object;
+    case PurgeVerdict::gone:
+      return nullptr;
+    case PurgeVerdict::stale:
+      break;
+  }
+  auto copy = stale_copy(*object, screen.stale_at);
+  copy->purge_epoch = epoch;
+  return copy;
+}
+
 std::pair<PurgeRecord, PurgeState> PurgeLedger::begin(const PurgeRequest& request, std::int64_t now_ms) {
   std::lock_guard lock(mutex_);
   PurgeRecord record;

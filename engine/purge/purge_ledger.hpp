@@ -25,6 +25,11 @@ struct PurgeScreen {
   std::int64_t stale_at = 0;  // for stale: when the soft purge happened (Unix seconds)
 };
 
+// The object as a screen leaves it: null when gone; for stale, a copy that
+// went stale when the purge happened, stamped with `epoch` (the current
+// sequence) so that later screens do not stretch its stale window.
+CachedObjectPtr apply_screen(CachedObjectPtr object, const PurgeScreen& screen, std::uint64_t epoch);
+
 class PurgeLedger {
  public:
   static constexpr std::size_t kRecentLimit = 1024;
@@ -49,6 +54,12 @@ class PurgeLedger {
   // Purges applied after sequence `since` that select `object`. When the log
   // no longer reaches back that far, the answer is "gone" (the safe side).
   PurgeScreen purged_since(const CachedObject& object, std::uint64_t since) const;
+
+  // Everything that applies to a stored object: the purge-all floors and,
+  // when `since` is given, purges applied after it (or after the object's own
+  // epoch, if later). For L2 objects `since` is l2_applied(): purges recorded
+  // there but not yet carried out on its rows.
+  PurgeScreen judge(const CachedObject& object, std::optional<std::uint64_t> since) const;
 
   // Starts a purge (call with apply_mutex() held exclusively): the next
   // sequence, and for purge-all the moved floors. Returns the record (counts

@@ -1,6 +1,7 @@
 // DiskIndex: admin listings (metadata only; bodies stay on disk).
 #include "tiers/disk_index.hpp"
 
+#include "tiers/disk_selection.hpp"
 #include "tiers/object_codec.hpp"
 
 namespace edgelab {
@@ -21,31 +22,18 @@ ListedObject DiskIndex::listed_from_row(SqliteStatement& row) {
 
 ListedPage DiskIndex::list(const CacheQuery& query) {
   ListedPage page;
-  std::string where = "key > ?1";
-  const PurgeKind kind = query.kind.value_or(PurgeKind::all);
-  switch (kind) {
-    case PurgeKind::url:
-      where += " AND primary_key = ?2";
-      break;
-    case PurgeKind::prefix:
-      where += " AND substr(primary_key, 1, length(?2)) = ?2";
-      break;
-    case PurgeKind::tag:
-      where += " AND key IN (SELECT key FROM tags WHERE tag = ?2)";
-      break;
-    case PurgeKind::all:
-      break;
-  }
+  const DiskSelection selection(query.kind.value_or(PurgeKind::all), query.value, 2);
   std::string error;
-  SqliteStatement select = db_->prepare(
-      "SELECT key, size, meta, epoch, stale_at, hits FROM objects WHERE " + where + " ORDER BY key LIMIT ?3", error);
+  SqliteStatement select = db_->prepare("SELECT key, size, meta, epoch, stale_at, hits FROM objects WHERE key > ?1 AND " +
+                                            selection.where() + " ORDER BY key LIMIT ?4",
+                                        error);
   // Screened-out rows do not count toward the limit, but a page stops after
   // this many rows so one request cannot walk a huge index.
   const std::size_t max_scanned = query.limit * 20 + 100;
   if (!select) return page;
   select.bind(1, query.cursor);
-  if (kind != PurgeKind::all) select.bind(2, query.value);
-  select.bind(3, static_cast<std::int64_t>(max_scanned));
+  selection.bind(select);
+  select.bind(4, static_cast<std::int64_t>(max_scanned));
   std::string last;
   std::size_t scanned = 0;
   while (select.step()) {

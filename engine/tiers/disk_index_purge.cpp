@@ -1,40 +1,13 @@
 // DiskIndex: purges, the persisted purge position, and reclaiming purge-all.
 #include "tiers/disk_index.hpp"
 
+#include "tiers/disk_selection.hpp"
+
 #include <algorithm>
 #include <optional>
 
 namespace edgelab {
 namespace {
-
-// The smallest string greater than every string starting with `prefix`, or
-// nullopt when there is none (a prefix of 0xFF bytes, or the empty prefix).
-std::optional<std::string> prefix_upper_bound(std::string prefix) {
-  while (!prefix.empty()) {
-    auto last = static_cast<unsigned char>(prefix.back());
-    if (last < 0xFF) {
-      prefix.back() = static_cast<char>(last + 1);
-      return prefix;
-    }
-    prefix.pop_back();
-  }
-  return std::nullopt;
-}
-
-// A WHERE clause selecting objects by purge kind; ?1 is the value, ?2 the upper bound for prefixes.
-std::string where_selected(PurgeKind kind, bool has_upper) {
-  switch (kind) {
-    case PurgeKind::url:
-      return "primary_key = ?1";
-    case PurgeKind::prefix:
-      return has_upper ? "primary_key >= ?1 AND primary_key < ?2" : "primary_key >= ?1";
-    case PurgeKind::tag:
-      return "key IN (SELECT key FROM tags WHERE tag = ?1)";
-    case PurgeKind::all:
-      return "1";
-  }
-  return "0";
-}
 
 class Transaction {
  public:
@@ -72,12 +45,10 @@ void DiskIndex::forget(const Victims& victims) {
 
 std::int64_t DiskIndex::count_selected(PurgeKind kind, const std::string& value, std::string& error) {
   if (kind == PurgeKind::all) return static_cast<std::int64_t>(objects_.load());
-  const auto upper = kind == PurgeKind::prefix ? prefix_upper_bound(value) : std::nullopt;
-  SqliteStatement count =
-      db_->prepare("SELECT COUNT(*) FROM objects WHERE " + where_selected(kind, upper.has_value()), error);
+  const DiskSelection selection(kind, value, 1);
+  SqliteStatement count = db_->prepare("SELECT COUNT(*) FROM objects WHERE " + selection.where(), error);
   if (!count) return -1;
-  count.bind(1, value);
-  if (upper) count.bind(2, *upper);
+  selection.bind(count);
   if (!count.step()) {
     error = db_->last_error();
     return -1;
@@ -173,8 +144,8 @@ PurgeProgress DiskIndex::apply_pending(std::size_t batch) {
   next.reset();
 
   // Objects stored after the purge (epoch >= its sequence) are not its business.
-  const auto upper = kind == PurgeKind::prefix ? prefix_upper_bound(value) : std::nullopt;
-  const std::string selected = where_selected(kind, upper.has_value()) + " AND epoch < ?3";
+  const DiskSelection selection(kind, value, 1);
+  const std::string selected = selection.where() + " AND epoch < ?3";
   const auto limit = " LIMIT " + std::to_string(batch);
   Transaction tx(*db_);
   if (!tx.begun()) return progress;
@@ -187,13 +158,15 @@ PurgeProgress DiskIndex::apply_pending(std::size_t batch) {
                                           "WHERE " + selected + " AND stale_at = 0" + limit + ")",
                                           error);
     if (!update) return progress;
-    update.bind(1, value).bind(2, upper.value_or(std::string())).bind(3, seq).bind(4, stale_at);
+    selection.bind(update);
+    update.bind(3, seq).bind(4, stale_at);
     update.step();
     touched = static_cast<std::size_t>(db_->changes());
   } else {
     SqliteStatement select = db_->prepare("SELECT key, file, size FROM objects WHERE " + selected + limit, error);
     if (!select) return progress;
-    select.bind(1, value).bind(2, upper.value_or(std::string())).bind(3, seq);
+    selection.bind(select);
+    select.bind(3, seq);
     while (select.step()) victims.emplace_back(select.column_text(0), select.column_text(1), select.column_int(2));
     select.reset();
     for (const auto& victim : victims) remove_row(std::get<0>(victim));

@@ -49,11 +49,6 @@ std::size_t MemoryTier::purge(PurgeKind kind, std::string_view value, bool soft,
   return n;
 }
 
-std::size_t MemoryTier::erase_older_than(std::uint64_t epoch) {
-  std::size_t n = 0;
-  for (auto& s : shards_) n += s->erase_older_than(epoch);
-  return n;
-}
 std::size_t MemoryTier::erase_older_than(std::size_t shard, std::uint64_t epoch) {
   return shard < shards_.size() ? shards_[shard]->erase_older_than(epoch) : 0;
 }

@@ -54,8 +54,8 @@ class MemoryTier {
   // at a time, so hits on the other shards go on. Returns objects purged.
   std::size_t purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at,
                     std::vector<CachedObjectPtr>* graveyard = nullptr);
-  // Reclaims what a purge-all left behind, one shard at a time.
-  std::size_t erase_older_than(std::uint64_t epoch);
+  // Reclaims what a purge-all left behind in one shard (callers go shard by
+  // shard, so requests are served in between).
   std::size_t shard_count() const { return shards_.size(); }
   std::size_t erase_older_than(std::size_t shard, std::uint64_t epoch);
   void replace_in_place(const CachedObjectPtr& object);
