@@ -21,7 +21,10 @@ int number(const Args& args, const std::string& name, int fallback, int lo, int 
 }  // namespace
 
 int run_lab(const Args& args) {
-  if (!option(args, "--topology").empty()) return run_lab_topology(args);
+  // The small fixed lab of the first issue, kept for quick checks; everything else is the topology lab.
+  const bool mini = flag(args, "--mini") || !option(args, "--edges").empty() || !option(args, "--rounds").empty() ||
+                    !option(args, "--object-bytes").empty();
+  if (!mini) return run_lab_topology(args);
   MiniLabOptions options;
   options.edges = number(args, "--edges", 2, 1, 16);
   options.objects = number(args, "--objects", 20, 1, 10'000);

@@ -1,8 +1,9 @@
 // edgelabd: the headless EdgeLab daemon.
 //   edgelabd node --config FILE           run one edge node
 //   edgelabd origin --listen HOST:PORT    run the synthetic origin
-//   edgelabd lab [--edges N] [--objects N] [--rounds N]
-//                                         run the small lab and print what it served
+//   edgelabd lab [--topology default|world50|FILE] [--duration S] [--rps N] [--report FILE] ...
+//                                         run the lab with simulated users and report
+//   edgelabd lab --mini [--edges N] ...   the small fixed lab (origin, shield, edges)
 //   edgelabd ctl --nodes FILE purge|status|stats ...
 //                                         drive nodes through their admin APIs
 #include "commands.hpp"
@@ -42,8 +43,11 @@ void usage() {
   std::cerr << "usage:\n"
                "  edgelabd node --config FILE\n"
                "  edgelabd origin --listen HOST:PORT [--threads N]\n"
-               "  edgelabd lab [--edges N] [--objects N] [--rounds N] [--object-bytes N]\n"
-               "  edgelabd lab --topology default|world50|FILE --serve [--nodes-file FILE]\n"
+               "  edgelabd lab [--topology default|world50|FILE] [--duration S] [--rps N] [--requests N]\n"
+               "               [--zipf S] [--objects N] [--mix STATIC,SEMI,DYNAMIC] [--seed N]\n"
+               "               [--fault AT:ACTION[:NODE][:MS]]... [--health-interval-ms MS]\n"
+               "               [--report FILE.json] [--run-db FILE.sqlite] [--serve [--nodes-file FILE]]\n"
+               "  edgelabd lab --mini [--edges N] [--objects N] [--rounds N] [--object-bytes N]\n"
                "  edgelabd ctl --nodes NODES.json [--json] purge --url URL | --prefix URL | --tag TAG | --all\n"
                "  edgelabd ctl --nodes NODES.json [--json] status | stats\n";
 }

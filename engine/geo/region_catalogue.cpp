@@ -41,6 +41,10 @@ boost::system::result<RegionCatalogue, std::string> RegionCatalogue::parse(std::
       *out = v->to_number<double>();
       if (*out < -limit || *out > limit) return where + "." + key + ": out of range";
     }
+    if (const json::value* v = o->if_contains("population_m")) {
+      if (!v->is_number() || v->to_number<double>() < 0) return where + ".population_m: expected a number >= 0";
+      r.population_m = v->to_number<double>();
+    }
     if (std::find(kContinents.begin(), kContinents.end(), r.continent) == kContinents.end())
       return where + ".continent: \"" + r.continent + "\" is not one of the six";
     if (!names.insert(r.name).second) return where + ".name: \"" + r.name + "\" appears twice";

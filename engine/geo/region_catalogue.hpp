@@ -1,6 +1,7 @@
 #pragma once
 // The lab's places: each region's name ("us-east-1"), city, continent and
-// coordinates, from resources/regions.json.
+// coordinates, and the metro population that weights simulated users, from
+// resources/regions.json.
 #include "geo/geo_point.hpp"
 
 #include <boost/system/result.hpp>
@@ -16,6 +17,7 @@ struct Region {
   std::string city;
   std::string continent;
   GeoPoint at;
+  double population_m = 0;  // metro population in millions: the default weight of simulated users here
 };
 
 class RegionCatalogue {

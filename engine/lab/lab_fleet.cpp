@@ -143,6 +143,11 @@ std::string LabFleet::nodes_json() const {
   return boost::json::serialize(list);
 }
 
+std::shared_ptr<EdgeNode> LabFleet::node_of(std::size_t index) const {
+  std::lock_guard lock(nodes_mutex_);
+  return index < nodes_.size() ? nodes_[index].node : nullptr;
+}
+
 LabNode* LabFleet::find_mutable(std::string_view name, std::string& error) {
   for (auto& n : nodes_)
     if (n.name == name) return &n;
@@ -181,7 +186,10 @@ bool LabFleet::revive(std::string_view name, std::string& error) {
   auto node = start_node(n->name, *n->region, n->uplink->port(), c.l1_max_bytes, c.l2 ? c.l2->max_bytes : 0,
                          n->token_file, error, port, admin_port);
   if (!node) return false;
-  n->node = std::move(node);
+  {
+    std::lock_guard lock(nodes_mutex_);
+    n->node = std::move(node);
+  }
   log("revive", n->name, "back on port " + std::to_string(port));
   return true;
 }

@@ -6,6 +6,7 @@
 // between the two regions (simulated; real processing adds on top).
 #include "core/io_pool.hpp"
 #include "geo/wan_latency.hpp"
+#include "lab/lab_event.hpp"
 #include "lab/topology.hpp"
 #include "lab/wan_link.hpp"
 #include "node/edge_node.hpp"
@@ -38,14 +39,6 @@ struct LabNode {
   double capacity_rps = 0;
 };
 
-// A fault injected at run time, as the run's event log keeps it.
-struct LabEvent {
-  std::int64_t at_ms = 0;  // Unix milliseconds
-  std::string what;        // "kill", "revive", "origin_slow", "origin_down", "origin_up", "cut", "restore", "link_delay"
-  std::string target;      // a node name, or "origin"
-  std::string detail;
-};
-
 class LabFleet {
  public:
   static std::unique_ptr<LabFleet> start(const Topology& topology, const LabFleetOptions& options,
@@ -57,6 +50,9 @@ class LabFleet {
 
   const std::vector<LabNode>& nodes() const { return nodes_; }
   const LabNode* find(std::string_view name) const;
+  // The engine node behind nodes()[index] now (a revive replaces it); safe
+  // from any thread, unlike reading nodes()[index].node during faults.
+  std::shared_ptr<EdgeNode> node_of(std::size_t index) const;
   SyntheticOrigin& origin() { return *origin_; }
   const Region* origin_region() const { return origin_region_; }
   net::io_context& context() { return pool_.context(); }
@@ -73,6 +69,10 @@ class LabFleet {
   bool cut_uplink(std::string_view node, bool cut, std::string& error);
   bool set_uplink_delay(std::string_view node, std::chrono::microseconds one_way, std::string& error);
   std::vector<LabEvent> events() const;
+  // Logs something else that happened (a health change seen by a run).
+  void record_event(std::string what, std::string target, std::string detail) {
+    log(std::move(what), std::move(target), std::move(detail));
+  }
 
  private:
   std::shared_ptr<EdgeNode> start_node(const std::string& name, const Region& region, std::uint16_t upstream_port,
@@ -88,6 +88,7 @@ class LabFleet {
   std::shared_ptr<SyntheticOrigin> origin_;
   const Region* origin_region_ = nullptr;
   std::vector<LabNode> nodes_;  // shields first, then PoPs
+  mutable std::mutex nodes_mutex_;  // guards LabNode::node of each entry (revive swaps it)
   mutable std::mutex events_mutex_;
   std::vector<LabEvent> events_;
   std::chrono::microseconds startup_time_{0};

@@ -58,7 +58,7 @@ boost::system::result<Topology, std::string> parse_topology(std::string_view jso
   if (!o) return fail(std::string("a topology is a JSON object"));
   for (const auto& [key, value] : *o)
     if (key != "name" && key != "description" && key != "origin" && key != "defaults" && key != "shields" &&
-        key != "pops")
+        key != "pops" && key != "traffic")
       return fail("unknown key \"" + std::string(key) + "\"");
   Topology t;
   auto region = [&](const json::value* v, const std::string& where) -> boost::system::result<const Region*, std::string> {
@@ -122,6 +122,11 @@ boost::system::result<Topology, std::string> parse_topology(std::string_view jso
       if (!pop.shield) return fail(where + ".shield: \"" + fields.shield + "\" is not one of the topology's shields");
     }
     t.pops.push_back(pop);
+  }
+  if (const json::value* v = o->if_contains("traffic")) {
+    auto traffic = parse_traffic_config(*v, catalogue);
+    if (!traffic) return fail(traffic.error());
+    t.traffic = std::move(*traffic);
   }
   return t;
 }

@@ -6,11 +6,13 @@
 //   {"name": "default", "origin": "us-east-1",
 //    "defaults": {"l1_bytes": 33554432, "l2_bytes": 0, "capacity_rps": 2000, "shield": "auto"},
 //    "shields": [{"region": "eu-central-1"}, ...],
-//    "pops": [{"region": "fr-central", "shield": "eu-central-1", "capacity_rps": 500}, ...]}
+//    "pops": [{"region": "fr-central", "shield": "eu-central-1", "capacity_rps": 500}, ...],
+//    "traffic": {...}}
 //
 // "shield": "auto" picks the nearest shield by great-circle distance; "none"
 // sends the PoP straight to the origin.
 #include "geo/region_catalogue.hpp"
+#include "lab/traffic_config.hpp"
 
 #include <boost/system/result.hpp>
 
@@ -40,6 +42,7 @@ struct Topology {
   const Region* origin = nullptr;
   std::vector<TopologyShield> shields;
   std::vector<TopologyPop> pops;
+  TrafficConfig traffic;  // the optional "traffic" section (see traffic_config.hpp), over the defaults
 };
 
 // `catalogue` must outlive the topology (regions are pointed to).

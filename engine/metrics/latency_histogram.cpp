@@ -41,6 +41,23 @@ std::uint64_t LatencyHistogram::percentile(double q) const {
   return max();
 }
 
+void LatencyHistogram::snapshot(Counts& out) const {
+  for (std::size_t b = 0; b < out.size(); ++b) out[b] = buckets_[b].load(std::memory_order_relaxed);
+}
+
+std::uint64_t LatencyHistogram::percentile_of(const Counts& counts, double q) {
+  std::uint64_t total = 0;
+  for (auto c : counts) total += c;
+  if (total == 0) return 0;
+  auto rank = static_cast<std::uint64_t>(q * static_cast<double>(total - 1)) + 1;
+  std::uint64_t seen = 0;
+  for (int b = 0; b < kBuckets; ++b) {
+    seen += counts[static_cast<std::size_t>(b)];
+    if (seen >= rank) return upper_bound_of(b);
+  }
+  return upper_bound_of(kBuckets - 1);
+}
+
 void LatencyHistogram::reset() {
   for (auto& b : buckets_) b.store(0, std::memory_order_relaxed);
   count_ = 0;

@@ -20,6 +20,13 @@ class LatencyHistogram {
   std::uint64_t max() const { return max_.load(std::memory_order_relaxed); }
   void reset();
 
+  // A copy of the bucket counts, so an interval's percentiles can be taken
+  // from the difference of two copies.
+  using Counts = std::array<std::uint64_t, kBuckets>;
+  void snapshot(Counts& out) const;
+  // q in [0,1] over `counts` (a snapshot or a difference of two); 0 when empty.
+  static std::uint64_t percentile_of(const Counts& counts, double q);
+
   static int bucket_of(std::uint64_t micros);
   static std::uint64_t upper_bound_of(int bucket);
 

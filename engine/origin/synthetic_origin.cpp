@@ -84,9 +84,15 @@ std::uint64_t SyntheticOrigin::requests_for(const std::string& path) const {
   return it == per_path_.end() ? 0 : it->second;
 }
 
+std::map<std::string, std::uint64_t> SyntheticOrigin::requests_by_path() const {
+  std::lock_guard lock(mutex_);
+  return per_path_;
+}
+
 std::string SyntheticOrigin::stats_json() const {
   boost::json::object o;
   o["requests"] = requests_.load();
+  o["conditional"] = conditional_.load();
   boost::json::object paths;
   {
     std::lock_guard lock(mutex_);
@@ -110,6 +116,7 @@ void SyntheticOrigin::handle(HttpExchangePtr exchange) {
     return exchange->respond(std::move(res));
   }
   ++requests_;
+  if (req.find(http::field::if_none_match) != req.end()) ++conditional_;
   {
     std::lock_guard lock(mutex_);
     ++per_path_[path];

@@ -9,7 +9,7 @@
 // cookie=1, v=<version> (changes body and ETag), noetag=1, chunked=1,
 // trickle_ms=T (the body goes out in 4 parts, T ms apart), abort=1 (with
 // trickle_ms: the connection is closed after half the body).
-//   GET /__stats  -> {"requests": N, "paths": {"/obj/a": n, ...}}
+//   GET /__stats  -> {"requests": N, "conditional": N, "paths": {"/obj/a": n, ...}}
 // Any other method on /obj/... answers 200 "ok" with no-store.
 #include "core/node_config.hpp"
 #include "http/http_server.hpp"
@@ -29,6 +29,10 @@ class SyntheticOrigin : public std::enable_shared_from_this<SyntheticOrigin> {
 
   std::uint64_t requests() const { return requests_.load(); }
   std::uint64_t requests_for(const std::string& path) const;
+  // Requests that carried a validator (If-None-Match): revalidations, not full fetches.
+  std::uint64_t conditional_requests() const { return conditional_.load(); }
+  // Every path asked for so far, with its request count.
+  std::map<std::string, std::uint64_t> requests_by_path() const;
   std::string stats_json() const;
   // Every request is answered with this status (0: normal behaviour).
   void set_forced_status(unsigned status) { forced_status_ = status; }
@@ -43,6 +47,7 @@ class SyntheticOrigin : public std::enable_shared_from_this<SyntheticOrigin> {
   net::io_context& ioc_;
   std::shared_ptr<HttpServer> server_;
   std::atomic<std::uint64_t> requests_{0};
+  std::atomic<std::uint64_t> conditional_{0};
   std::atomic<unsigned> forced_status_{0};
   std::atomic<unsigned> extra_delay_ms_{0};
   mutable std::mutex mutex_;

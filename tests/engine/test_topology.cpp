@@ -94,6 +94,19 @@ void TestTopology::errors_name_the_problem_data() {
                                 << "pops[0].capacity_rps";
   QTest::newRow("unknown pop key") << "{\"origin\":\"us-east-1\",\"pops\":[{\"region\":\"fr-central\",\"size\":1}]}"
                                    << "pops[0]: unknown key \"size\"";
+  const QString head = "{\"origin\":\"us-east-1\"," + pops + ",\"traffic\":";
+  QTest::newRow("traffic not object") << head + "[]}" << "traffic: expected an object";
+  QTest::newRow("traffic unknown key") << head + "{\"users\":1}}" << "traffic: unknown key \"users\"";
+  QTest::newRow("traffic rps") << head + "{\"rps\":0}}" << "traffic.rps: expected a number above 0";
+  QTest::newRow("traffic zipf") << head + "{\"zipf\":\"high\"}}" << "traffic.zipf";
+  QTest::newRow("traffic objects") << head + "{\"objects\":0.5}}" << "traffic.objects: expected a whole number";
+  QTest::newRow("traffic mix class") << head + "{\"mix\":{\"video\":1}}}" << "traffic.mix: unknown class \"video\"";
+  QTest::newRow("traffic mix zero") << head + "{\"mix\":{\"static\":0}}}" << "traffic.mix: the shares add up to 0";
+  QTest::newRow("traffic mix negative") << head + "{\"mix\":{\"static\":-1}}}" << "traffic.mix.static";
+  QTest::newRow("traffic population region") << head + "{\"population\":{\"atlantis\":3}}}"
+                                             << "traffic.population: unknown region \"atlantis\"";
+  QTest::newRow("traffic population weight") << head + "{\"population\":{\"fr-central\":-3}}}"
+                                             << "traffic.population.fr-central";
 }
 
 void TestTopology::errors_name_the_problem() {

@@ -78,7 +78,7 @@ void TestEdgelabd::node_serves_and_stops_gracefully_on_sigterm() {
 
 void TestEdgelabd::lab_prints_what_it_served() {
   QProcess lab;
-  lab.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--objects"), QStringLiteral("10")});
+  lab.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--mini"), QStringLiteral("--objects"), QStringLiteral("10")});
   QVERIFY(lab.waitForFinished(60000));
   QCOMPARE(lab.exitCode(), 0);
   const QString out = QString::fromUtf8(lab.readAllStandardOutput());
