@@ -10,6 +10,8 @@ int run_origin(const Args& args);
 int run_lab(const Args& args);
 // The topology lab (lab --topology ...).
 int run_lab_topology(const Args& args);
+// The runs of a run database, side by side (lab --runs FILE).
+int run_lab_runs(const Args& args);
 int run_ctl(const Args& args);
 
 // "--name value" lookup; returns fallback when absent.

@@ -21,6 +21,7 @@ int number(const Args& args, const std::string& name, int fallback, int lo, int 
 }  // namespace
 
 int run_lab(const Args& args) {
+  if (!option(args, "--runs").empty()) return run_lab_runs(args);
   // The small fixed lab of the first issue, kept for quick checks; everything else is the topology lab.
   const bool mini = flag(args, "--mini") || !option(args, "--edges").empty() || !option(args, "--rounds").empty() ||
                     !option(args, "--object-bytes").empty();

@@ -47,6 +47,7 @@ void usage() {
                "               [--zipf S] [--objects N] [--mix STATIC,SEMI,DYNAMIC] [--seed N]\n"
                "               [--fault AT:ACTION[:NODE][:MS]]... [--health-interval-ms MS]\n"
                "               [--report FILE.json] [--run-db FILE.sqlite] [--serve [--nodes-file FILE]]\n"
+               "  edgelabd lab --runs FILE.sqlite      (the runs kept there, side by side)\n"
                "  edgelabd lab --mini [--edges N] [--objects N] [--rounds N] [--object-bytes N]\n"
                "  edgelabd ctl --nodes NODES.json [--json] purge --url URL | --prefix URL | --tag TAG | --all\n"
                "  edgelabd ctl --nodes NODES.json [--json] status | stats\n";

@@ -91,7 +91,7 @@ boost::system::result<LabReport, std::string> LabRun::run() {
   if (!options_.run_db_path.empty()) {
     std::string error;
     database = RunDatabase::open(options_.run_db_path, error);
-    if (!database) return fail("run database: " + error);
+    if (!database) return fail("run database " + options_.run_db_path + ": " + error);
     run_id_ = database->begin_run(topology_.name, started_ms, settings_json(), error);
     if (!run_id_) return fail(error);
   }

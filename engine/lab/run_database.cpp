@@ -43,7 +43,7 @@ std::unique_ptr<RunDatabase> RunDatabase::open(const std::string& path, std::str
   auto db = SqliteDb::open(path, error);
   if (!db) return nullptr;
   if (!db->exec(kSchema, error)) {
-    error = path + ": not a lab run database (" + error + ")";
+    error = "not a lab run database (" + error + ")";
     return nullptr;
   }
   return std::make_unique<RunDatabase>(std::move(db));

@@ -2,7 +2,7 @@
 // What the lab's simulated users ask for, and how fast: a topology file's
 // optional "traffic" section, overridable from the command line.
 //
-//   "traffic": {"rps": 200, "duration_s": 10, "max_requests": 0, "objects": 2000, "zipf": 0.9,
+//   "traffic": {"rps": 250, "duration_s": 20, "max_requests": 0, "objects": 1000, "zipf": 0.9,
 //               "mix": {"static": 0.7, "semi_dynamic": 0.2, "dynamic": 0.1},
 //               "object_bytes": 8192, "static_ttl_s": 86400, "semi_ttl_s": 10, "semi_swr_s": 30,
 //               "population": {"ap-northeast-1": 40}, "seed": 1, "max_in_flight": 2048}
@@ -26,10 +26,10 @@ std::string_view to_string(ObjectClass klass);
 inline constexpr int kObjectClasses = 3;
 
 struct TrafficConfig {
-  double rps = 200;
-  double duration_s = 10;
+  double rps = 250;
+  double duration_s = 20;
   std::uint64_t max_requests = 0;  // 0: rps x duration
-  std::uint32_t objects = 2000;    // distinct objects in each class
+  std::uint32_t objects = 1000;    // distinct objects in each class
   double zipf_exponent = 0.9;
   double share[kObjectClasses] = {0.7, 0.2, 0.1};  // static, semi-dynamic, dynamic; normalized
   std::uint64_t object_bytes = 8192;

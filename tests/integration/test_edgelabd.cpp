@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <boost/json.hpp>
+
 #include "http/blocking_client.hpp"
 #include "support/daemon_process.hpp"
 
@@ -23,6 +25,7 @@ class TestEdgelabd : public QObject {
   void node_serves_and_stops_gracefully_on_sigterm();
   void lab_prints_what_it_served();
   void topology_lab_serves_for_ctl();
+  void headless_lab_writes_its_report();
 };
 
 void TestEdgelabd::config_errors_name_the_key_and_exit_nonzero() {
@@ -110,6 +113,63 @@ void TestEdgelabd::topology_lab_serves_for_ctl() {
   QVERIFY(bad.waitForFinished(10000));
   QCOMPARE(bad.exitCode(), 2);
   QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains(QStringLiteral("cannot read")));
+}
+
+void TestEdgelabd::headless_lab_writes_its_report() {
+  QTemporaryDir dir;
+  const QString report_file = dir.filePath(QStringLiteral("report.json"));
+  const QString db_file = dir.filePath(QStringLiteral("runs.sqlite"));
+  QProcess lab;
+  lab.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--rps"),
+                        QStringLiteral("150"), QStringLiteral("--objects"), QStringLiteral("50"), QStringLiteral("--report"),
+                        report_file, QStringLiteral("--run-db"), db_file, QStringLiteral("--fault"),
+                        QStringLiteral("1:origin-slow:20")});
+  QVERIFY(lab.waitForFinished(60000));
+  const QString out = QString::fromUtf8(lab.readAllStandardOutput());
+  QVERIFY2(lab.exitCode() == 0, qPrintable(out + QString::fromUtf8(lab.readAllStandardError())));
+  for (const char* words : {"served by", "L1 hit", "shield hit", "origin", "offload", "origin_slow origin", "(run 1)"})
+    QVERIFY2(out.contains(QString::fromUtf8(words)), words);
+  QFile f(report_file);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  boost::system::error_code ec;
+  auto report = boost::json::parse(f.readAll().toStdString(), ec);
+  QVERIFY(!ec);
+  QCOMPARE(report.at("requests").to_number<int>(), 300);
+  QCOMPARE(report.at("topology").as_string(), "default");
+  for (const char* tier : {"l1_hit", "l2_hit", "shield_hit", "origin", "error"})
+    QVERIFY(report.at("tiers").as_object().contains(tier));
+  QVERIFY(report.at("origin").at("offload").to_number<double>() > 0);
+  QCOMPARE(report.at("pops").as_array().size(), 12u);
+  QCOMPARE(report.at("events").as_array().size(), 1u);
+  QProcess runs;
+  runs.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--runs"), db_file});
+  QVERIFY(runs.waitForFinished(10000));
+  const QString listing = QString::fromUtf8(runs.readAllStandardOutput());
+  QVERIFY2(runs.exitCode() == 0 && listing.contains(QStringLiteral("1 run(s)")) &&
+               listing.contains(QStringLiteral("default   300")),
+           qPrintable(listing));
+
+  // Bad settings: a clear error and exit status 2, before anything starts.
+  const QList<QStringList> bad_runs = {
+      {QStringLiteral("--rps"), QStringLiteral("fast")},
+      {QStringLiteral("--duration"), QStringLiteral("-3")},
+      {QStringLiteral("--mix"), QStringLiteral("1,2")},
+      {QStringLiteral("--fault"), QStringLiteral("1:explode")},
+      {QStringLiteral("--fault"), QStringLiteral("soon:kill:edge-fr-central")},
+  };
+  for (const auto& extra : bad_runs) {
+    QProcess bad;
+    bad.start(kEdgelabd, QStringList{QStringLiteral("lab")} + extra);
+    QVERIFY(bad.waitForFinished(10000));
+    const QString err = QString::fromUtf8(bad.readAllStandardError());
+    QVERIFY2(bad.exitCode() == 2 && err.contains(QStringLiteral("edgelabd lab:")), qPrintable(extra.join(u' ') + err));
+  }
+  QProcess unknown_node;
+  unknown_node.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--duration"), QStringLiteral("1"),
+                                 QStringLiteral("--fault"), QStringLiteral("0.5:kill:edge-atlantis")});
+  QVERIFY(unknown_node.waitForFinished(20000));
+  QCOMPARE(unknown_node.exitCode(), 1);
+  QVERIFY(QString::fromUtf8(unknown_node.readAllStandardError()).contains(QStringLiteral("no node \"edge-atlantis\"")));
 }
 
 QTEST_GUILESS_MAIN(TestEdgelabd)
