@@ -37,6 +37,15 @@ class Transaction {
   bool open_;
 };
 
+// Runs a bound insert and readies it for the next row.
+bool insert_row(SqliteDb& db, SqliteStatement& insert, std::string& error) {
+  insert.step();
+  const bool ok = insert.ok();
+  if (!ok) error = "run database: " + db.last_error();
+  insert.reset();
+  return ok;
+}
+
 }  // namespace
 
 std::unique_ptr<RunDatabase> RunDatabase::open(const std::string& path, std::string& error) {
@@ -74,12 +83,7 @@ bool RunDatabase::append_seconds(std::int64_t run, const std::vector<std::pair<s
     insert.bind(5, to_i64(s.l1_hits)).bind(6, to_i64(s.l2_hits)).bind(7, to_i64(s.misses));
     insert.bind(8, to_i64(s.upstream_fetches)).bind(9, to_i64(s.origin_fetches)).bind(10, to_i64(s.errors));
     insert.bind(11, to_i64(s.bytes_out)).bind(12, std::int64_t{s.p50_us}).bind(13, std::int64_t{s.p99_us});
-    insert.step();
-    if (!insert.ok()) {
-      error = "run database: " + db_->last_error();
-      return false;
-    }
-    insert.reset();
+    if (!insert_row(*db_, insert, error)) return false;
   }
   return tx.commit(error);
 }
@@ -101,12 +105,7 @@ bool RunDatabase::finish_run(std::int64_t run, const std::string& report_json, c
   std::int64_t seq = 0;
   for (const auto& e : events) {
     insert.bind(1, run).bind(2, ++seq).bind(3, e.at_ms).bind(4, e.what).bind(5, e.target).bind(6, e.detail);
-    insert.step();
-    if (!insert.ok()) {
-      error = "run database: " + db_->last_error();
-      return false;
-    }
-    insert.reset();
+    if (!insert_row(*db_, insert, error)) return false;
   }
   return tx.commit(error);
 }

@@ -2,7 +2,7 @@
 
 namespace edgelab {
 
-TrafficMix::TrafficMix(const TrafficConfig& config) : config_(config), zipf_(config.objects, config.zipf_exponent) {
+TrafficMix::TrafficMix(const TrafficConfig& config) : config_(config), zipf_(WeightedChoice::zipf(config.objects, config.zipf_exponent)) {
   double total = 0;
   for (double s : config.share) total += s;
   for (int i = 0; i < kObjectClasses; ++i) share_[i] = total > 0 ? config.share[i] / total : 0;

@@ -6,7 +6,7 @@
 //   semi-dynamic  public, max-age=<semi_ttl_s>, stale-while-revalidate=<semi_swr_s>
 //   dynamic       private, no-store (uncacheable: every request reaches the origin)
 #include "lab/traffic_config.hpp"
-#include "lab/zipf_sampler.hpp"
+#include "lab/weighted_choice.hpp"
 
 #include <random>
 #include <string>
@@ -27,12 +27,12 @@ class TrafficMix {
   // The origin path of `pick` (the target without its query).
   std::string path(TrafficPick pick) const;
   double share(ObjectClass klass) const { return share_[static_cast<int>(klass)]; }
-  const ZipfSampler& popularity() const { return zipf_; }
+  const WeightedChoice& popularity() const { return zipf_; }
 
  private:
   TrafficConfig config_;
   double share_[kObjectClasses] = {};
-  ZipfSampler zipf_;
+  WeightedChoice zipf_;
 };
 
 }  // namespace edgelab

@@ -69,7 +69,7 @@ void TestTrafficModel::mix_proportions() {
 
 void TestTrafficModel::zipf_popularity() {
   for (double s : {0.6, 0.9, 1.2}) {
-    const ZipfSampler zipf(1000, s);
+    const WeightedChoice zipf = WeightedChoice::zipf(1000, s);
     std::mt19937_64 random(11);
     std::vector<int> counts(1000, 0);
     constexpr int kDraws = 400'000;
