@@ -209,6 +209,10 @@ int run_lab_topology(const Args& args) {
       std::cout << "report: " << report_path << "\n";
     }
     if (report->requests == 0 || report->tiers[static_cast<int>(ServedTier::error)].count == report->requests) status = 1;
+    for (const auto& warning : run.warnings()) {
+      std::cerr << "edgelabd lab: " << warning << "\n";
+      status = 1;
+    }
   }
   if (serve) {
     std::cout << "serving; stop with Ctrl-C" << std::endl;

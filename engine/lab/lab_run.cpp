@@ -187,11 +187,14 @@ boost::system::result<LabReport, std::string> LabRun::run() {
   for (auto& e : fleet_.events())
     if (e.at_ms >= started_ms) result.events.push_back(std::move(e));
   LabReport report = summarize(result);
+  // A run database that failed along the way costs the stored copy, never the report.
   if (database) {
     std::string error;
+    if (!database_error.empty())
+      warnings_.push_back("run database " + options_.run_db_path + ": " + database_error +
+                          " (some seconds were not stored)");
     if (!database->finish_run(*run_id_, json::serialize(report.to_json()), report.events, error))
-      return fail("run database: " + error);
-    if (!database_error.empty()) return fail("run database: " + database_error);
+      warnings_.push_back("run database " + options_.run_db_path + ": the report was not stored: " + error);
   }
   return report;
 }

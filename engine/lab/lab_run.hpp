@@ -48,6 +48,8 @@ class LabRun {
   // The run's id in the run database, once run() has begun it.
   std::optional<std::int64_t> run_id() const { return run_id_; }
   std::string settings_json() const;
+  // What went wrong without ending the run (the run database failing, say).
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   LabFleet& fleet_;
@@ -57,6 +59,7 @@ class LabRun {
   std::unique_ptr<MetricsHistory> history_;
   std::optional<std::int64_t> run_id_;
   std::atomic<bool> stop_requested_{false};
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace edgelab

@@ -8,11 +8,12 @@
 //                                   collapsed onto another request's origin fetch
 //                                   (it waited for the origin all the same)
 // A 5xx or a failed exchange is an error, whatever the header says.
+#include <cstdint>
 #include <string_view>
 
 namespace edgelab {
 
-enum class ServedTier { l1_hit, l2_hit, shield_hit, origin, error };
+enum class ServedTier : std::uint8_t { l1_hit, l2_hit, shield_hit, origin, error };
 inline constexpr int kServedTiers = 5;
 std::string_view to_string(ServedTier tier);
 // `status` 0 means the exchange failed (no response).

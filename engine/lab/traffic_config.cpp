@@ -112,6 +112,10 @@ std::string validate(const TrafficConfig& c) {
   if (!(c.rps > 0)) return "traffic: the request rate must be above 0";
   if (!(c.duration_s > 0)) return "traffic: the duration must be above 0";
   if (c.request_budget() == 0) return "traffic: rps x duration makes no request";
+  // Every request is kept as a record (about 28 bytes) until the report.
+  if (c.request_budget() > kMaxRunRequests)
+    return "traffic: a run makes at most " + std::to_string(kMaxRunRequests) + " requests; this one would make " +
+           std::to_string(c.request_budget());
   return {};
 }
 

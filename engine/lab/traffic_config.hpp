@@ -21,9 +21,10 @@
 
 namespace edgelab {
 
-enum class ObjectClass { static_asset, semi_dynamic, dynamic };
+enum class ObjectClass : std::uint8_t { static_asset, semi_dynamic, dynamic };
 std::string_view to_string(ObjectClass klass);
 inline constexpr int kObjectClasses = 3;
+inline constexpr std::uint64_t kMaxRunRequests = 20'000'000;
 
 struct TrafficConfig {
   double rps = 250;

@@ -40,7 +40,7 @@ TrafficGenerator::TrafficGenerator(net::io_context& ioc, TrafficConfig config, c
   limits.max_idle = std::max<std::size_t>(64, config_.max_in_flight);
   for (const auto& e : endpoints_) pools_.push_back(std::make_shared<UpstreamPool>(ioc_, e, limits));
   budget_ = config_.request_budget();
-  records_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(budget_, 20'000'000)));
+  records_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(budget_, 1'000'000)));
 }
 
 void TrafficGenerator::start(std::function<void()> done) {

@@ -105,6 +105,8 @@ void TestTopology::errors_name_the_problem_data() {
   QTest::newRow("traffic mix negative") << head + "{\"mix\":{\"static\":-1}}}" << "traffic.mix.static";
   QTest::newRow("traffic population region") << head + "{\"population\":{\"atlantis\":3}}}"
                                              << "traffic.population: unknown region \"atlantis\"";
+  QTest::newRow("traffic too many requests") << head + "{\"rps\":100000,\"duration_s\":86400}}"
+                                             << "a run makes at most 20000000 requests";
   QTest::newRow("traffic population weight") << head + "{\"population\":{\"fr-central\":-3}}}"
                                              << "traffic.population.fr-central";
 }
