@@ -46,7 +46,11 @@ void TestTopology::default_topology() {
   QCOMPARE(shield_of(*t, "ap-south-1"), std::string("ap-southeast-1"));
   QCOMPARE(shield_of(*t, "ap-southeast-2"), std::string("ap-southeast-1"));
   QCOMPARE(t->pops.front().capacity_rps, 2000.0);
-  QCOMPARE(t->pops.front().l1_bytes, 33554432u);
+  QCOMPARE(t->pops.front().l1_bytes, 2097152u);
+  QCOMPARE(t->pops.front().l2_bytes, 67108864u);
+  QCOMPARE(t->shields.front().l2_bytes, 268435456u);
+  QCOMPARE(t->traffic.rps, 250.0);
+  QCOMPARE(t->traffic.objects, 1000u);
 }
 
 void TestTopology::world50_topology() {
