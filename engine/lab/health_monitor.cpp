@@ -3,6 +3,8 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
+#include <future>
+
 namespace edgelab {
 
 HealthMonitor::HealthMonitor(net::any_io_executor ex, GeoRouter& router, std::vector<AdminEndpoint> admin,
@@ -20,10 +22,15 @@ void HealthMonitor::start() {
 }
 
 void HealthMonitor::stop() {
-  net::dispatch(strand_, [self = shared_from_this()] {
-    self->stopped_ = true;
+  stopped_ = true;
+  // A check answered just before the flag may still be judging on the strand:
+  // wait for it, so the router may go away once stop() returns.
+  auto drained = std::make_shared<std::promise<void>>();
+  net::post(strand_, [self = shared_from_this(), drained] {
     self->timer_.cancel();
+    drained->set_value();
   });
+  drained->get_future().wait_for(std::chrono::seconds(2));
 }
 
 void HealthMonitor::record(std::size_t pop, bool error) {
@@ -48,7 +55,15 @@ void HealthMonitor::check_all() {
 void HealthMonitor::judge(std::size_t pop, const AdminReply& reply) {
   if (stopped_) return;
   PopCounters counters = std::exchange(counters_[pop], {});
-  if (!reply.ok()) return set(pop, PopHealth::down, "health check: " + reply.describe());
+  if (!reply.ok()) {
+    // Refused or reset: the node is gone. A timeout may be a busy machine: down on the second in a row.
+    if (reply.error == beast::error::timeout) {
+      counters_[pop].timeouts_in_a_row = counters.timeouts_in_a_row + 1;
+      if (counters_[pop].timeouts_in_a_row < 2)
+        return set(pop, PopHealth::degraded, "health check timed out (down if the next one does too)");
+    }
+    return set(pop, PopHealth::down, "health check: " + reply.describe());
+  }
   const double error_rate =
       counters.requests ? static_cast<double>(counters.errors) / static_cast<double>(counters.requests) : 0.0;
   if (error_rate > thresholds_.degraded_error_rate)

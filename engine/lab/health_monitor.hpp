@@ -1,9 +1,10 @@
 #pragma once
 // Health of the lab's PoPs, after Traffic Monitor: an active check of each
 // node's /health every interval, plus passive error counting from the traffic.
-// A failed check (refused, timed out, not 200) marks a PoP down at once; a
-// slow check or too many errors marks it degraded; a good check brings it
-// back. States go to the GeoRouter, so a killed PoP's traffic moves to the
+// A refused or failed check marks a PoP down at once; a timed-out one
+// degrades it, and a second in a row marks it down (a busy machine is not a
+// dead node); a slow check or too many errors degrades it; a good check
+// brings it back. States go to the GeoRouter, so a killed PoP's traffic moves to the
 // next nearest within one interval (a BGP withdrawal, simulated).
 #include "control/admin_client.hpp"
 #include "geo/geo_router.hpp"
@@ -11,6 +12,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -32,6 +34,8 @@ class HealthMonitor : public std::enable_shared_from_this<HealthMonitor> {
   HealthMonitor(net::any_io_executor ex, GeoRouter& router, std::vector<AdminEndpoint> admin,
                 HealthThresholds thresholds, ChangeHandler on_change = {});
   void start();
+  // Blocking until a check being judged is done (then no more changes reach
+  // the router); not for the monitor's own executor threads.
   void stop();
   // Passive: the outcome of one request served (or not) by `pop`.
   void record(std::size_t pop, bool error);
@@ -40,6 +44,7 @@ class HealthMonitor : public std::enable_shared_from_this<HealthMonitor> {
   struct PopCounters {
     std::uint64_t requests = 0;
     std::uint64_t errors = 0;
+    int timeouts_in_a_row = 0;
   };
   void check_all();
   void judge(std::size_t pop, const AdminReply& reply);
@@ -52,7 +57,7 @@ class HealthMonitor : public std::enable_shared_from_this<HealthMonitor> {
   ChangeHandler on_change_;
   net::steady_timer timer_;
   std::vector<PopCounters> counters_;  // on the strand
-  bool stopped_ = false;
+  std::atomic<bool> stopped_{false};
 };
 
 }  // namespace edgelab

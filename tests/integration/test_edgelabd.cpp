@@ -140,7 +140,11 @@ void TestEdgelabd::headless_lab_writes_its_report() {
     QVERIFY(report.at("tiers").as_object().contains(tier));
   QVERIFY(report.at("origin").at("offload").to_number<double>() > 0);
   QCOMPARE(report.at("pops").as_array().size(), 12u);
-  QCOMPARE(report.at("events").as_array().size(), 1u);
+  // The fault, logged; health changes may come too (checks slow down on a busy machine).
+  int faults = 0;
+  for (const auto& e : report.at("events").as_array())
+    if (e.at("what").as_string() != "health") ++faults;
+  QCOMPARE(faults, 1);
   QProcess runs;
   runs.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--runs"), db_file});
   QVERIFY(runs.waitForFinished(10000));

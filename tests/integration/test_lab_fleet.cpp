@@ -55,6 +55,7 @@ class TestLabFleet : public QObject {
   void a_killed_pop_fails_over_within_one_interval();
   void what_if_names_the_path_and_who_holds_the_url();
   void faults_are_applied_and_logged();
+  void a_silent_pop_is_degraded_then_down();
 };
 
 void TestLabFleet::default_lab_starts_and_routes_through_its_tiers() {
@@ -226,6 +227,42 @@ void TestLabFleet::faults_are_applied_and_logged() {
   for (const auto& e : lab->events()) whats.push_back(e.what);
   QCOMPARE(whats, (std::vector<std::string>{"kill", "revive", "origin_down", "origin_up", "cut", "restore",
                                             "link_delay", "origin_slow"}));
+}
+
+void TestLabFleet::a_silent_pop_is_degraded_then_down() {
+  // A PoP whose admin port accepts connections and never answers: a busy
+  // machine looks like that for a moment, a hung node for good.
+  IoPool pool(1);
+  net::ip::tcp::acceptor silent(pool.context(), {net::ip::make_address("127.0.0.1"), 0});
+  std::vector<net::ip::tcp::socket> held;
+  std::function<void()> accept = [&] {
+    silent.async_accept([&](boost::system::error_code ec, net::ip::tcp::socket s) {
+      if (ec) return;
+      held.push_back(std::move(s));
+      accept();
+    });
+  };
+  net::post(pool.context(), accept);
+  GeoRouter router({{"edge-silent", {48.86, 2.35}, 0}});
+  std::mutex mutex;
+  std::vector<std::string> changes;
+  const HealthThresholds thresholds{.interval = std::chrono::milliseconds(150), .timeout = std::chrono::milliseconds(100)};
+  auto monitor = std::make_shared<HealthMonitor>(
+      pool.context().get_executor(), router,
+      std::vector<AdminEndpoint>{{"127.0.0.1", std::to_string(silent.local_endpoint().port()), ""}}, thresholds,
+      [&](std::size_t, PopHealth, PopHealth to, const std::string& why) {
+        std::lock_guard lock(mutex);
+        changes.push_back(std::string(to_string(to)) + ": " + why);
+      });
+  monitor->start();
+  for (int i = 0; i < 100 && router.health(0) != PopHealth::down; ++i) QTest::qWait(20);
+  monitor->stop();
+  net::post(pool.context(), [&] { silent.close(); });
+  pool.stop();
+  std::lock_guard lock(mutex);
+  QVERIFY(changes.size() >= 2);
+  QVERIFY2(changes[0].starts_with("degraded: health check timed out"), changes[0].c_str());
+  QVERIFY2(changes[1].starts_with("down: health check: timed out"), changes[1].c_str());
 }
 
 QTEST_GUILESS_MAIN(TestLabFleet)
