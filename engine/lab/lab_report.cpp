@@ -79,6 +79,8 @@ LabReport summarize(const LabRunResult& run) {
     ++r.class_requests[static_cast<int>(rec.klass)];
     if (rec.klass != ObjectClass::dynamic) cacheable.emplace(static_cast<int>(rec.klass), rec.rank);
     if (rec.tier != ServedTier::error) all.push_back(rec.latency_us);
+    if (rec.tier == ServedTier::error)
+      ++r.error_kinds[rec.pop < 0 ? "no PoP" : rec.status == 0 ? "no answer" : "HTTP " + std::to_string(rec.status)];
     if (rec.city < run.user_continents.size())
       continent_latency[run.user_continents[rec.city]][static_cast<std::size_t>(tier)].push_back(rec.latency_us);
     if (rec.pop < 0 || static_cast<std::size_t>(rec.pop) >= r.pops.size()) continue;
@@ -129,6 +131,8 @@ json::object LabReport::to_json() const {
                          {"errors", p.errors},
                          {"spilled_in", p.spilled_in},
                          {"latency", latency_json(p.latency)}});
+  json::object errors_json;
+  for (const auto& [kind, n] : error_kinds) errors_json[kind] = n;
   json::array events_json;
   for (const auto& e : events)
     events_json.push_back({{"at_ms", e.at_ms}, {"what", e.what}, {"target", e.target}, {"detail", e.detail}});
@@ -146,6 +150,7 @@ json::object LabReport::to_json() const {
       {"latency", latency_json(all)},
       {"tiers", std::move(tiers_json)},
       {"classes", std::move(classes)},
+      {"errors", std::move(errors_json)},
       {"by_user_continent", std::move(continents)},
       {"origin",
        {{"requests", origin_requests},
@@ -185,6 +190,11 @@ std::string LabReport::table() const {
   }
   out += text_table(rows);
 
+  if (!error_kinds.empty()) {
+    out += "errors:";
+    for (const auto& [kind, n] : error_kinds) out += " " + kind + " x" + grouped(n);
+    out += "\n";
+  }
   out += "\nmix: static " + grouped(class_requests[0]) + ", semi-dynamic " + grouped(class_requests[1]) +
          ", dynamic " + grouped(class_requests[2]) + "\n";
   out += "origin: " + grouped(origin_requests) + " requests (" + grouped(origin_revalidations) +

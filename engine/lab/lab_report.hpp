@@ -63,6 +63,7 @@ struct LabReport {
   LatencyFigures tiers[kServedTiers];
   LatencyFigures all;
   std::uint64_t class_requests[kObjectClasses] = {};
+  std::map<std::string, std::uint64_t> error_kinds;  // "HTTP 504", "no answer", "no PoP" -> count
   // Per user continent, each tier's latency (the shape for near and distant users).
   std::map<std::string, std::array<LatencyFigures, kServedTiers>> by_continent;
   std::uint64_t origin_requests = 0;

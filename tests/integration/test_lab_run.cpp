@@ -13,6 +13,15 @@
 using namespace edgelab;
 
 namespace {
+// The subject here is behaviour, not speed: under the sanitizers (several
+// times slower, on two cores) users arrive more slowly so the lab is not
+// overloaded into timeouts.
+#ifdef __SANITIZE_ADDRESS__
+constexpr double kRateScale = 0.25;
+#else
+constexpr double kRateScale = 1.0;
+#endif
+
 const RegionCatalogue& catalogue() {
   static const RegionCatalogue c = *RegionCatalogue::load(EDGELAB_RESOURCES "/regions.json");
   return c;
@@ -42,13 +51,12 @@ void TestLabRun::sixty_second_equivalent_run() {
   auto lab = LabFleet::start(default_topology(), {}, error);
   QVERIFY2(lab, error.c_str());
   LabRunOptions options;
-  // 60 s of users at 50 req/s, sent at 600 req/s so the run takes seconds. No
-  // request is shed however slow the machine (sanitizers, a busy CI): the
-  // in-flight cap is the whole run.
-  options.traffic.rps = 600;
+  // 60 s of users at 25 req/s, sent at 500 req/s so the run takes seconds. No
+  // request is shed however slow the machine: the in-flight cap is the whole run.
+  options.traffic.rps = 500 * kRateScale;
   options.traffic.duration_s = 60;
-  options.traffic.max_requests = 3000;
-  options.traffic.max_in_flight = 3000;
+  options.traffic.max_requests = 1500;
+  options.traffic.max_in_flight = 1500;
   options.traffic.objects = 300;
   options.run_db_path = dir.filePath(QStringLiteral("runs.sqlite")).toStdString();
   LabRun run(*lab, default_topology(), catalogue(), options);
@@ -56,10 +64,10 @@ void TestLabRun::sixty_second_equivalent_run() {
   QVERIFY2(report, report ? "" : report.error().c_str());
   qInfo().noquote() << QString::fromStdString(report->table());
 
-  QCOMPARE(report->requests, 3000u);
+  QCOMPARE(report->requests, 1500u);
   QCOMPARE(report->shed, 0u);
   QCOMPARE(report->no_route, 0u);
-  QCOMPARE(report->tiers[static_cast<int>(ServedTier::error)].count, 0u);
+  QVERIFY2(report->error_kinds.empty(), report->table().c_str());
   // Tiering and coalescing: each cacheable object reaches the origin at most once per shield.
   QVERIFY(report->origin_cacheable_requests > 0);
   QCOMPARE(report->origin_facing_nodes, 3u);
@@ -73,19 +81,19 @@ void TestLabRun::sixty_second_equivalent_run() {
   // The shape of the design's chart, from simulated distances: edge < shield < origin.
   const auto& t = report->tiers;
   for (auto tier : {ServedTier::l1_hit, ServedTier::shield_hit, ServedTier::origin})
-    QVERIFY(t[static_cast<int>(tier)].count > 50);
+    QVERIFY(t[static_cast<int>(tier)].count > 30);
   QVERIFY(t[static_cast<int>(ServedTier::l1_hit)].p50_us < t[static_cast<int>(ServedTier::shield_hit)].p50_us);
   QVERIFY(t[static_cast<int>(ServedTier::shield_hit)].p50_us < t[static_cast<int>(ServedTier::origin)].p50_us);
   std::uint64_t per_pop = 0;
   for (const auto& p : report->pops) per_pop += p.requests;
-  QCOMPARE(per_pop, 3000u);
+  QCOMPARE(per_pop, 1500u);
 
   // The per-second history saw the same requests at the PoPs, and the origin's.
   const MetricsHistory& history = *run.history();
   std::uint64_t at_pops = 0;
   for (const auto& n : lab->nodes())
     if (n.role == LabNode::Role::pop) at_pops += sum_requests(history.series(history.index_of(n.name)));
-  QCOMPARE(at_pops, 3000u);
+  QCOMPARE(at_pops, 1500u);
   QCOMPARE(sum_requests(history.series(history.index_of("origin"))), report->origin_requests);
 
   // The run database, reopened, holds exactly what was recorded.
@@ -105,7 +113,7 @@ void TestLabRun::sixty_second_equivalent_run() {
   boost::system::error_code ec;
   auto settings = boost::json::parse(stored->settings_json, ec);
   QVERIFY(!ec);
-  QCOMPARE(settings.at("traffic").at("max_requests").to_number<std::uint64_t>(), 3000u);
+  QCOMPARE(settings.at("traffic").at("max_requests").to_number<std::uint64_t>(), 1500u);
   QVERIFY(!db->load(*run.run_id() + 1, error));
   QVERIFY(error.find("no run") != std::string::npos);
 }
@@ -115,7 +123,7 @@ void TestLabRun::faults_move_users_and_are_logged() {
   auto lab = LabFleet::start(default_topology(), {}, error);
   QVERIFY2(lab, error.c_str());
   LabRunOptions options;
-  options.traffic.rps = 300;
+  options.traffic.rps = 300 * kRateScale;
   options.traffic.duration_s = 3;
   options.traffic.objects = 100;
   for (const auto& r : catalogue().regions()) options.traffic.population[r.name] = 0;
@@ -147,12 +155,13 @@ void TestLabRun::faults_move_users_and_are_logged() {
     if (p.name == "edge-eu-west-2") london = &p;
   }
   QVERIFY(paris && london);
-  QVERIFY2(london->spilled_in > 50, qPrintable(QString::number(london->spilled_in)));
-  QVERIFY(paris->requests > 300);  // before the kill and after the revive
+  const double rate = options.traffic.rps;
+  QVERIFY2(london->spilled_in > rate / 6, qPrintable(QString::number(london->spilled_in)));
+  QVERIFY(paris->requests > rate);  // before the kill and after the revive
   // Requests failed only in the moments before the health check saw the kill.
   const auto errors = report->tiers[static_cast<int>(ServedTier::error)].count;
-  QVERIFY2(errors < 120, qPrintable(QString::number(errors)));
-  QCOMPARE(report->requests, 900u);
+  QVERIFY2(errors < report->requests / 8, report->table().c_str());
+  QCOMPARE(report->requests, static_cast<std::uint64_t>(std::llround(rate * 3)));
 }
 
 void TestLabRun::bad_settings_are_refused() {
