@@ -65,6 +65,7 @@ LabReport summarize(const LabRunResult& run) {
   r.target_rps = run.traffic.rps;
   r.shed = run.counters.shed;
   r.no_route = run.counters.no_route;
+  r.max_pacing_lag_ms = run.counters.max_pacing_lag_ms;
   r.requests = run.records.size();
   r.achieved_rps = r.duration_s > 0 ? static_cast<double>(r.requests) / r.duration_s : 0;
   r.pops = run.pops;
@@ -147,6 +148,7 @@ json::object LabReport::to_json() const {
       {"requests", requests},
       {"shed", shed},
       {"no_route", no_route},
+      {"max_pacing_lag_ms", max_pacing_lag_ms},
       {"latency", latency_json(all)},
       {"tiers", std::move(tiers_json)},
       {"classes", std::move(classes)},
@@ -170,7 +172,11 @@ std::string LabReport::table() const {
                     " s (" + fixed(achieved_rps, 0) + " req/s, target " + fixed(target_rps, 0) + ")";
   if (shed) out += ", " + grouped(shed) + " shed (too many in flight)";
   if (no_route) out += ", " + grouped(no_route) + " with no PoP to go to";
-  out += "\nLatency as users see it, simulated WAN delays included (real processing adds on top).\n\n";
+  out += "\nLatency as users see it, simulated WAN delays included (real processing adds on top).\n";
+  if (max_pacing_lag_ms > 100 || shed > 0)
+    out += "Note: this machine fell behind the target rate; the latencies include queueing here, not only "
+           "distance. A lower --rps shows the network's shape.\n";
+  out += "\n";
 
   double longest = 1;
   for (int t = 0; t < kServedTiers - 1; ++t) longest = std::max<double>(longest, tiers[t].p50_us);

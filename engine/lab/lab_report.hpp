@@ -60,6 +60,7 @@ struct LabReport {
   std::uint64_t requests = 0;  // answered or failed (not shed)
   std::uint64_t shed = 0;
   std::uint64_t no_route = 0;
+  std::uint32_t max_pacing_lag_ms = 0;
   LatencyFigures tiers[kServedTiers];
   LatencyFigures all;
   std::uint64_t class_requests[kObjectClasses] = {};

@@ -65,6 +65,12 @@ void TrafficGenerator::tick() {
   const double elapsed_s = std::chrono::duration<double>(now - started_).count();
   // Open loop: whatever is due by now goes out now, even after a stall.
   const auto due = std::min<std::uint64_t>(budget_, static_cast<std::uint64_t>(std::floor(elapsed_s * config_.rps)) + 1);
+  if (counters_.launched < due) {
+    const auto due_at = started_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                       std::chrono::duration<double>(static_cast<double>(counters_.launched) / config_.rps));
+    const auto lag = std::chrono::duration_cast<std::chrono::milliseconds>(now - due_at).count();
+    counters_.max_pacing_lag_ms = std::max<std::uint32_t>(counters_.max_pacing_lag_ms, static_cast<std::uint32_t>(std::max<std::int64_t>(lag, 0)));
+  }
   while (counters_.launched < due) launch_one(now);
   if (counters_.launched >= budget_) {
     stopping_ = true;

@@ -28,6 +28,7 @@ struct TrafficCounters {
   std::uint64_t completed = 0;
   std::uint64_t shed = 0;      // not sent: max_in_flight requests were already out
   std::uint64_t no_route = 0;  // every PoP down or full
+  std::uint32_t max_pacing_lag_ms = 0;  // how late a request went out at worst (this machine falling behind)
 };
 
 class TrafficGenerator : public std::enable_shared_from_this<TrafficGenerator> {
