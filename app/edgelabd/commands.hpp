@@ -16,6 +16,8 @@ int run_ctl(const Args& args);
 
 // "--name value" lookup; returns fallback when absent.
 std::string option(const Args& args, const std::string& name, const std::string& fallback = {});
+// Every value given for a repeatable option ("--fault a --fault b").
+std::vector<std::string> all_options(const Args& args, const std::string& name);
 bool flag(const Args& args, const std::string& name);
 // Blocks until SIGINT or SIGTERM.
 void wait_for_termination_signal();

@@ -1,6 +1,7 @@
 // edgelabd ctl: drive nodes (local or remote) through their admin APIs.
 #include "commands.hpp"
 #include "control/fleet_sync.hpp"
+#include "core/text_table.hpp"
 #include "control/purge_fanout.hpp"
 
 #include <boost/asio/io_context.hpp>

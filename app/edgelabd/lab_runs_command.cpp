@@ -1,6 +1,6 @@
 // edgelabd lab --runs FILE: the runs kept in a run database, side by side.
 #include "commands.hpp"
-#include "control/fanout_report.hpp"
+#include "core/text_table.hpp"
 #include "lab/run_database.hpp"
 
 #include <boost/json.hpp>

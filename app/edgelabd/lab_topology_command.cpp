@@ -2,7 +2,7 @@
 // loopback; simulated users for --duration seconds, then the report. --serve
 // keeps the nodes up for edgelabd ctl (and the console).
 #include "commands.hpp"
-#include "control/fanout_report.hpp"
+#include "core/text_table.hpp"
 #include "lab/lab_run.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -22,19 +22,7 @@ std::string resource_dir() {
   return EDGELAB_RESOURCE_DIR;
 }
 
-std::string millis(std::chrono::microseconds us) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(us.count()) / 1000.0);
-  return buf;
-}
-
-// Every value given for a repeatable option.
-std::vector<std::string> all_options(const Args& args, const std::string& name) {
-  std::vector<std::string> values;
-  for (std::size_t i = 0; i + 1 < args.size(); ++i)
-    if (args[i] == name) values.push_back(args[i + 1]);
-  return values;
-}
+std::string millis(std::chrono::microseconds us) { return format_fixed(static_cast<double>(us.count()) / 1000.0, 1); }
 
 // A number option in [lo, hi]; false (with the message printed) when it is not one.
 bool number_option(const Args& args, const std::string& name, double lo, double hi, double& out) {

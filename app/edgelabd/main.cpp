@@ -21,6 +21,13 @@ std::string option(const Args& args, const std::string& name, const std::string&
   return fallback;
 }
 
+std::vector<std::string> all_options(const Args& args, const std::string& name) {
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i + 1 < args.size(); ++i)
+    if (args[i] == name) values.push_back(args[i + 1]);
+  return values;
+}
+
 bool flag(const Args& args, const std::string& name) {
   for (const auto& a : args)
     if (a == name) return true;

@@ -1,5 +1,7 @@
 #include "admin/event_bus.hpp"
 
+#include "core/wall_clock.hpp"
+
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
@@ -23,9 +25,7 @@ void EventBus::publish(std::string type, boost::json::object data) {
     std::lock_guard lock(mutex_);
     NodeEvent event;
     event.id = next_id_++;
-    event.at_ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
+    event.at_ms = unix_millis();
     event.type = std::move(type);
     event.data = std::move(data);
     events_.push_back(std::move(event));

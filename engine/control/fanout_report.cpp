@@ -1,26 +1,23 @@
 #include "control/fanout_report.hpp"
 
+#include "core/text_table.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace edgelab {
 namespace json = boost::json;
 namespace {
 
-std::string millis(double ms) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", ms);
-  return buf;
-}
+std::string millis(double ms) { return format_fixed(ms, 1); }
 
 }  // namespace
 
-bool FanoutReport::ok(bool verifying) const {
-  return std::all_of(nodes.begin(), nodes.end(), [verifying](const NodePurgeReport& n) {
+bool FanoutReport::ok(bool require_verified) const {
+  return std::all_of(nodes.begin(), nodes.end(), [require_verified](const NodePurgeReport& n) {
     return n.state == NodePurgeReport::State::acknowledged &&
-           (!verifying || n.verified == NodePurgeReport::Verified::evicted);
+           (!require_verified || n.verified == NodePurgeReport::Verified::evicted);
   });
 }
 
@@ -130,32 +127,6 @@ std::string sync_table(const std::vector<NodeSyncReport>& nodes, std::uint64_t h
                     std::to_string(n.fleet_seq_after) + "/" + std::to_string(head), std::to_string(n.replayed),
                     n.error});
   return text_table(rows);
-}
-
-std::string text_table(const std::vector<std::vector<std::string>>& rows) {
-  // Columns line up by characters, not bytes ("São Paulo").
-  auto width = [](const std::string& cell) {
-    return static_cast<std::size_t>(
-        std::count_if(cell.begin(), cell.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  };
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows)
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (widths.size() <= i) widths.push_back(0);
-      widths[i] = std::max(widths[i], width(row[i]));
-    }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line.append(widths[i] - width(row[i]) + 2, ' ');
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line;
-    out += '\n';
-  }
-  return out;
 }
 
 }  // namespace edgelab

@@ -34,8 +34,8 @@ struct FanoutReport {
   std::vector<NodePurgeReport> nodes;
   double total_ms = 0;  // start to the last acknowledgement or verification
   bool verifying = true;  // the run asked nodes to verify
-  // Every node acknowledged and (when verifying) was verified evicted.
-  bool ok(bool verifying) const;
+  // Every node acknowledged and (when require_verified) was verified evicted.
+  bool ok(bool require_verified) const;
 };
 
 struct NodeSyncReport {
@@ -56,8 +56,5 @@ boost::json::object report_json(const FanoutReport& report);
 std::string report_table(const FanoutReport& report);
 boost::json::object sync_json(const std::vector<NodeSyncReport>& nodes, std::uint64_t head);
 std::string sync_table(const std::vector<NodeSyncReport>& nodes, std::uint64_t head);
-
-// Rows of cells as an aligned text table (the first row is the header).
-std::string text_table(const std::vector<std::vector<std::string>>& rows);
 
 }  // namespace edgelab

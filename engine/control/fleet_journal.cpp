@@ -1,5 +1,7 @@
 #include "control/fleet_journal.hpp"
 
+#include "core/wall_clock.hpp"
+
 #include <algorithm>
 #include <chrono>
 
@@ -16,10 +18,7 @@ std::unique_ptr<FleetJournal> FleetJournal::open(const std::string& path, std::s
 }
 
 std::optional<FleetPurge> FleetJournal::append(PurgeKind kind, std::string value, bool soft, std::string& error) {
-  FleetPurge entry{0, kind, std::move(value), soft,
-                   std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count()};
+  FleetPurge entry{0, kind, std::move(value), soft, unix_millis()};
   SqliteStatement insert =
       db_->prepare("INSERT INTO fleet_purges(kind, value, soft, at_ms) VALUES(?1, ?2, ?3, ?4) RETURNING seq", error);
   if (!insert) return std::nullopt;

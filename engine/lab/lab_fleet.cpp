@@ -1,5 +1,7 @@
 #include "lab/lab_fleet.hpp"
 
+#include "core/wall_clock.hpp"
+
 #include <boost/json.hpp>
 
 #include <future>
@@ -155,12 +157,9 @@ LabNode* LabFleet::find_mutable(std::string_view name, std::string& error) {
   return nullptr;
 }
 
-void LabFleet::log(std::string what, std::string target, std::string detail) {
+void LabFleet::record_event(std::string what, std::string target, std::string detail) {
   std::lock_guard lock(events_mutex_);
-  events_.push_back({std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count(),
-                     std::move(what), std::move(target), std::move(detail)});
+  events_.push_back({unix_millis(), std::move(what), std::move(target), std::move(detail)});
 }
 
 std::vector<LabEvent> LabFleet::events() const {
@@ -174,7 +173,7 @@ bool LabFleet::kill(std::string_view name, std::string& error) {
   std::promise<void> stopped;
   n->node->shutdown([&stopped] { stopped.set_value(); });
   stopped.get_future().wait_for(std::chrono::seconds(5));
-  log("kill", n->name, "data and admin ports closed");
+  record_event("kill", n->name, "data and admin ports closed");
   return true;
 }
 
@@ -190,25 +189,25 @@ bool LabFleet::revive(std::string_view name, std::string& error) {
     std::lock_guard lock(nodes_mutex_);
     n->node = std::move(node);
   }
-  log("revive", n->name, "back on port " + std::to_string(port));
+  record_event("revive", n->name, "back on port " + std::to_string(port));
   return true;
 }
 
 void LabFleet::origin_slow(std::chrono::milliseconds extra) {
   origin_->set_extra_delay_ms(static_cast<unsigned>(extra.count()));
-  log("origin_slow", "origin", "+" + std::to_string(extra.count()) + " ms per response");
+  record_event("origin_slow", "origin", "+" + std::to_string(extra.count()) + " ms per response");
 }
 
 void LabFleet::origin_down(bool down) {
   origin_->set_forced_status(down ? 503 : 0);
-  log(down ? "origin_down" : "origin_up", "origin", down ? "answers 503" : "answers normally");
+  record_event(down ? "origin_down" : "origin_up", "origin", down ? "answers 503" : "answers normally");
 }
 
 bool LabFleet::cut_uplink(std::string_view name, bool cut, std::string& error) {
   LabNode* n = find_mutable(name, error);
   if (!n) return false;
   n->uplink->set_cut(cut);
-  log(cut ? "cut" : "restore", n->name, "link to " + n->upstream_name);
+  record_event(cut ? "cut" : "restore", n->name, "link to " + n->upstream_name);
   return true;
 }
 
@@ -216,7 +215,7 @@ bool LabFleet::set_uplink_delay(std::string_view name, std::chrono::microseconds
   LabNode* n = find_mutable(name, error);
   if (!n) return false;
   n->uplink->set_delay(one_way);
-  log("link_delay", n->name, "one way " + std::to_string(one_way.count() / 1000) + " ms to " + n->upstream_name);
+  record_event("link_delay", n->name, "one way " + std::to_string(one_way.count() / 1000) + " ms to " + n->upstream_name);
   return true;
 }
 

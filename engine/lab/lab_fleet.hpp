@@ -69,17 +69,14 @@ class LabFleet {
   bool cut_uplink(std::string_view node, bool cut, std::string& error);
   bool set_uplink_delay(std::string_view node, std::chrono::microseconds one_way, std::string& error);
   std::vector<LabEvent> events() const;
-  // Logs something else that happened (a health change seen by a run).
-  void record_event(std::string what, std::string target, std::string detail) {
-    log(std::move(what), std::move(target), std::move(detail));
-  }
+  // Logs what happened to the lab (faults log themselves; a run adds health changes).
+  void record_event(std::string what, std::string target, std::string detail);
 
  private:
   std::shared_ptr<EdgeNode> start_node(const std::string& name, const Region& region, std::uint16_t upstream_port,
                                        std::uint64_t l1_bytes, std::uint64_t l2_bytes, std::string& token_file,
                                        std::string& error, std::uint16_t port = 0, std::uint16_t admin_port = 0);
   LabNode* find_mutable(std::string_view name, std::string& error);
-  void log(std::string what, std::string target, std::string detail);
 
   LabFleetOptions options_;
   IoPool pool_;

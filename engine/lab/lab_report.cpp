@@ -1,11 +1,10 @@
 #include "lab/lab_report.hpp"
 
-#include "control/fanout_report.hpp"
+#include "core/text_table.hpp"
 
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 namespace edgelab {
@@ -34,22 +33,7 @@ json::object latency_json(const LatencyFigures& f) {
   return {{"count", f.count}, {"p50_ms", ms(f.p50_us)}, {"p99_ms", ms(f.p99_us)}, {"mean_ms", ms(f.mean_us)}};
 }
 
-std::string fixed(double v, int decimals) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-std::string grouped(std::uint64_t v) {
-  std::string digits = std::to_string(v), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-std::string percent(double ratio) { return fixed(100.0 * ratio, 1) + "%"; }
+std::string percent(double ratio) { return format_fixed(100.0 * ratio, 1) + "%"; }
 
 bool cacheable_path(const std::string& path) {
   return path.rfind("/obj/static-", 0) == 0 || path.rfind("/obj/semi-", 0) == 0;
@@ -168,10 +152,10 @@ json::object LabReport::to_json() const {
 }
 
 std::string LabReport::table() const {
-  std::string out = "EdgeLab lab \"" + topology + "\": " + grouped(requests) + " requests in " + fixed(duration_s, 1) +
-                    " s (" + fixed(achieved_rps, 0) + " req/s, target " + fixed(target_rps, 0) + ")";
-  if (shed) out += ", " + grouped(shed) + " shed (too many in flight)";
-  if (no_route) out += ", " + grouped(no_route) + " with no PoP to go to";
+  std::string out = "EdgeLab lab \"" + topology + "\": " + format_grouped(requests) + " requests in " + format_fixed(duration_s, 1) +
+                    " s (" + format_fixed(achieved_rps, 0) + " req/s, target " + format_fixed(target_rps, 0) + ")";
+  if (shed) out += ", " + format_grouped(shed) + " shed (too many in flight)";
+  if (no_route) out += ", " + format_grouped(no_route) + " with no PoP to go to";
   out += "\nLatency as users see it, simulated WAN delays included (real processing adds on top).\n";
   if (max_pacing_lag_ms > 100 || shed > 0)
     out += "Note: this machine fell behind the target rate; the latencies include queueing here, not only "
@@ -187,26 +171,26 @@ std::string LabReport::table() const {
     std::string bar;
     if (!error && f.count) {
       const auto length = std::max<std::size_t>(1, static_cast<std::size_t>(40.0 * f.p50_us / longest + 0.5));
-      bar = std::string(length, '#') + " " + fixed(ms(f.p50_us), 1) + " ms";
+      bar = std::string(length, '#') + " " + format_fixed(ms(f.p50_us), 1) + " ms";
     }
-    rows.push_back({std::string(kTierLabels[t]), grouped(f.count),
+    rows.push_back({std::string(kTierLabels[t]), format_grouped(f.count),
                     percent(requests ? static_cast<double>(f.count) / static_cast<double>(requests) : 0),
-                    f.count && !error ? fixed(ms(f.p50_us), 1) : "-", f.count && !error ? fixed(ms(f.p99_us), 1) : "-",
+                    f.count && !error ? format_fixed(ms(f.p50_us), 1) : "-", f.count && !error ? format_fixed(ms(f.p99_us), 1) : "-",
                     bar});
   }
   out += text_table(rows);
 
   if (!error_kinds.empty()) {
     out += "errors:";
-    for (const auto& [kind, n] : error_kinds) out += " " + kind + " x" + grouped(n);
+    for (const auto& [kind, n] : error_kinds) out += " " + kind + " x" + format_grouped(n);
     out += "\n";
   }
-  out += "\nmix: static " + grouped(class_requests[0]) + ", semi-dynamic " + grouped(class_requests[1]) +
-         ", dynamic " + grouped(class_requests[2]) + "\n";
-  out += "origin: " + grouped(origin_requests) + " requests (" + grouped(origin_revalidations) +
+  out += "\nmix: static " + format_grouped(class_requests[0]) + ", semi-dynamic " + format_grouped(class_requests[1]) +
+         ", dynamic " + format_grouped(class_requests[2]) + "\n";
+  out += "origin: " + format_grouped(origin_requests) + " requests (" + format_grouped(origin_revalidations) +
          " revalidations), offload " + percent(origin_offload()) + "; for cacheable objects " +
-         grouped(origin_cacheable_requests) + " (bound: " + grouped(distinct_cacheable) + " distinct x " +
-         grouped(origin_facing_nodes) + " origin-facing nodes = " + grouped(origin_fetch_bound()) + ")\n";
+         format_grouped(origin_cacheable_requests) + " (bound: " + format_grouped(distinct_cacheable) + " distinct x " +
+         format_grouped(origin_facing_nodes) + " origin-facing nodes = " + format_grouped(origin_fetch_bound()) + ")\n";
 
   if (!by_continent.empty()) {
     out += "\np50 ms by where users are:\n";
@@ -214,7 +198,7 @@ std::string LabReport::table() const {
     for (const auto& [continent, figures] : by_continent) {
       std::vector<std::string> row{continent};
       for (int t = 0; t < kServedTiers - 1; ++t)
-        row.push_back(figures[static_cast<std::size_t>(t)].count ? fixed(ms(figures[static_cast<std::size_t>(t)].p50_us), 1) : "-");
+        row.push_back(figures[static_cast<std::size_t>(t)].count ? format_fixed(ms(figures[static_cast<std::size_t>(t)].p50_us), 1) : "-");
       continent_rows.push_back(std::move(row));
     }
     out += text_table(continent_rows);
@@ -223,14 +207,14 @@ std::string LabReport::table() const {
   out += "\n";
   std::vector<std::vector<std::string>> pop_rows{{"PoP", "city", "requests", "hit ratio", "p50 ms", "p99 ms", "spilled in", "errors"}};
   for (const auto& p : pops)
-    pop_rows.push_back({p.name, p.city, grouped(p.requests), percent(p.hit_ratio()), fixed(ms(p.latency.p50_us), 1),
-                        fixed(ms(p.latency.p99_us), 1), grouped(p.spilled_in), grouped(p.errors)});
+    pop_rows.push_back({p.name, p.city, format_grouped(p.requests), percent(p.hit_ratio()), format_fixed(ms(p.latency.p50_us), 1),
+                        format_fixed(ms(p.latency.p99_us), 1), format_grouped(p.spilled_in), format_grouped(p.errors)});
   out += text_table(pop_rows);
   if (!events.empty()) {
     out += "\nevents:\n";
     const std::int64_t first = started_ms ? started_ms : events.front().at_ms;
     for (const auto& e : events)
-      out += "  +" + fixed(static_cast<double>(e.at_ms - first) / 1000.0, 2) + " s  " + e.what + " " + e.target +
+      out += "  +" + format_fixed(static_cast<double>(e.at_ms - first) / 1000.0, 2) + " s  " + e.what + " " + e.target +
              (e.detail.empty() ? "" : ": " + e.detail) + "\n";
   }
   return out;

@@ -1,5 +1,6 @@
 #include "lab/lab_run.hpp"
 
+#include "core/wall_clock.hpp"
 #include "lab/metrics_sampler.hpp"
 #include "lab/run_database.hpp"
 #include "lab/traffic_generator.hpp"
@@ -15,11 +16,6 @@ namespace {
 
 using RunResult = boost::system::result<LabReport, std::string>;
 RunResult fail(std::string message) { return RunResult(boost::system::in_place_error, std::move(message)); }
-
-std::int64_t unix_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace
 
@@ -87,7 +83,7 @@ boost::system::result<LabReport, std::string> LabRun::run() {
   GeoRouter router(std::move(sites));
 
   std::unique_ptr<RunDatabase> database;
-  const std::int64_t started_ms = unix_ms();
+  const std::int64_t started_ms = unix_millis();
   if (!options_.run_db_path.empty()) {
     std::string error;
     database = RunDatabase::open(options_.run_db_path, error);

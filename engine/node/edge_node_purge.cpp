@@ -2,15 +2,12 @@
 // against purge-all floors.
 #include "node/edge_node.hpp"
 
+#include "core/wall_clock.hpp"
+
 #include <boost/asio/post.hpp>
 
 namespace edgelab {
 namespace {
-
-std::int64_t unix_millis() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 constexpr std::size_t kReclaimBatch = 512;
 // Small batches: a purge's record waits behind at most one of them on the disk thread.
