@@ -22,13 +22,11 @@ struct TrafficGenerator::InFlight {
 TrafficGenerator::TrafficGenerator(net::io_context& ioc, TrafficConfig config, const TrafficMix& mix,
                                    const UserPopulation& users, GeoRouter& router, std::vector<Endpoint> pop_endpoints,
                                    WanLatencyModel client_wan, Observer observer)
-    : ioc_(ioc),
-      strand_(net::make_strand(ioc)),
+    : strand_(net::make_strand(ioc)),
       config_(std::move(config)),
       mix_(mix),
       users_(users),
       router_(router),
-      endpoints_(std::move(pop_endpoints)),
       wan_(client_wan),
       observer_(std::move(observer)),
       random_(config_.seed),
@@ -38,7 +36,7 @@ TrafficGenerator::TrafficGenerator(net::io_context& ioc, TrafficConfig config, c
   limits.connect_timeout = std::chrono::milliseconds(2'000);
   limits.read_timeout = std::chrono::milliseconds(15'000);
   limits.max_idle = std::max<std::size_t>(64, config_.max_in_flight);
-  for (const auto& e : endpoints_) pools_.push_back(std::make_shared<UpstreamPool>(ioc_, e, limits));
+  for (const auto& e : pop_endpoints) pools_.push_back(std::make_shared<UpstreamPool>(ioc, e, limits));
   budget_ = config_.request_budget();
   records_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(budget_, 1'000'000)));
 }

@@ -61,13 +61,11 @@ class TrafficGenerator : public std::enable_shared_from_this<TrafficGenerator> {
   void finish(std::shared_ptr<InFlight> request);
   void maybe_done();
 
-  net::io_context& ioc_;
   net::strand<net::io_context::executor_type> strand_;
   TrafficConfig config_;
   const TrafficMix& mix_;
   const UserPopulation& users_;
   GeoRouter& router_;
-  std::vector<Endpoint> endpoints_;
   std::vector<std::shared_ptr<UpstreamPool>> pools_;
   WanLatencyModel wan_;
   Observer observer_;
