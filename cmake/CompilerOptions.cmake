@@ -32,3 +32,10 @@ if(EDGELAB_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(edgelab_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+if(EDGELAB_FUZZ)
+  # Every translation unit gets libFuzzer's coverage; only fuzz targets link its main.
+  target_compile_options(edgelab_options INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(edgelab_options INTERFACE -fsanitize=address,undefined)
+endif()

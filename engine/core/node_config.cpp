@@ -140,6 +140,12 @@ MaybeError read_limits(const json::object& obj, LimitsConfig& l) {
   if ((e = read_millis(r, "upstream_connect_timeout_ms", l.upstream_connect_timeout))) return e;
   if ((e = read_millis(r, "upstream_read_timeout_ms", l.upstream_read_timeout))) return e;
   if ((e = read_uint_as(r, "upstream_max_idle", l.upstream_max_idle))) return e;
+  if ((e = read_uint_as(r, "max_headers", l.max_headers))) return e;
+  if ((e = read_uint_as(r, "uri_bytes", l.uri_bytes))) return e;
+  if ((e = read_uint_as(r, "upstream_max_headers", l.upstream_max_headers))) return e;
+  if (l.max_headers == 0) return ConfigError{"limits.max_headers: must be at least 1"};
+  if (l.upstream_max_headers == 0) return ConfigError{"limits.upstream_max_headers: must be at least 1"};
+  if (l.uri_bytes < 1) return ConfigError{"limits.uri_bytes: must be at least 1"};
   if (l.header_bytes < 1024) return ConfigError{"limits.header_bytes: must be at least 1024"};
   if (l.max_connections == 0) return ConfigError{"limits.max_connections: must be at least 1"};
   return r.unknown_key();
@@ -154,8 +160,7 @@ MaybeError read_location(const json::object& obj, std::pair<double, double>& out
     const json::value* v = r.find(names[i]);
     if (!v || !v->is_number()) return ConfigError{r.key_path(names[i]) + ": expected a number"};
     values[i] = v->to_number<double>();
-    if (values[i] < -limits[i] || values[i] > limits[i])
-      return ConfigError{r.key_path(names[i]) + ": out of range"};
+    if (values[i] < -limits[i] || values[i] > limits[i]) return ConfigError{r.key_path(names[i]) + ": out of range"};
   }
   out = {values[0], values[1]};
   return r.unknown_key();
@@ -181,7 +186,8 @@ MaybeError read_purge(const json::object& obj, NodeConfig& cfg) {
 
 bool AddressRange::contains(const boost::asio::ip::address& address) const {
   auto a = address;
-  if (a.is_v6() && a.to_v6().is_v4_mapped()) a = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, a.to_v6());
+  if (a.is_v6() && a.to_v6().is_v4_mapped())
+    a = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, a.to_v6());
   if (a.is_v4() != base.is_v4()) return false;
   auto bytes_of = [](const boost::asio::ip::address& x) {
     std::array<unsigned char, 16> out{};

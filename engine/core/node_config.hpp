@@ -64,11 +64,14 @@ struct LimitsConfig {
   std::chrono::milliseconds upstream_connect_timeout{3'000};
   std::chrono::milliseconds upstream_read_timeout{30'000};
   std::size_t upstream_max_idle = 256;
+  std::size_t max_headers = 100;           // request header fields (431 past it)
+  std::size_t uri_bytes = 8 * 1024;        // request target (414 past it)
+  std::size_t upstream_max_headers = 100;  // response header fields from upstream (502 past it)
 };
 
 struct NodeConfig {
   std::string name;
-  std::string region;  // informational: shown by /admin/v1/status
+  std::string region;                                 // informational: shown by /admin/v1/status
   std::optional<std::pair<double, double>> location;  // latitude, longitude
   // Sources allowed to use the PURGE method on the data port.
   std::vector<AddressRange> purge_allow{*parse_address_range("127.0.0.0/8"), *parse_address_range("::1")};

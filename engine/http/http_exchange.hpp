@@ -28,6 +28,9 @@ class HttpExchange {
   // keeps the memory behind `buffers` alive until the write has finished.
   virtual void respond_buffers(std::span<const net::const_buffer> buffers, bool keep_alive,
                                std::shared_ptr<const void> owner) = 0;
+  // Writes an interim (1xx) response ahead of the final one. `done` runs once
+  // it is written or has failed; the final answer is given after it either way.
+  virtual void send_interim(std::shared_ptr<const std::string> bytes, std::function<void()> done) = 0;
   // For relaying a streamed body: the caller writes to the stream itself (on
   // executor()) and then calls finish().
   virtual beast::tcp_stream& stream() = 0;

@@ -4,6 +4,7 @@
 // Every connection is a ServerSession on its own strand.
 #include "core/node_config.hpp"
 #include "http/http_exchange.hpp"
+#include "http/protocol_error.hpp"
 #include "http/server_limits.hpp"
 
 #include <boost/asio/ssl/context.hpp>
@@ -27,6 +28,7 @@ struct ServerCounters {
   std::atomic<std::uint64_t> request_timeouts{0};
   std::atomic<std::int64_t> connections_open{0};
   std::atomic<std::uint64_t> tls_handshake_failures{0};
+  KindCounters<BadRequestKind> bad_request_kinds;  // bad_requests split by why
 };
 
 class HttpServer : public std::enable_shared_from_this<HttpServer> {
@@ -44,6 +46,9 @@ class HttpServer : public std::enable_shared_from_this<HttpServer> {
   void shutdown(std::function<void()> on_drained = {});
 
   const ServerCounters& counters() const { return counters_; }
+  // Told of every refused request (set before listen()).
+  using BadRequestObserver = std::function<void(BadRequestKind kind, const net::ip::address& client)>;
+  void set_bad_request_observer(BadRequestObserver observer) { bad_request_observer_ = std::move(observer); }
   const ServerLimits& limits() const { return limits_; }
 
  private:
@@ -61,6 +66,7 @@ class HttpServer : public std::enable_shared_from_this<HttpServer> {
   net::steady_timer accept_retry_;
   std::uint16_t port_ = 0;
   ServerCounters counters_;
+  BadRequestObserver bad_request_observer_;
   std::atomic<bool> stopping_{false};
 
   std::mutex mutex_;  // guards sessions_ and on_drained_

@@ -3,17 +3,19 @@
 #include "http/http_server.hpp"
 
 #include <boost/asio/dispatch.hpp>
-#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/rfc7230.hpp>
 #include <boost/beast/http/write.hpp>
 
 namespace edgelab {
 
 template <class Stream>
-BasicServerSession<Stream>::BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server)
-  requires(!std::is_same_v<Stream, TlsStream>)
+BasicServerSession<Stream>::BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server) requires(
+    !std::is_same_v<Stream, TlsStream>)
     : stream_(std::move(socket)), executor_(stream_.get_executor()), server_(std::move(server)) {
   boost::system::error_code ec;
   auto ep = lowest().socket().remote_endpoint(ec);
@@ -24,8 +26,7 @@ BasicServerSession<Stream>::BasicServerSession(tcp::socket socket, std::shared_p
 
 template <class Stream>
 BasicServerSession<Stream>::BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server,
-                                               net::ssl::context& tls)
-  requires std::is_same_v<Stream, TlsStream>
+                                               net::ssl::context& tls) requires std::is_same_v<Stream, TlsStream>
     : stream_(beast::tcp_stream(std::move(socket)), tls),
       executor_(stream_.get_executor()),
       server_(std::move(server)) {
@@ -76,9 +77,9 @@ void BasicServerSession<Stream>::wait_for_request() {
   // Idle keep-alive: wait for the first byte under the idle timeout, so the
   // header timeout below measures only how long the request itself takes.
   lowest().expires_after(server_->limits().idle_timeout);
-  stream_.async_read_some(
-      buffer_.prepare(4096),
-      [self = self()](boost::system::error_code ec, std::size_t n) { self->on_first_bytes(ec, n); });
+  stream_.async_read_some(buffer_.prepare(4096), [self = self()](boost::system::error_code ec, std::size_t n) {
+    self->on_first_bytes(ec, n);
+  });
 }
 
 template <class Stream>
@@ -107,24 +108,90 @@ void BasicServerSession<Stream>::on_read(boost::system::error_code ec, std::size
     ++counters.request_timeouts;
     return close();
   }
-  if (ec == http::error::header_limit) {
+  if (ec == net::error::operation_aborted || ec == net::error::connection_reset) {
     ++counters.bad_requests;
-    return send_error(http::status::request_header_fields_too_large, "request header too large");
-  }
-  if (ec == http::error::body_limit) {
-    ++counters.bad_requests;
-    return send_error(http::status::payload_too_large, "request body too large");
+    return close();
   }
   if (ec) {
-    ++counters.bad_requests;
-    if (ec == net::error::operation_aborted || ec == net::error::connection_reset) return close();
-    return send_error(http::status::bad_request, "malformed request: " + ec.message());
+    BadRequestKind kind = bad_request_kind(ec);
+    // A request line that alone is past the target limit is a 414, even when
+    // it also filled the whole header allowance.
+    if (kind == BadRequestKind::header_too_large && request_target_bytes() > server_->limits().uri_bytes)
+      kind = BadRequestKind::uri_too_long;
+    return refuse(kind, ec.message());
   }
+  if (auto kind = check_request(parser_->get())) return refuse(*kind, {});
   request_ = parser_->release();
   parser_.reset();
   busy_ = true;
   lowest().expires_never();  // the handler owns the timing until it answers
   server_->handler_(self());
+}
+
+template <class Stream>
+std::size_t BasicServerSession<Stream>::request_target_bytes() const {
+  // Beast hands over the request line once it has parsed it; until then it
+  // is still in the buffer, whole or in part, and at least that long.
+  if (const auto target = parser_->get().target(); !target.empty()) return target.size();
+  const auto data = buffer_.cdata();
+  const std::string_view buffered(static_cast<const char*>(data.data()), data.size());
+  return std::min(buffered.find('\n'), buffered.size());
+}
+
+template <class Stream>
+std::optional<BadRequestKind> BasicServerSession<Stream>::check_request(const Request& request) const {
+  const auto& limits = server_->limits();
+  if (request.target().size() > limits.uri_bytes) return BadRequestKind::uri_too_long;
+  std::size_t fields = 0;
+  std::size_t codings = 0;
+  bool chunked_last = false;
+  for (const auto& field : request) {
+    if (++fields > limits.max_headers) return BadRequestKind::too_many_headers;
+    if (field.name() != http::field::transfer_encoding) continue;
+    for (auto coding : http::token_list{field.value()}) {
+      ++codings;
+      chunked_last = beast::iequals(coding, "chunked");
+    }
+  }
+  // RFC 9112 6.1: without chunked last the body length cannot be known (400,
+  // then close: Beast would take the body for the next request). Any other
+  // coding is one we do not implement (501).
+  if (request.find(http::field::transfer_encoding) != request.end()) {
+    if (!chunked_last) return BadRequestKind::bad_transfer_encoding;
+    if (codings > 1) return BadRequestKind::unsupported_transfer_encoding;
+  }
+  return std::nullopt;
+}
+
+template <class Stream>
+void BasicServerSession<Stream>::refuse(BadRequestKind kind, const std::string& detail) {
+  auto& counters = server_->counters_;
+  ++counters.bad_requests;
+  counters.bad_request_kinds.add(kind);
+  if (server_->bad_request_observer_) server_->bad_request_observer_(kind, remote_);
+  const auto& limits = server_->limits();
+  switch (kind) {
+    case BadRequestKind::header_too_large:
+      return send_error(http::status::request_header_fields_too_large, "request header too large");
+    case BadRequestKind::too_many_headers:
+      return send_error(http::status::request_header_fields_too_large,
+                        "too many request header fields (limit " + std::to_string(limits.max_headers) + ")");
+    case BadRequestKind::uri_too_long:
+      return send_error(http::status::uri_too_long,
+                        "request target too long (limit " + std::to_string(limits.uri_bytes) + " bytes)");
+    case BadRequestKind::body_too_large:
+      return send_error(http::status::payload_too_large, "request body too large");
+    case BadRequestKind::bad_transfer_encoding:
+      return send_error(http::status::bad_request, "Transfer-Encoding must end with chunked");
+    case BadRequestKind::unsupported_transfer_encoding:
+      return send_error(http::status::not_implemented, "Transfer-Encoding other than chunked is not supported");
+    case BadRequestKind::bad_content_length:
+      return send_error(http::status::bad_request, "malformed request: " + detail);
+    case BadRequestKind::malformed:
+    case BadRequestKind::count_:
+      break;
+  }
+  send_error(http::status::bad_request, "malformed request: " + detail);
 }
 
 template <class Stream>
@@ -137,9 +204,8 @@ void BasicServerSession<Stream>::send_error(http::status status, std::string_vie
   busy_ = true;
   response_.emplace(std::move(res));
   lowest().expires_after(server_->limits().send_timeout);
-  http::async_write(stream_, *response_, [self = self()](boost::system::error_code wec, std::size_t) {
-    self->on_write(wec, false);
-  });
+  http::async_write(stream_, *response_,
+                    [self = self()](boost::system::error_code wec, std::size_t) { self->on_write(wec, false); });
 }
 
 template <class Stream>
@@ -156,7 +222,7 @@ void BasicServerSession<Stream>::respond(Response response) {
 
 template <class Stream>
 void BasicServerSession<Stream>::respond_buffers(std::span<const net::const_buffer> buffers, bool keep_alive,
-                                    std::shared_ptr<const void> owner) {
+                                                 std::shared_ptr<const void> owner) {
   // The hit path: buffers point into an immutable cached object (kept alive by
   // `owner`) and into scratch_, so nothing is copied.
   write_buffer_count_ = std::min(buffers.size(), write_buffers_.size());
@@ -168,6 +234,18 @@ void BasicServerSession<Stream>::respond_buffers(std::span<const net::const_buff
     net::async_write(self->stream_,
                      std::span<const net::const_buffer>(self->write_buffers_.data(), self->write_buffer_count_),
                      [self, keep](boost::system::error_code ec, std::size_t) { self->on_write(ec, keep); });
+  });
+}
+
+template <class Stream>
+void BasicServerSession<Stream>::send_interim(std::shared_ptr<const std::string> bytes, std::function<void()> done) {
+  net::dispatch(stream_.get_executor(), [self = self(), bytes = std::move(bytes), done = std::move(done)]() mutable {
+    self->lowest().expires_after(self->server_->limits().send_timeout);
+    net::async_write(self->stream_, net::buffer(*bytes),
+                     [self, bytes, done = std::move(done)](boost::system::error_code, std::size_t) {
+                       self->lowest().expires_never();
+                       done();
+                     });
   });
 }
 

@@ -7,6 +7,7 @@
 // admin listener when configured): the TLS one shakes hands first, under the
 // header timeout. Both are compiled once, in server_session.cpp.
 #include "http/http_exchange.hpp"
+#include "http/protocol_error.hpp"
 #include "http/server_limits.hpp"
 
 #include <boost/asio/ssl/context.hpp>
@@ -39,10 +40,10 @@ class BasicServerSession : public HttpExchange,
                            public std::enable_shared_from_this<BasicServerSession<Stream>> {
  public:
   static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
-  BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server)
-    requires(!std::is_same_v<Stream, TlsStream>);
-  BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server, net::ssl::context& tls)
-    requires std::is_same_v<Stream, TlsStream>;
+  BasicServerSession(tcp::socket socket,
+                     std::shared_ptr<HttpServer> server) requires(!std::is_same_v<Stream, TlsStream>);
+  BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server,
+                     net::ssl::context& tls) requires std::is_same_v<Stream, TlsStream>;
   ~BasicServerSession() override;
 
   void start(Registry::iterator registry_slot) override;
@@ -56,6 +57,7 @@ class BasicServerSession : public HttpExchange,
   void respond(Response response) override;
   void respond_buffers(std::span<const net::const_buffer> buffers, bool keep_alive,
                        std::shared_ptr<const void> owner) override;
+  void send_interim(std::shared_ptr<const std::string> bytes, std::function<void()> done) override;
   // The TCP stream, for relaying a body. Only the data plane relays, and it
   // is never TLS.
   beast::tcp_stream& stream() override { return beast::get_lowest_layer(stream_); }
@@ -67,6 +69,11 @@ class BasicServerSession : public HttpExchange,
   void on_first_bytes(boost::system::error_code ec, std::size_t n);
   void read_request();
   void on_read(boost::system::error_code ec, std::size_t n);
+  // Answers a refused request with its status and closes: what follows it on
+  // the connection cannot be trusted to start a new message.
+  void refuse(BadRequestKind kind, const std::string& detail);
+  std::optional<BadRequestKind> check_request(const Request& request) const;
+  std::size_t request_target_bytes() const;
   void send_error(http::status status, std::string_view message);
   void on_write(boost::system::error_code ec, bool keep_alive);
   void close();

@@ -24,7 +24,7 @@ void UpstreamExchange::read_body(std::uint64_t limit, BodyHandler done) {
   http::async_read(connection_->stream, connection_->buffer, *body_parser_,
                    [self = shared_from_this(), done = std::move(done)](boost::system::error_code ec, std::size_t) {
                      if (ec) {
-                       self->reusable_ = false;
+                       self->body_failed(ec);
                        return done(ec, Response{});
                      }
                      self->reusable_ = self->body_parser_->keep_alive();
@@ -57,7 +57,7 @@ void UpstreamExchange::read_into_step() {
                           auto& b = self->relay_parser_->get().body();
                           self->received_ = self->dest_size_ - b.size;
                           if (ec) {
-                            self->reusable_ = false;
+                            self->body_failed(ec);
                             return self->read_done_(ec);
                           }
                           self->progress_(self->received_);
@@ -80,7 +80,18 @@ void UpstreamExchange::relay(HttpExchangePtr client, HeaderEditor edit, RelayHan
   relay_handler_ = std::move(done);
   relay_parser_.emplace(std::move(*header_parser_));
   relay_parser_->body_limit(boost::none);
-  edit(relay_parser_->get().base());
+  auto& header = relay_parser_->get().base();
+  header.version(11);  // a proxy answers in its own version (RFC 9110 6.2)
+  edit(header);
+  // No length and not chunked (RFC 9112 6.3 item 8): the body ends when the
+  // upstream closes. The client gets it chunked (or, if it speaks 1.0, with a
+  // close), never with framing it would have to guess.
+  if (relay_parser_->need_eof()) {
+    if (client_->request().version() >= 11)
+      relay_parser_->get().chunked(true);
+    else
+      header.set(http::field::connection, "close");
+  }
   relay_serializer_.emplace(relay_parser_->get());
   if (relay_parser_->is_done()) {
     relay_parser_->get().body().data = nullptr;
@@ -99,7 +110,10 @@ void UpstreamExchange::relay_read() {
   http::async_read(connection_->stream, connection_->buffer, *relay_parser_,
                    [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
                      if (ec == http::error::need_buffer) ec = {};
-                     if (ec) return self->relay_done(ec);
+                     if (ec) {
+                       self->body_failed(ec);
+                       return self->relay_done(ec);
+                     }
                      auto& b = self->relay_parser_->get().body();
                      b.size = self->relay_buffer_.size() - b.size;
                      b.data = self->relay_buffer_.data();
@@ -111,6 +125,7 @@ void UpstreamExchange::relay_read() {
 }
 
 void UpstreamExchange::relay_write() {
+  client_written_ = true;
   client_->stream().expires_after(std::chrono::seconds(30));
   http::async_write(client_->stream(), *relay_serializer_,
                     [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
@@ -127,13 +142,22 @@ void UpstreamExchange::relay_write() {
                     });
 }
 
+void UpstreamExchange::body_failed(boost::system::error_code ec) {
+  reusable_ = false;
+  const auto kind = upstream_framing_error(ec);
+  if (kind != UpstreamFramingError::none) pool_->note_framing(kind);
+}
+
 void UpstreamExchange::relay_done(boost::system::error_code ec) {
   reusable_ = !ec && relay_parser_->is_done() && relay_parser_->keep_alive();
-  const bool client_keep = !ec && relay_parser_->get().keep_alive();
+  const auto& relayed = relay_parser_->get();
+  const bool client_keep = !ec && relayed.keep_alive();
   auto client = std::move(client_);
   auto handler = std::move(relay_handler_);
-  if (handler) handler(ec, relayed_);
-  client->finish(client_keep);
+  // Failed before a byte went to the client: it can still get a proper 502.
+  const bool client_untouched = ec && !client_written_;
+  if (handler) handler(ec, relayed_, !client_untouched);
+  if (!client_untouched) client->finish(client_keep);
 }
 
 }  // namespace edgelab

@@ -23,7 +23,9 @@ class UpstreamPool;
 class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
  public:
   using BodyHandler = std::function<void(boost::system::error_code, Response)>;
-  using RelayHandler = std::function<void(boost::system::error_code, std::uint64_t body_bytes)>;
+  // `client_answered` is false when the relay failed before writing anything
+  // to the client: the caller must then answer it (a 502) itself.
+  using RelayHandler = std::function<void(boost::system::error_code, std::uint64_t body_bytes, bool client_answered)>;
   using HeaderEditor = std::function<void(http::response_header<>&)>;
 
   UpstreamExchange(std::shared_ptr<UpstreamPool> pool, std::unique_ptr<UpstreamConnection> connection,
@@ -54,6 +56,9 @@ class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
   void relay_read();
   void relay_write();
   void relay_done(boost::system::error_code ec);
+  // Counts a framing error (a bad chunk, a short body) and keeps the
+  // connection out of the pool.
+  void body_failed(boost::system::error_code ec);
 
   std::shared_ptr<UpstreamPool> pool_;
   std::unique_ptr<UpstreamConnection> connection_;
@@ -72,6 +77,7 @@ class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
   std::array<char, 16 * 1024> relay_buffer_{};
   std::uint64_t relayed_ = 0;
   bool reusable_ = false;
+  bool client_written_ = false;
 };
 
 using UpstreamExchangePtr = std::shared_ptr<UpstreamExchange>;

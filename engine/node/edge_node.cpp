@@ -3,6 +3,7 @@
 #include "admin/admin_api.hpp"
 #include "admin/admin_token.hpp"
 #include "admin/tls_context.hpp"
+#include "metrics/kind_counter_export.hpp"
 #include "node/fresh_hit_path.hpp"
 #include "node/request_flow.hpp"
 
@@ -60,7 +61,18 @@ EdgeNode::EdgeNode(net::io_context& ioc, NodeConfig config)
   up.connect_timeout = config_.limits.upstream_connect_timeout;
   up.read_timeout = config_.limits.upstream_read_timeout;
   up.max_idle = config_.limits.upstream_max_idle;
+  up.max_headers = config_.limits.upstream_max_headers;
   upstream_ = std::make_shared<UpstreamPool>(ioc_, config_.upstream, up);
+  // Which origin misbehaves, and how, for the operator watching the events.
+  upstream_->set_framing_observer(
+      [events = events_, throttle = event_throttle_](UpstreamFramingError kind, const Endpoint& upstream) {
+        const std::string name(kind_name(kind));
+        if (auto count = throttle->admit("upstream." + name))
+          events->publish("upstream_framing_error", {{"kind", name},
+                                                     {"upstream", upstream.host + ":" + std::to_string(upstream.port)},
+                                                     {"message", make_error_code(kind).message()},
+                                                     {"count", count}});
+      });
 }
 
 EdgeNode::~EdgeNode() = default;
@@ -74,12 +86,23 @@ boost::system::error_code EdgeNode::start() {
   limits.idle_timeout = config_.limits.idle_timeout;
   limits.send_timeout = config_.limits.send_timeout;
   limits.max_connections = config_.limits.max_connections;
+  limits.max_headers = config_.limits.max_headers;
+  limits.uri_bytes = config_.limits.uri_bytes;
   std::weak_ptr<EdgeNode> weak = weak_from_this();
   server_ = std::make_shared<HttpServer>(ioc_, limits, [weak](HttpExchangePtr exchange) {
     auto node = weak.lock();
     if (!node || serve_fresh_l1_hit(*node, *exchange)) return;
     std::make_shared<RequestFlow>(node, std::move(exchange))->recv();
   });
+  server_->set_bad_request_observer(
+      [events = events_, throttle = event_throttle_](BadRequestKind kind, const net::ip::address& client) {
+        const std::string name(kind_name(kind));
+        if (auto count = throttle->admit("request." + name))
+          events->publish("bad_request", {{"kind", name},
+                                          {"client", client.to_string()},
+                                          {"message", std::string(kind_text(kind))},
+                                          {"count", count}});
+      });
   if (auto ec = server_->listen(config_.listen)) return ec;
   if (config_.admin) {
     ServerLimits admin_limits;
@@ -204,6 +227,14 @@ std::string EdgeNode::prometheus_text() const {
   gauge("upstream_retries", "Retries on a fresh connection after a pooled one was closed by the peer", "", uc.retries);
   gauge("upstream_failures", "Upstream connects, writes or header reads that failed", "", uc.failures);
   gauge("coalescing_inflight", "Upstream fetches with a waiting list", "", coalescer_.inflight());
+  gauge("upstream_idle_closed", "Pooled upstream connections the peer closed", "", uc.idle_closed);
+  gauge("upstream_interim_responses", "1xx interim responses consumed from upstream", "", uc.interim_responses);
+  gauge("upstream_idle_connections", "Upstream connections in the pool", "", upstream_->idle_count());
+  append_kind_counters(extra, "upstream_framing_errors_total",
+                       "Upstream responses refused or connections dropped for their framing", label, uc.framing);
+  if (server_)
+    append_kind_counters(extra, "bad_requests_total", "Client requests refused, by why", label,
+                         server_->counters().bad_request_kinds);
   return metrics_.prometheus(config_.name, extra);
 }
 
@@ -217,6 +248,8 @@ std::string EdgeNode::stats_json() const {
     auto l2 = l2_->stats();
     o["l2"] = {{"bytes", l2.bytes}, {"objects", l2.objects}, {"evictions", l2.evictions}, {"corrupt", l2.corrupt}};
   }
+  o["upstream_framing_errors"] = kind_counts_json(upstream_->counters().framing);
+  if (server_) o["bad_requests"] = kind_counts_json(server_->counters().bad_request_kinds);
   return boost::json::serialize(o);
 }
 

@@ -14,6 +14,7 @@
 #include "tiers/memory_tier.hpp"
 
 #include "admin/event_bus.hpp"
+#include "admin/event_throttle.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -57,8 +58,7 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
 
   // The L1 object for a request (its Vary variant), screened against
   // purge-all; `variant_buffer` holds the variant key when there is one.
-  CachedObjectPtr lookup_l1(const RequestFields& request, const std::string& primary_key,
-                            std::string& variant_buffer);
+  CachedObjectPtr lookup_l1(const RequestFields& request, const std::string& primary_key, std::string& variant_buffer);
   // An object read from L2 by a lookup that began at purge sequence `since`:
   // screened, promoted to L1, or null when a purge has removed it since.
   CachedObjectPtr admit_from_l2(CachedObjectPtr object, std::uint64_t since);
@@ -106,6 +106,7 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
   std::atomic<bool> applying_purges_{false};
   std::atomic<std::uint64_t> apply_requests_{0};
   std::shared_ptr<EventBus> events_ = std::make_shared<EventBus>();
+  std::shared_ptr<EventThrottle> event_throttle_ = std::make_shared<EventThrottle>();
   std::atomic<bool> fault_skip_purges_{false};
 };
 

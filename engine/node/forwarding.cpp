@@ -2,6 +2,7 @@
 
 #include "cache/freshness_policy.hpp"
 
+#include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/string.hpp>
 
 namespace edgelab {
@@ -67,6 +68,19 @@ void strip_hop_by_hop(http::response_header<>& header) {
     if (is_hop_by_hop(name, header)) names.emplace_back(name);
   }
   for (const auto& n : names) header.erase(n);
+}
+
+UpstreamPool::InterimHandler early_hints_forwarder(const HttpExchangePtr& client) {
+  if (!client || client->request().version() < 11) return {};
+  return [client](const http::response_header<>& hints, std::function<void()> resume) {
+    http::response_header<> forwarded = hints;
+    strip_hop_by_hop(forwarded);
+    forwarded.erase(http::field::content_length);
+    forwarded.erase(http::field::transfer_encoding);
+    http::fields::writer writer{forwarded, 11, 103};
+    auto bytes = std::make_shared<const std::string>(beast::buffers_to_string(writer.get()));
+    client->send_interim(std::move(bytes), std::move(resume));
+  };
 }
 
 }  // namespace edgelab

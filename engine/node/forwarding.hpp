@@ -1,7 +1,8 @@
 #pragma once
 // What a node sends upstream and what it strips on the way back.
 #include "cache/cached_object.hpp"
-#include "http/http_types.hpp"
+#include "http/http_exchange.hpp"
+#include "http/upstream_pool.hpp"
 
 #include <string_view>
 
@@ -27,5 +28,10 @@ std::shared_ptr<Request> make_upstream_request(const Request& client, ForwardMod
 
 // Takes hop-by-hop fields out of a response that is relayed, not stored.
 void strip_hop_by_hop(http::response_header<>& header);
+
+// Forwards a 103 Early Hints from upstream to the client ahead of the final
+// response (as Cloudflare and Fastly do); never stored. Empty for a client
+// that may not receive 1xx (HTTP/1.0, RFC 9110 15.2) or when there is none.
+UpstreamPool::InterimHandler early_hints_forwarder(const HttpExchangePtr& client);
 
 }  // namespace edgelab

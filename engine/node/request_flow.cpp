@@ -216,17 +216,19 @@ void RequestFlow::fetch(ForwardMode mode) {
   auto upstream_request = make_upstream_request(*request_, mode, stale_.get(), node_->name(),
                                                 client_ ? client_->remote_address() : net::ip::address{});
   add(node_->metrics(), &NodeMetrics::upstream_requests);
-  node_->upstream().send(std::move(upstream_request),
-                         [self = shared_from_this()](boost::system::error_code ec, UpstreamExchangePtr up) {
-                           self->on_fetch_header(ec, std::move(up));
-                         });
+  node_->upstream().send(
+      std::move(upstream_request),
+      [self = shared_from_this()](boost::system::error_code ec, UpstreamExchangePtr up) {
+        self->on_fetch_header(ec, std::move(up));
+      },
+      early_hints_forwarder(client_));
 }
 
 void RequestFlow::on_fetch_header(boost::system::error_code ec, UpstreamExchangePtr up) {
   auto& m = node_->metrics();
   if (ec) {
     add(m, &NodeMetrics::upstream_errors);
-    return fetch_failed(ec == beast::error::timeout ? 504 : 502, ec.message());
+    return fetch_failed(ec == beast::error::timeout ? 504 : 502, upstream_error_message(ec));
   }
   const unsigned status = up->header().result_int();
   const std::int64_t t = now();
@@ -270,7 +272,7 @@ void RequestFlow::on_fetch_body(boost::system::error_code ec, Response response,
     add(m, &NodeMetrics::upstream_errors);
     if (ec == http::error::body_limit) node_->hit_for_miss().remember(primary_key_);
     return fetch_failed(ec == beast::error::timeout ? 504 : 502,
-                        ec == http::error::body_limit ? "object exceeds max_object_bytes" : ec.message());
+                        ec == http::error::body_limit ? "object exceeds max_object_bytes" : upstream_error_message(ec));
   }
   add(m, &NodeMetrics::bytes_in_upstream, response.body().size());
   const std::int64_t t = now();
@@ -353,13 +355,15 @@ void RequestFlow::pass() {
   auto upstream_request = make_upstream_request(*request_, ForwardMode::pass, nullptr, node_->name(),
                                                 client_ ? client_->remote_address() : net::ip::address{});
   node_->upstream().send(
-      std::move(upstream_request), [self = shared_from_this()](boost::system::error_code ec, UpstreamExchangePtr up) {
+      std::move(upstream_request),
+      [self = shared_from_this()](boost::system::error_code ec, UpstreamExchangePtr up) {
         auto& metrics = self->node_->metrics();
         if (ec) {
           add(metrics, &NodeMetrics::upstream_errors);
           add(metrics, &NodeMetrics::errors);
           return self->deliver_error(
-              ec == beast::error::timeout ? http::status::gateway_timeout : http::status::bad_gateway, ec.message());
+              ec == beast::error::timeout ? http::status::gateway_timeout : http::status::bad_gateway,
+              upstream_error_message(ec));
         }
         const unsigned status = up->header().result_int();
         if (is_unsafe(self->request_->method()) && status < 400) {
@@ -377,7 +381,8 @@ void RequestFlow::pass() {
         const bool method_pass = !self->cacheable_method_;
         self->relay(std::move(up),
                     {.fwd = method_pass ? "method" : "uri-miss", .detail = method_pass ? "" : "hit-for-miss"});
-      });
+      },
+      early_hints_forwarder(client_));
 }
 
 void RequestFlow::relay_and_store(UpstreamExchangePtr up) {
@@ -444,10 +449,15 @@ void RequestFlow::relay(UpstreamExchangePtr up, CacheStatusNote note, UpstreamEx
   auto self = shared_from_this();
   up->relay(
       client_, edit,
-      [self, completed = std::move(completed)](boost::system::error_code ec, std::uint64_t bytes) {
+      [self, completed = std::move(completed)](boost::system::error_code ec, std::uint64_t bytes, bool answered) {
         add(self->node_->metrics(), &NodeMetrics::bytes_out, bytes);
-        self->record_latency();
         if (completed) completed(!ec);
+        if (!answered) {
+          add(self->node_->metrics(), &NodeMetrics::upstream_errors);
+          add(self->node_->metrics(), &NodeMetrics::errors);
+          return self->deliver_error(http::status::bad_gateway, upstream_error_message(ec));
+        }
+        self->record_latency();
       },
       std::move(tap));
 }

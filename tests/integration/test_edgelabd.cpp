@@ -81,7 +81,8 @@ void TestEdgelabd::node_serves_and_stops_gracefully_on_sigterm() {
 
 void TestEdgelabd::lab_prints_what_it_served() {
   QProcess lab;
-  lab.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--mini"), QStringLiteral("--objects"), QStringLiteral("10")});
+  lab.start(kEdgelabd,
+            {QStringLiteral("lab"), QStringLiteral("--mini"), QStringLiteral("--objects"), QStringLiteral("10")});
   QVERIFY(lab.waitForFinished(60000));
   QCOMPARE(lab.exitCode(), 0);
   const QString out = QString::fromUtf8(lab.readAllStandardOutput());
@@ -120,10 +121,10 @@ void TestEdgelabd::headless_lab_writes_its_report() {
   const QString report_file = dir.filePath(QStringLiteral("report.json"));
   const QString db_file = dir.filePath(QStringLiteral("runs.sqlite"));
   QProcess lab;
-  lab.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--rps"),
-                        QStringLiteral("150"), QStringLiteral("--objects"), QStringLiteral("50"), QStringLiteral("--report"),
-                        report_file, QStringLiteral("--run-db"), db_file, QStringLiteral("--fault"),
-                        QStringLiteral("1:origin-slow:20")});
+  lab.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--duration"), QStringLiteral("2"),
+                        QStringLiteral("--rps"), QStringLiteral("150"), QStringLiteral("--objects"),
+                        QStringLiteral("50"), QStringLiteral("--report"), report_file, QStringLiteral("--run-db"),
+                        db_file, QStringLiteral("--fault"), QStringLiteral("1:origin-slow:20")});
   QVERIFY(lab.waitForFinished(60000));
   const QString out = QString::fromUtf8(lab.readAllStandardOutput());
   QVERIFY2(lab.exitCode() == 0, qPrintable(out + QString::fromUtf8(lab.readAllStandardError())));

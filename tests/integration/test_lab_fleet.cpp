@@ -73,8 +73,10 @@ void TestLabFleet::default_lab_starts_and_routes_through_its_tiers() {
   QCOMPARE(paris->upstream_name, std::string("shield-eu-central-1"));
   const auto* shield = lab->find("shield-eu-central-1");
   // Paris-Frankfurt ~480 km, Frankfurt-Virginia ~6,600 km: about 4 ms and 50 ms one way.
-  QVERIFY(paris->uplink->delay() > std::chrono::milliseconds(3) && paris->uplink->delay() < std::chrono::milliseconds(6));
-  QVERIFY(shield->uplink->delay() > std::chrono::milliseconds(45) && shield->uplink->delay() < std::chrono::milliseconds(56));
+  QVERIFY(paris->uplink->delay() > std::chrono::milliseconds(3) &&
+          paris->uplink->delay() < std::chrono::milliseconds(6));
+  QVERIFY(shield->uplink->delay() > std::chrono::milliseconds(45) &&
+          shield->uplink->delay() < std::chrono::milliseconds(56));
 
   auto started = std::chrono::steady_clock::now();
   auto cold = TestFleet::get(paris->node->port(), "/obj/home?ttl=300&size=2048");
@@ -121,7 +123,8 @@ void TestLabFleet::a_killed_pop_fails_over_within_one_interval() {
   GeoRouter router(sites);
   std::mutex mutex;
   std::vector<std::string> changes;
-  const HealthThresholds thresholds{.interval = std::chrono::milliseconds(300), .timeout = std::chrono::milliseconds(200)};
+  const HealthThresholds thresholds{.interval = std::chrono::milliseconds(300),
+                                    .timeout = std::chrono::milliseconds(200)};
   auto monitor = std::make_shared<HealthMonitor>(
       lab->context().get_executor(), router, routing.admin, thresholds,
       [&](std::size_t pop, PopHealth, PopHealth to, const std::string& why) {
@@ -246,7 +249,8 @@ void TestLabFleet::a_silent_pop_is_degraded_then_down() {
   GeoRouter router({{"edge-silent", {48.86, 2.35}, 0}});
   std::mutex mutex;
   std::vector<std::string> changes;
-  const HealthThresholds thresholds{.interval = std::chrono::milliseconds(150), .timeout = std::chrono::milliseconds(100)};
+  const HealthThresholds thresholds{.interval = std::chrono::milliseconds(150),
+                                    .timeout = std::chrono::milliseconds(100)};
   auto monitor = std::make_shared<HealthMonitor>(
       pool.context().get_executor(), router,
       std::vector<AdminEndpoint>{{"127.0.0.1", std::to_string(silent.local_endpoint().port()), ""}}, thresholds,

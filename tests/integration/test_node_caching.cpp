@@ -41,7 +41,7 @@ class TestNodeCaching : public QObject {
   void surrogate_control_sets_ttl_and_is_stripped();
   void unsafe_method_invalidates_the_target();
   void admin_listener_serves_health_and_metrics();
-  void pooled_connection_closed_by_the_origin_is_retried_fresh();
+  void pooled_connection_closed_by_the_origin_is_not_reused();
 };
 
 void TestNodeCaching::miss_then_l1_hit() {
@@ -151,6 +151,7 @@ void TestNodeCaching::vary_keeps_variants_apart() {
   QVERIFY(contains(gzip.body(), "|gzip|"));
   QVERIFY(contains(br.body(), "|br|"));
   QCOMPARE(fleet.origin().requests(), 2u);
+  TestFleet::wait_until_stored(node, 2);
   auto gzip_again = TestFleet::get(node.port(), url, {{"Accept-Encoding", "gzip"}});
   QVERIFY(contains(gzip_again.body(), "|gzip|"));
   QVERIFY(contains(cache_status(gzip_again), "; hit"));
@@ -323,17 +324,21 @@ void TestNodeCaching::admin_listener_serves_health_and_metrics() {
   QCOMPARE(TestFleet::admin_get(node, "/nope").result_int(), 404u);
 }
 
-void TestNodeCaching::pooled_connection_closed_by_the_origin_is_retried_fresh() {
+void TestNodeCaching::pooled_connection_closed_by_the_origin_is_not_reused() {
   TestFleet fleet;
   fleet.start_origin();
   auto& node = fleet.start_node("paris");
   QCOMPARE(TestFleet::get(node.port(), "/obj/before").result_int(), 200u);
-  // The origin restarts: the node's idle pooled connection is now dead.
+  QTRY_COMPARE_WITH_TIMEOUT(node.upstream().idle_count(), 1u, 2000);
+  // The origin restarts: the node's idle pooled connection is now dead, and
+  // the pool's idle watch drops it as soon as the close arrives.
   fleet.stop_origin();
   fleet.start_origin();
+  QTRY_COMPARE_WITH_TIMEOUT(node.upstream().idle_count(), 0u, 2000);
+  QCOMPARE(node.upstream().counters().idle_closed.load(), 1u);
   auto res = TestFleet::get(node.port(), "/obj/after");
   QCOMPARE(res.result_int(), 200u);
-  QCOMPARE(node.upstream().counters().retries.load(), 1u);
+  QCOMPARE(node.upstream().counters().retries.load(), 0u);
   QCOMPARE(node.metrics().upstream_errors.load(), 0u);
 }
 

@@ -21,8 +21,8 @@ bool contains(const std::string& text, std::string_view part) { return text.find
 
 // Objects of the test catalogue: two tagged "red", one "blue", two under /obj/p.
 const std::vector<std::string> kTargets = {
-    "/obj/a?ttl=100&tags=red", "/obj/b?ttl=100&tags=red,blue", "/obj/c?ttl=100&tags=blue",
-    "/obj/pd?ttl=100",         "/obj/pe?ttl=100",
+    "/obj/a?ttl=100&tags=red", "/obj/b?ttl=100&tags=red,blue", "/obj/c?ttl=100&tags=blue", "/obj/pd?ttl=100",
+    "/obj/pe?ttl=100",
 };
 
 // The origin and one node "paris" with an admin listener (and L2 when asked).
@@ -68,7 +68,7 @@ class TestPurge : public QObject {
 void TestPurge::kinds_data() {
   QTest::addColumn<QString>("body");
   QTest::addColumn<bool>("soft");
-  QTest::addColumn<bool>("only_l2");  // L1 emptied first: the purge must work on L2 alone
+  QTest::addColumn<bool>("only_l2");         // L1 emptied first: the purge must work on L2 alone
   QTest::addColumn<QList<int>>("selected");  // indexes into kTargets
   const QList<std::tuple<const char*, const char*, QList<int>>> kinds = {
       {"url", "\"kind\":\"url\",\"value\":\"http://www.test.example/obj/b?tags=red,blue&ttl=100\"", {1}},
@@ -80,7 +80,8 @@ void TestPurge::kinds_data() {
     for (bool soft : {false, true})
       for (bool only_l2 : {false, true}) {
         const QString body = QStringLiteral("{%1,\"soft\":%2}").arg(selector, soft ? "true" : "false");
-        QTest::newRow(qPrintable(QStringLiteral("%1 %2 %3").arg(name, soft ? "soft" : "hard", only_l2 ? "L2" : "L1+L2")))
+        QTest::newRow(
+            qPrintable(QStringLiteral("%1 %2 %3").arg(name, soft ? "soft" : "hard", only_l2 ? "L2" : "L1+L2")))
             << body << soft << only_l2 << selected;
       }
 }
@@ -132,14 +133,16 @@ void TestPurge::url_purge_drops_every_variant() {
   TestFleet fleet;
   auto& node = start_paris(fleet, false);
   for (const char* lang : {"en", "fr", "de"})
-    QCOMPARE(TestFleet::get(node.port(), "/obj/v?ttl=100&vary=Accept-Language", {{"Accept-Language", lang}})
-                 .result_int(),
-             200u);
-  auto answer = purge(node, "{\"kind\":\"url\",\"value\":\"http://www.test.example/obj/v?vary=Accept-Language&ttl=100\"}");
+    QCOMPARE(
+        TestFleet::get(node.port(), "/obj/v?ttl=100&vary=Accept-Language", {{"Accept-Language", lang}}).result_int(),
+        200u);
+  auto answer =
+      purge(node, "{\"kind\":\"url\",\"value\":\"http://www.test.example/obj/v?vary=Accept-Language&ttl=100\"}");
   QCOMPARE(invalidated(answer, "L1"), 3u);
   auto res = TestFleet::get(node.port(), "/obj/v?ttl=100&vary=Accept-Language", {{"Accept-Language", "fr"}});
   QVERIFY2(contains(cache_status(res), "fwd=uri-miss"), cache_status(res).c_str());
-  QCOMPARE(TestFleet::admin_get(node, "/admin/v1/cache/object?url=http://www.test.example/obj/v%3Fttl%3D100%26vary%3DAccept-Language")
+  QCOMPARE(TestFleet::admin_get(
+               node, "/admin/v1/cache/object?url=http://www.test.example/obj/v%3Fttl%3D100%26vary%3DAccept-Language")
                .result_int(),
            200u);  // the fresh "fr" variant only
 }
@@ -218,7 +221,8 @@ void TestPurge::purge_method_obeys_the_address_list() {
   TestFleet fleet;
   fleet.start_origin();
   auto& open = fleet.start_node("open");
-  auto& closed = fleet.start_node("closed", 0, [](NodeConfig& c) { c.purge_allow = {*parse_address_range("10.0.0.0/8")}; });
+  auto& closed =
+      fleet.start_node("closed", 0, [](NodeConfig& c) { c.purge_allow = {*parse_address_range("10.0.0.0/8")}; });
   auto& off = fleet.start_node("off", 0, [](NodeConfig& c) { c.purge_allow.clear(); });
   for (auto* node : {&open, &closed, &off}) QCOMPARE(TestFleet::get(node->port(), "/obj/a?ttl=100").result_int(), 200u);
 
@@ -236,17 +240,28 @@ void TestPurge::purge_method_obeys_the_address_list() {
 void TestPurge::malformed_purges_are_400_data() {
   QTest::addColumn<QString>("body");
   QTest::addColumn<QString>("message");
-  QTest::newRow("not json") << "{kind:" << "invalid JSON";
-  QTest::newRow("array") << "[]" << "JSON object";
-  QTest::newRow("no kind") << "{\"value\":\"x\"}" << "kind: required";
-  QTest::newRow("bad kind") << "{\"kind\":\"everything\"}" << "kind: expected";
-  QTest::newRow("value type") << "{\"kind\":\"tag\",\"value\":7}" << "value: expected a string";
-  QTest::newRow("soft type") << "{\"kind\":\"tag\",\"value\":\"t\",\"soft\":\"yes\"}" << "soft: expected true or false";
-  QTest::newRow("url without host") << "{\"kind\":\"url\",\"value\":\"/just/a/path\"}" << "URL with a host";
-  QTest::newRow("tag with space") << "{\"kind\":\"tag\",\"value\":\"a b\"}" << "one non-empty word";
-  QTest::newRow("all with value") << "{\"kind\":\"all\",\"value\":\"x\"}" << "must be empty";
-  QTest::newRow("unknown key") << "{\"kind\":\"all\",\"force\":true}" << "unknown key";
-  QTest::newRow("fleet_seq zero") << "{\"kind\":\"all\",\"fleet_seq\":0}" << "fleet_seq";
+  QTest::newRow("not json") << "{kind:"
+                            << "invalid JSON";
+  QTest::newRow("array") << "[]"
+                         << "JSON object";
+  QTest::newRow("no kind") << "{\"value\":\"x\"}"
+                           << "kind: required";
+  QTest::newRow("bad kind") << "{\"kind\":\"everything\"}"
+                            << "kind: expected";
+  QTest::newRow("value type") << "{\"kind\":\"tag\",\"value\":7}"
+                              << "value: expected a string";
+  QTest::newRow("soft type") << "{\"kind\":\"tag\",\"value\":\"t\",\"soft\":\"yes\"}"
+                             << "soft: expected true or false";
+  QTest::newRow("url without host") << "{\"kind\":\"url\",\"value\":\"/just/a/path\"}"
+                                    << "URL with a host";
+  QTest::newRow("tag with space") << "{\"kind\":\"tag\",\"value\":\"a b\"}"
+                                  << "one non-empty word";
+  QTest::newRow("all with value") << "{\"kind\":\"all\",\"value\":\"x\"}"
+                                  << "must be empty";
+  QTest::newRow("unknown key") << "{\"kind\":\"all\",\"force\":true}"
+                               << "unknown key";
+  QTest::newRow("fleet_seq zero") << "{\"kind\":\"all\",\"fleet_seq\":0}"
+                                  << "fleet_seq";
 }
 
 void TestPurge::malformed_purges_are_400() {
@@ -308,9 +323,8 @@ void TestPurge::events_long_poll_wakes_on_purge() {
   auto first = json::parse(TestFleet::admin_get(node, "/admin/v1/events?timeout_ms=0").body()).as_object();
   const auto last = first.at("last_id").to_number<std::uint64_t>();
   Response waited;
-  std::thread poller([&] {
-    waited = TestFleet::admin_get(node, "/admin/v1/events?timeout_ms=10000&after=" + std::to_string(last));
-  });
+  std::thread poller(
+      [&] { waited = TestFleet::admin_get(node, "/admin/v1/events?timeout_ms=10000&after=" + std::to_string(last)); });
   QTest::qWait(100);
   const auto started = std::chrono::steady_clock::now();
   purge(node, "{\"kind\":\"tag\",\"value\":\"news\"}");

@@ -52,7 +52,8 @@ struct Fleet20 {
     return node;
   }
   void warm(const std::string& target) {
-    for (int i = kShields; i < kShields + kEdges; ++i) TestFleet::get(nodes[static_cast<std::size_t>(i)]->port(), target);
+    for (int i = kShields; i < kShields + kEdges; ++i)
+      TestFleet::get(nodes[static_cast<std::size_t>(i)]->port(), target);
     for (auto* n : nodes) TestFleet::wait_until_stored(*n, 1);
   }
   FanoutReport purge(FleetPurge purge, std::vector<FleetPurge> backlog = {}) {

@@ -114,8 +114,8 @@ class TestPurgeProcesses : public QObject {
 
 void TestPurgeProcesses::initTestCase() {
   origin_port_ = free_port();
-  origin_.start(kEdgelabd,
-                {QStringLiteral("origin"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(origin_port_)});
+  origin_.start(kEdgelabd, {QStringLiteral("origin"), QStringLiteral("--listen"),
+                            QStringLiteral("127.0.0.1:%1").arg(origin_port_)});
   QString out;
   QVERIFY(wait_for_line(origin_, QStringLiteral("listening"), out));
 }
@@ -130,11 +130,16 @@ void TestPurgeProcesses::acknowledged_purge_survives_kill_9_data() {
   QTest::addColumn<QString>("after_restart");  // in Cache-Status of the purged object
   QTest::newRow("url") << "{\"kind\":\"url\",\"value\":\"http://www.test.example/obj/d?tags=x&ttl=300\"}"
                        << "fwd=uri-miss";
-  QTest::newRow("tag") << "{\"kind\":\"tag\",\"value\":\"x\"}" << "fwd=uri-miss";
-  QTest::newRow("soft tag") << "{\"kind\":\"tag\",\"value\":\"x\",\"soft\":true}" << "fwd=stale";
-  QTest::newRow("prefix") << "{\"kind\":\"prefix\",\"value\":\"http://www.test.example/obj/d\"}" << "fwd=uri-miss";
-  QTest::newRow("all hard") << "{\"kind\":\"all\",\"soft\":false}" << "fwd=uri-miss";
-  QTest::newRow("all soft") << "{\"kind\":\"all\"}" << "fwd=stale";
+  QTest::newRow("tag") << "{\"kind\":\"tag\",\"value\":\"x\"}"
+                       << "fwd=uri-miss";
+  QTest::newRow("soft tag") << "{\"kind\":\"tag\",\"value\":\"x\",\"soft\":true}"
+                            << "fwd=stale";
+  QTest::newRow("prefix") << "{\"kind\":\"prefix\",\"value\":\"http://www.test.example/obj/d\"}"
+                          << "fwd=uri-miss";
+  QTest::newRow("all hard") << "{\"kind\":\"all\",\"soft\":false}"
+                            << "fwd=uri-miss";
+  QTest::newRow("all soft") << "{\"kind\":\"all\"}"
+                            << "fwd=stale";
 }
 
 void TestPurgeProcesses::acknowledged_purge_survives_kill_9() {
@@ -178,8 +183,9 @@ void TestPurgeProcesses::ctl_purges_a_fleet_and_catches_up_a_node_that_was_down(
     QVERIFY(f.open(QIODevice::WriteOnly));
     QString list;
     for (auto* n : {&shield, &edge1, &edge2})
-      list += QStringLiteral("%1{\"name\":\"%2\",\"admin_url\":\"http://127.0.0.1:%3\",\"token_file\":\"%2.token\","
-                             "\"role\":\"%4\"}")
+      list += QStringLiteral(
+                  "%1{\"name\":\"%2\",\"admin_url\":\"http://127.0.0.1:%3\",\"token_file\":\"%2.token\","
+                  "\"role\":\"%4\"}")
                   .arg(list.isEmpty() ? QString() : QStringLiteral(","), n->name)
                   .arg(n->admin_port)
                   .arg(n == &shield ? QStringLiteral("shield") : QStringLiteral("edge"));

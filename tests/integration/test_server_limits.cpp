@@ -47,6 +47,8 @@ class TestServerLimits : public QObject {
   void connection_cap_refuses_extra_connections();
   void keep_alive_serves_many_requests_on_one_connection();
   void shutdown_finishes_in_flight_requests();
+  void framing_refusals_data();
+  void framing_refusals();
 };
 
 void TestServerLimits::oversized_header_gets_431() {
@@ -168,6 +170,64 @@ void TestServerLimits::shutdown_finishes_in_flight_requests() {
   boost::system::error_code ec;
   s.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port), ec);
   QVERIFY(ec);
+}
+
+// RFC 9112's strictness on the client side: each refused request gets its own
+// status, the connection is closed (what follows cannot be trusted to start a
+// request), nothing reaches the origin, and the refusal is counted by kind.
+void TestServerLimits::framing_refusals_data() {
+  QTest::addColumn<QByteArray>("request");
+  QTest::addColumn<QByteArray>("status_line");
+  QTest::addColumn<QByteArray>("kind");
+  auto row = [](const char* name, const std::string& request, const char* status, const char* kind) {
+    QTest::newRow(name) << QByteArray::fromStdString(request) << QByteArray(status) << QByteArray(kind);
+  };
+  const std::string smuggled = "0\r\n\r\nGET /obj/smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
+  row("Transfer-Encoding gzip", "POST /obj/a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n" + smuggled,
+      "HTTP/1.1 400", "bad_transfer_encoding");
+  row("Transfer-Encoding chunked, gzip",
+      "POST /obj/a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n" + smuggled, "HTTP/1.1 400",
+      "bad_transfer_encoding");
+  row("Transfer-Encoding gzip, chunked",
+      "POST /obj/a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n" + smuggled, "HTTP/1.1 501",
+      "unsupported_transfer_encoding");
+  row("Content-Length and Transfer-Encoding",
+      "POST /obj/a HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n" + smuggled,
+      "HTTP/1.1 400", "bad_transfer_encoding");
+  std::string many = "GET /obj/a HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 150; ++i) many += "X-H" + std::to_string(i) + ": v\r\n";
+  row("150 header fields", many + "\r\n", "HTTP/1.1 431", "too_many_headers");
+  std::string two_thousand = "GET /obj/a HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 2000; ++i) two_thousand += "a:b\r\n";
+  row("2,000 header fields", two_thousand + "\r\n", "HTTP/1.1 431", "too_many_headers");
+  row("9 KiB target", "GET /obj/" + std::string(9 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 414",
+      "uri_too_long");
+  row("20 KiB target (past the header limit too)",
+      "GET /obj/" + std::string(20 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 414", "uri_too_long");
+  row("20 KiB header field", "GET /obj/a HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n",
+      "HTTP/1.1 431", "header_too_large");
+  row("two Content-Lengths", "POST /obj/a HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+      "HTTP/1.1 400", "bad_content_length");
+}
+
+void TestServerLimits::framing_refusals() {
+  QFETCH(QByteArray, request);
+  QFETCH(QByteArray, status_line);
+  QFETCH(QByteArray, kind);
+  TestFleet fleet;
+  fleet.start_origin();
+  auto& node = fleet.start_node("paris", 0, [](NodeConfig& c) { c.admin = AdminConfig{{"127.0.0.1", 0}, ""}; });
+  // raw_exchange reads until the server closes: an answer at all means it did.
+  auto answer = raw_exchange(node.port(), request.toStdString(), std::chrono::seconds(3));
+  QVERIFY2(answer.rfind(status_line.toStdString(), 0) == 0, answer.substr(0, 60).c_str());
+  QVERIFY2(answer.find("Connection: close") != std::string::npos, answer.c_str());
+  QVERIFY2(answer.find("HTTP/1.1", 8) == std::string::npos, "a second response: the rest was read as a request");
+  QCOMPARE(fleet.origin().requests(), 0u);
+  const std::string metrics = TestFleet::admin_get(node, "/metrics").body();
+  const std::string series = "edgelab_bad_requests_total{node=\"paris\",kind=\"" + kind.toStdString() + "\"} 1";
+  QVERIFY2(metrics.find(series) != std::string::npos, series.c_str());
+  // The node keeps serving others.
+  QCOMPARE(TestFleet::get(node.port(), "/obj/ok").result_int(), 200u);
 }
 
 QTEST_GUILESS_MAIN(TestServerLimits)

@@ -1,0 +1,38 @@
+#include "http/response_framing.hpp"
+
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/http/rfc7230.hpp>
+
+namespace edgelab {
+
+UpstreamFramingError check_response_framing(const http::response_header<>& header, std::size_t max_headers) {
+  std::size_t fields = 0;
+  std::size_t codings = 0;
+  bool chunked = false;
+  for (const auto& field : header) {
+    if (++fields > max_headers) return UpstreamFramingError::too_many_headers;
+    if (field.name() != http::field::transfer_encoding) continue;
+    std::size_t in_field = 0;
+    for (auto coding : http::token_list{field.value()}) {
+      ++in_field;
+      chunked = beast::iequals(coding, "chunked");
+    }
+    if (in_field == 0) return UpstreamFramingError::bad_transfer_encoding;  // an empty field
+    codings += in_field;
+  }
+  if (codings > 1 || (codings == 1 && !chunked)) return UpstreamFramingError::bad_transfer_encoding;
+  return UpstreamFramingError::none;
+}
+
+UpstreamFramingError classify_header_error(boost::system::error_code ec, const http::response_header<>& partial) {
+  const UpstreamFramingError kind = upstream_framing_error(ec);
+  const bool has_te = partial.find(http::field::transfer_encoding) != partial.end();
+  const bool has_cl = partial.find(http::field::content_length) != partial.end();
+  if (kind == UpstreamFramingError::bad_content_length && has_te)
+    return UpstreamFramingError::content_length_and_transfer_encoding;
+  if (kind == UpstreamFramingError::bad_transfer_encoding && has_cl)
+    return UpstreamFramingError::content_length_and_transfer_encoding;
+  return kind;
+}
+
+}  // namespace edgelab
