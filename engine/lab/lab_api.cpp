@@ -77,12 +77,8 @@ std::string apply_traffic_body(const json::object& body, LiveTrafficSettings& s)
 }
 
 json::object traffic_json(const LiveTrafficSettings& s) {
-  return {{"running", s.running},
-          {"rps", s.rps},
-          {"mix", json::array{s.mix[0], s.mix[1], s.mix[2]}},
-          {"objects", s.objects},
-          {"zipf", s.zipf},
-          {"seed", s.seed}};
+  return {{"running", s.running}, {"rps", s.rps},   {"mix", json::array{s.mix[0], s.mix[1], s.mix[2]}},
+          {"objects", s.objects}, {"zipf", s.zipf}, {"seed", s.seed}};
 }
 
 bool names_node(std::string_view action) {
@@ -129,11 +125,13 @@ std::optional<FaultStep> parse_fault_body(std::string_view text, const LabFleet&
       return std::nullopt;
     }
   }
-  static constexpr std::string_view kActions[] = {"kill",        "revive",      "cut",         "restore",
-                                                  "link-delay",  "origin-slow", "origin-down", "origin-up"};
-  if (f.action.empty()) return error = "action: required (kill, revive, cut, restore, link-delay, origin-slow, "
-                                       "origin-down, origin-up)",
-                               std::nullopt;
+  static constexpr std::string_view kActions[] = {"kill",       "revive",      "cut",         "restore",
+                                                  "link-delay", "origin-slow", "origin-down", "origin-up"};
+  if (f.action.empty())
+    return error =
+               "action: required (kill, revive, cut, restore, link-delay, origin-slow, "
+               "origin-down, origin-up)",
+           std::nullopt;
   if (std::find(std::begin(kActions), std::end(kActions), f.action) == std::end(kActions)) {
     error = "action: unknown action \"" + f.action +
             "\" (kill, revive, cut, restore, link-delay, origin-slow, origin-down, origin-up)";
@@ -221,8 +219,10 @@ void LabApi::handle(const HttpExchangePtr& exchange) {
             if (!samples) item["kind"] = e.type;
             for (auto& [key, value] : e.data) {
               // A sample's time is when its answer reached the user.
-              if (key == "time_ms") item["time_ms"] = value;
-              else item[key] = std::move(value);
+              if (key == "time_ms")
+                item["time_ms"] = value;
+              else
+                item[key] = std::move(value);
             }
             next = e.id;
             list.push_back(std::move(item));

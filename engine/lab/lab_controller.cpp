@@ -18,11 +18,16 @@ double round_to(double v, double step) { return std::round(v / step) * step; }
 // The tier names of the lab API (Cache-Status's vocabulary, shortened).
 std::string_view api_tier(ServedTier tier) {
   switch (tier) {
-    case ServedTier::l1_hit: return "L1";
-    case ServedTier::l2_hit: return "L2";
-    case ServedTier::shield_hit: return "shield";
-    case ServedTier::origin: return "origin";
-    case ServedTier::error: return "error";
+    case ServedTier::l1_hit:
+      return "L1";
+    case ServedTier::l2_hit:
+      return "L2";
+    case ServedTier::shield_hit:
+      return "shield";
+    case ServedTier::origin:
+      return "origin";
+    case ServedTier::error:
+      return "error";
   }
   return "error";
 }
@@ -93,9 +98,9 @@ std::unique_ptr<LabController> LabController::start(LabFleet& fleet, const Topol
       [self, shield_rows](std::size_t shield, PopHealth from, PopHealth to, const std::string& why) {
         self->health_changed(shield_rows[shield], from, to, why);
       });
-  c->traffic_ = std::make_shared<LiveTraffic>(c->pool_.context(), c->options_.traffic, *c->users_, *c->router_,
-                                              std::move(data), c->options_.client_wan,
-                                              [self](const LiveRequest& r) { self->observe(r); });
+  c->traffic_ =
+      std::make_shared<LiveTraffic>(c->pool_.context(), c->options_.traffic, *c->users_, *c->router_, std::move(data),
+                                    c->options_.client_wan, [self](const LiveRequest& r) { self->observe(r); });
   c->ticker_ = std::make_unique<net::steady_timer>(net::make_strand(ex));
   c->pop_monitor_->start();
   c->shield_monitor_->start();
@@ -201,16 +206,18 @@ bool LabController::killed(const std::string& node) const {
 
 void LabController::set_killed(const std::string& node, bool killed) {
   std::lock_guard lock(killed_mutex_);
-  if (killed) killed_.insert(node);
-  else killed_.erase(node);
+  if (killed)
+    killed_.insert(node);
+  else
+    killed_.erase(node);
 }
 
 void LabController::set_traffic(const LiveTrafficSettings& settings) {
   const LiveTrafficSettings before = traffic_->settings();
   if (before == settings) return;
   traffic_->apply(settings);
-  std::string what = before.running != settings.running ? (settings.running ? "users started" : "users stopped")
-                                                        : "users changed";
+  std::string what =
+      before.running != settings.running ? (settings.running ? "users started" : "users stopped") : "users changed";
   publish("traffic", "", what + ": " + describe(settings), json::object{{"running", settings.running}});
 }
 

@@ -20,7 +20,8 @@ OffloadFigures offload(std::uint64_t requests, std::uint64_t origin) {
   OffloadFigures f;
   f.requests = requests;
   f.origin_requests = origin;
-  if (requests) f.ratio = std::round((1.0 - static_cast<double>(origin) / static_cast<double>(requests)) * 10000) / 10000;
+  if (requests)
+    f.ratio = std::round((1.0 - static_cast<double>(origin) / static_cast<double>(requests)) * 10000) / 10000;
   return f;
 }
 

@@ -28,7 +28,7 @@ struct LabSecond {
 };
 
 struct OffloadFigures {
-  double ratio = 0;            // 1 - origin requests / requests; 0 without requests
+  double ratio = 0;  // 1 - origin requests / requests; 0 without requests
   std::uint64_t requests = 0;
   std::uint64_t origin_requests = 0;
 };
@@ -61,7 +61,7 @@ class LabMetrics {
   mutable std::mutex mutex_;
   std::map<std::int64_t, Open> open_;  // seconds not closed yet (one or two)
   std::deque<LabSecond> closed_;
-  std::int64_t closed_through_ = 0;    // the last closed second
+  std::int64_t closed_through_ = 0;  // the last closed second
   bool origin_known_ = false;
   std::uint64_t origin_seen_ = 0;
   std::uint64_t origin_pending_ = 0;  // since the last second closed

@@ -46,7 +46,8 @@ std::unique_ptr<LabService> LabService::start(const LabServiceOptions& options, 
   }
   s->catalogue = std::make_unique<RegionCatalogue>(std::move(*catalogue));
   const std::string& name = options.topology;
-  const fs::path path = name == "default" || name == "world50" ? resources / "topologies" / (name + ".json") : fs::path(name);
+  const fs::path path =
+      name == "default" || name == "world50" ? resources / "topologies" / (name + ".json") : fs::path(name);
   auto topology = load_topology(path.string(), *s->catalogue);
   if (!topology) {
     error = "topology " + topology.error();

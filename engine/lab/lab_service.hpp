@@ -18,24 +18,25 @@ namespace edgelab {
 class LabFleet;
 
 struct LabServiceOptions {
-  std::string topology = "default";     // default | world50 | path to a topology file
-  double rps = 0;                        // 0: the topology's traffic rate (its default)
-  bool start_traffic = true;             // users start at once, run until stopped
+  std::string topology = "default";  // default | world50 | path to a topology file
+  double rps = 0;                    // 0: the topology's traffic rate (its default)
+  bool start_traffic = true;         // users start at once, run until stopped
   std::string api_listen = "127.0.0.1:0";
   std::filesystem::path state_dir;       // empty: a fresh temporary directory, removed on stop
   std::filesystem::path api_token_file;  // empty: <state_dir>/lab-api.token
 
   // Beyond the console's contract, for edgelabd lab --serve and tests:
-  std::filesystem::path resources;       // regions.json and topologies/; empty: $EDGELAB_RESOURCES or the source tree's
-  std::optional<TrafficConfig> traffic;  // the users' settings instead of the topology's traffic section (rps above still wins)
+  std::filesystem::path resources;  // regions.json and topologies/; empty: $EDGELAB_RESOURCES or the source tree's
+  std::optional<TrafficConfig>
+      traffic;  // the users' settings instead of the topology's traffic section (rps above still wins)
   std::chrono::milliseconds health_interval{1000};
 };
 
 class LabService {
  public:
   static std::unique_ptr<LabService> start(const LabServiceOptions& options, std::string& error);
-  ~LabService();                          // stops users, nodes and the API
-  std::string api_url() const;            // "http://127.0.0.1:PORT"
+  ~LabService();                // stops users, nodes and the API
+  std::string api_url() const;  // "http://127.0.0.1:PORT"
   std::filesystem::path api_token_file() const;
 
   // For edgelabd's table of nodes and its exit summary (the console uses the API).

@@ -28,10 +28,10 @@ namespace edgelab {
 // What the console can change at run time (GET/PUT /lab/v1/traffic).
 struct LiveTrafficSettings {
   bool running = true;
-  double rps = 250;                                  // 0..20000
-  double mix[kObjectClasses] = {0.7, 0.2, 0.1};      // static, semi-dynamic, dynamic
-  std::uint32_t objects = 1000;                      // per class, 1..1e6
-  double zipf = 0.9;                                 // 0..3
+  double rps = 250;                              // 0..20000
+  double mix[kObjectClasses] = {0.7, 0.2, 0.1};  // static, semi-dynamic, dynamic
+  std::uint32_t objects = 1000;                  // per class, 1..1e6
+  double zipf = 0.9;                             // 0..3
   std::uint32_t seed = 1;
   bool operator==(const LiveTrafficSettings&) const = default;
 };
