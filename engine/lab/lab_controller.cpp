@@ -105,6 +105,8 @@ std::unique_ptr<LabController> LabController::start(LabFleet& fleet, const Topol
   c->pop_monitor_->start();
   c->shield_monitor_->start();
   c->traffic_->start(c->options_.settings);
+  if (c->options_.settings.running)
+    c->publish("traffic", "", "users started: " + describe(c->options_.settings), json::object{{"running", true}});
   c->tick();
   return c;
 }

@@ -27,8 +27,8 @@ struct LabServiceOptions {
 
   // Beyond the console's contract, for edgelabd lab --serve and tests:
   std::filesystem::path resources;  // regions.json and topologies/; empty: $EDGELAB_RESOURCES or the source tree's
-  std::optional<TrafficConfig>
-      traffic;  // the users' settings instead of the topology's traffic section (rps above still wins)
+  // The users' settings instead of the topology's traffic section (rps above still wins).
+  std::optional<TrafficConfig> traffic;
   std::chrono::milliseconds health_interval{1000};
 };
 
