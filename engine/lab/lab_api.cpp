@@ -77,8 +77,12 @@ std::string apply_traffic_body(const json::object& body, LiveTrafficSettings& s)
 }
 
 json::object traffic_json(const LiveTrafficSettings& s) {
-  return {{"running", s.running}, {"rps", s.rps},   {"mix", json::array{s.mix[0], s.mix[1], s.mix[2]}},
-          {"objects", s.objects}, {"zipf", s.zipf}, {"seed", s.seed}};
+  return {{"running", s.running},
+          {"rps", json_number(s.rps)},
+          {"mix", json::array{json_number(s.mix[0]), json_number(s.mix[1]), json_number(s.mix[2])}},
+          {"objects", s.objects},
+          {"zipf", json_number(s.zipf)},
+          {"seed", s.seed}};
 }
 
 bool names_node(std::string_view action) {

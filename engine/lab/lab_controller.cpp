@@ -1,5 +1,6 @@
 #include "lab/lab_controller.hpp"
 
+#include "core/text_table.hpp"
 #include "core/wall_clock.hpp"
 
 #include <boost/json.hpp>
@@ -32,17 +33,27 @@ std::string_view api_tier(ServedTier tier) {
   return "error";
 }
 
+// 250, 0.7, 1.25: for messages people read.
+std::string short_number(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<std::int64_t>(v));
+  std::string text = format_fixed(v, 3);
+  while (text.back() == '0') text.pop_back();
+  return text;
+}
+
 std::string describe(const LiveTrafficSettings& s) {
-  auto number = [](double v) {
-    json::value j = v;
-    return json::serialize(j);
-  };
+  const auto number = short_number;
   return std::string(s.running ? "running" : "stopped") + ", " + number(s.rps) + " req/s, mix " + number(s.mix[0]) +
          "/" + number(s.mix[1]) + "/" + number(s.mix[2]) + ", " + std::to_string(s.objects) + " objects, zipf " +
          number(s.zipf) + ", seed " + std::to_string(s.seed);
 }
 
 }  // namespace
+
+json::value json_number(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 9e15) return static_cast<std::int64_t>(v);
+  return v;
+}
 
 LabController::LabController(LabFleet& fleet, const Topology& topology, LabControllerOptions options)
     : fleet_(fleet), topology_(topology), options_(std::move(options)), metrics_(options_.metrics_seconds) {}
@@ -66,7 +77,7 @@ std::unique_ptr<LabController> LabController::start(LabFleet& fleet, const Topol
   for (std::size_t i = 0; i < fleet.nodes().size(); ++i) {
     const LabNode& n = fleet.nodes()[i];
     const bool pop = n.role == LabNode::Role::pop;
-    c->health_.push_back({n.name, pop ? "edge" : "shield", PopHealth::healthy, "not checked yet", now});
+    c->health_.push_back({n.name, pop ? "edge" : "shield", PopHealth::healthy, "up since the lab started", now});
     AdminEndpoint admin{"127.0.0.1", std::to_string(n.node->admin_port()), n.node->admin_token()};
     if (pop) {
       pops.push_back({n.name, n.region->at, n.capacity_rps});
@@ -239,7 +250,7 @@ json::object LabController::topology_json() const {
                      {"admin_url", "http://127.0.0.1:" + std::to_string(node->admin_port())},
                      {"token_file", std::filesystem::absolute(n.token_file).string()},
                      {"upstream", n.upstream_name},
-                     {"capacity_rps", n.capacity_rps}});
+                     {"capacity_rps", json_number(n.capacity_rps)}});
     links.push_back({{"from", n.name},
                      {"to", n.upstream_name},
                      {"delay_ms", round_to(static_cast<double>(n.uplink->delay().count()) / 1000.0, 0.1)},

@@ -25,6 +25,9 @@
 
 namespace edgelab {
 
+// A whole number as a JSON integer ("rps":250, not 2.5E2); anything else as a double.
+boost::json::value json_number(double v);
+
 struct LabControllerOptions {
   TrafficConfig traffic;         // what the settings do not cover (object size, TTLs, users' population)
   LiveTrafficSettings settings;  // the users at start-up
@@ -84,7 +87,7 @@ class LabController {
     std::string node;
     std::string role;
     PopHealth state = PopHealth::healthy;
-    std::string reason = "not checked yet";
+    std::string reason;
     std::int64_t since_ms = 0;
   };
   void observe(const LiveRequest& request);  // on the traffic strand
