@@ -67,6 +67,8 @@ std::unique_ptr<LabController> LabController::start(LabFleet& fleet, const Topol
     return nullptr;
   }
   auto c = std::make_unique<LabController>(fleet, topology, std::move(options));
+  // Only the origin's totals are used here; per-path counts would grow with every object ever asked for.
+  fleet.origin().count_paths(false);
   c->users_.emplace(std::move(*users));
 
   std::vector<PopSite> pops, shields;
