@@ -44,8 +44,11 @@ class LabService {
   std::string topology_name() const;
   std::string summary() const;  // requests, origin offload over the run and the last 10 s
 
+  // What start() built (opaque here, so the console's includes stay small); only start() makes one.
   struct State;
   explicit LabService(std::unique_ptr<State> state);
+  LabService(const LabService&) = delete;
+  LabService& operator=(const LabService&) = delete;
 
  private:
   std::unique_ptr<State> state_;
