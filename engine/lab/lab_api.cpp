@@ -105,54 +105,49 @@ std::string fault_message(const FaultStep& f, const LabNode* node) {
 std::optional<FaultStep> parse_fault_body(std::string_view text, const LabFleet& fleet, http::status& status,
                                           std::string& error) {
   status = http::status::bad_request;
+  auto refuse = [&error](std::string message) {
+    error = std::move(message);
+    return std::optional<FaultStep>();
+  };
   boost::system::error_code ec;
   json::value body = json::parse(text, ec);
-  if (ec || !body.is_object()) {
-    error = ec ? "body: malformed JSON: " + ec.message() : "body: expected a JSON object";
-    return std::nullopt;
-  }
+  if (ec) return refuse("body: malformed JSON: " + ec.message());
+  if (!body.is_object()) return refuse("body: expected a JSON object");
   FaultStep f;
   std::optional<std::int64_t> ms;
   for (const auto& [key, value] : body.as_object()) {
     if (key == "action") {
-      if (!value.is_string()) return error = "action: expected a string", std::nullopt;
+      if (!value.is_string()) return refuse("action: expected a string");
       f.action = value.as_string();
     } else if (key == "node") {
-      if (!value.is_string()) return error = "node: expected a node name", std::nullopt;
+      if (!value.is_string()) return refuse("node: expected a node name");
       f.target = value.as_string();
     } else if (key == "ms") {
       auto d = in_range(value, 0, 60'000, false);
-      if (!d) return error = range_text(key, 0, 60'000, false), std::nullopt;
+      if (!d) return refuse(range_text(key, 0, 60'000, false));
       ms = std::llround(*d);
     } else {
-      error = "unknown key \"" + std::string(key) + "\" (action, node, ms)";
-      return std::nullopt;
+      return refuse("unknown key \"" + std::string(key) + "\" (action, node, ms)");
     }
   }
   static constexpr std::string_view kActions[] = {"kill",       "revive",      "cut",         "restore",
                                                   "link-delay", "origin-slow", "origin-down", "origin-up"};
   if (f.action.empty())
-    return error =
-               "action: required (kill, revive, cut, restore, link-delay, origin-slow, "
-               "origin-down, origin-up)",
-           std::nullopt;
-  if (std::find(std::begin(kActions), std::end(kActions), f.action) == std::end(kActions)) {
-    error = "action: unknown action \"" + f.action +
-            "\" (kill, revive, cut, restore, link-delay, origin-slow, origin-down, origin-up)";
-    return std::nullopt;
-  }
+    return refuse("action: required (kill, revive, cut, restore, link-delay, origin-slow, origin-down, origin-up)");
+  if (std::find(std::begin(kActions), std::end(kActions), f.action) == std::end(kActions))
+    return refuse("action: unknown action \"" + f.action +
+                  "\" (kill, revive, cut, restore, link-delay, origin-slow, origin-down, origin-up)");
   if (names_node(f.action)) {
-    if (f.target.empty()) return error = "node: required for " + f.action, std::nullopt;
+    if (f.target.empty()) return refuse("node: required for " + f.action);
     if (!fleet.find(f.target)) {
       status = http::status::not_found;
-      error = "node: the lab has no node \"" + f.target + "\"";
-      return std::nullopt;
+      return refuse("node: the lab has no node \"" + f.target + "\"");
     }
   } else {
     f.target.clear();  // origin faults: a node, if given, changes nothing
   }
   if (f.action == "link-delay" || f.action == "origin-slow") {
-    if (!ms) return error = "ms: required for " + f.action, std::nullopt;
+    if (!ms) return refuse("ms: required for " + f.action);
     f.value_ms = *ms;
   }
   return f;
