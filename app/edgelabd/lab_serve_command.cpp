@@ -42,6 +42,11 @@ int run_lab_serve(const Args& args, const Topology& topology, const TrafficConfi
                  "(POST /lab/v1/faults)\n";
     return 2;
   }
+  if (!option(args, "--regions").empty()) {
+    std::cerr << "edgelabd lab: --regions goes with a headless run; with --serve the catalogue is "
+                 "$EDGELAB_RESOURCES/regions.json\n";
+    return 2;
+  }
   for (const char* headless : {"--requests", "--report", "--run-db"})
     if (!option(args, headless).empty()) {
       std::cerr << "edgelabd lab: " << headless << " goes with a headless run (without --serve)\n";
