@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace edgelab::cli {
@@ -19,6 +20,16 @@ std::string option(const Args& args, const std::string& name, const std::string&
 // Every value given for a repeatable option ("--fault a --fault b").
 std::vector<std::string> all_options(const Args& args, const std::string& name);
 bool flag(const Args& args, const std::string& name);
+
+// What a subcommand accepts: options taking a value, flags, and bare words.
+struct OptionSpec {
+  std::vector<std::string_view> valued;
+  std::vector<std::string_view> flags;
+  std::vector<std::string_view> words;
+};
+// False, with "edgelabd WHO: unknown option --x" (or a missing value, or an
+// unexpected word) on stderr, when `args` holds anything `spec` does not name.
+bool check_args(const Args& args, std::string_view who, const OptionSpec& spec);
 // Blocks until SIGINT or SIGTERM.
 void wait_for_termination_signal();
 

@@ -154,6 +154,11 @@ int run_purge(const Args& args, const std::vector<FleetNode>& fleet, FleetJourna
 }  // namespace
 
 int run_ctl(const Args& args) {
+  if (!check_args(args, "ctl",
+                  {{"--nodes", "--timeout-ms", "--journal", "--url", "--prefix", "--tag"},
+                   {"--json", "--all", "--soft", "--hard", "--no-verify"},
+                   {"purge", "status", "stats"}}))
+    return 2;
   const std::string nodes_path = option(args, "--nodes");
   if (nodes_path.empty() || args.empty()) {
     ctl_usage();

@@ -21,6 +21,15 @@ int number(const Args& args, const std::string& name, int fallback, int lo, int 
 }  // namespace
 
 int run_lab(const Args& args) {
+  // Every lab mode's options: a typo is an error, never a default lab started anyway.
+  if (!check_args(args, "lab",
+                  {{"--runs", "--edges", "--objects", "--rounds", "--object-bytes", "--topology", "--regions",
+                    "--duration", "--rps", "--requests", "--zipf", "--mix", "--seed", "--fault",
+                    "--health-interval-ms", "--run-db", "--report", "--nodes-file", "--api-listen",
+                    "--api-token-file"},
+                   {"--mini", "--serve"},
+                   {}}))
+    return 2;
   if (!option(args, "--runs").empty()) return run_lab_runs(args);
   // The small fixed lab of the first issue, kept for quick checks; everything else is the topology lab.
   const bool mini = flag(args, "--mini") || !option(args, "--edges").empty() || !option(args, "--rounds").empty() ||

@@ -1,8 +1,9 @@
 // edgelabd lab [--topology NAME|FILE]: a whole topology as real nodes on
 // loopback; simulated users for --duration seconds, then the report. --serve
-// keeps the nodes up for edgelabd ctl (and the console).
+// (lab_serve_command.cpp) keeps the lab up behind its control API instead.
 #include "commands.hpp"
 #include "core/text_table.hpp"
+#include "lab_options.hpp"
 #include "lab/lab_run.hpp"
 
 #include <boost/json/serialize.hpp>
@@ -15,16 +16,17 @@
 #include <thread>
 
 namespace edgelab::cli {
-namespace {
 
 std::string resource_dir() {
   if (const char* dir = std::getenv("EDGELAB_RESOURCES"); dir && *dir) return dir;
   return EDGELAB_RESOURCE_DIR;
 }
 
+namespace {
 std::string millis(std::chrono::microseconds us) { return format_fixed(static_cast<double>(us.count()) / 1000.0, 1); }
 
-// A number option in [lo, hi]; false (with the message printed) when it is not one.
+}  // namespace
+
 bool number_option(const Args& args, const std::string& name, double lo, double hi, double& out) {
   const std::string text = option(args, name);
   if (text.empty()) return true;
@@ -42,7 +44,6 @@ bool number_option(const Args& args, const std::string& name, double lo, double 
   return false;
 }
 
-// Traffic settings from the command line, over the topology's.
 bool apply_traffic_options(const Args& args, TrafficConfig& t) {
   double duration = t.duration_s, rps = t.rps, requests = static_cast<double>(t.max_requests), zipf = t.zipf_exponent;
   double objects = t.objects, seed = t.seed;
@@ -73,7 +74,7 @@ bool apply_traffic_options(const Args& args, TrafficConfig& t) {
   return true;
 }
 
-void print_nodes(LabFleet& lab, const Topology& topology) {
+void print_nodes(const LabFleet& lab, const Topology& topology) {
   std::vector<std::vector<std::string>> rows{
       {"node", "role", "city", "upstream", "link ms (simulated, one way)", "data", "admin"}};
   for (const auto& n : lab.nodes())
@@ -86,6 +87,7 @@ void print_nodes(LabFleet& lab, const Topology& topology) {
             << text_table(rows);
 }
 
+namespace {
 // Ctrl-C (or SIGTERM) during a run ends it early; the report still comes.
 class RunInterrupter {
  public:
@@ -147,9 +149,11 @@ int run_lab_topology(const Args& args) {
   run_options.health.timeout = std::min(run_options.health.timeout, run_options.health.interval);
   run_options.run_db_path = option(args, "--run-db");
   const std::string report_path = option(args, "--report");
-  const bool serve = flag(args, "--serve");
-  // --serve alone only serves; traffic runs when asked for (or without --serve).
-  const bool traffic = !serve || !option(args, "--duration").empty() || !option(args, "--requests").empty();
+  if (flag(args, "--serve")) return run_lab_serve(args, *topology, run_options.traffic, run_options.health.interval);
+  if (!option(args, "--api-listen").empty() || !option(args, "--api-token-file").empty()) {
+    std::cerr << "edgelabd lab: --api-listen and --api-token-file go with --serve\n";
+    return 2;
+  }
 
   std::string error;
   auto lab = LabFleet::start(*topology, {}, error);
@@ -159,7 +163,7 @@ int run_lab_topology(const Args& args) {
   }
   print_nodes(*lab, *topology);
   const std::string nodes_file = option(args, "--nodes-file", (lab->state_dir() / "nodes.json").string());
-  if (serve || !option(args, "--nodes-file").empty()) {
+  if (!option(args, "--nodes-file").empty()) {
     std::ofstream out(nodes_file, std::ios::trunc);
     out << lab->nodes_json() << "\n";
     if (!out) {
@@ -169,7 +173,7 @@ int run_lab_topology(const Args& args) {
     std::cout << "nodes file for edgelabd ctl: " << nodes_file << "\n";
   }
   int status = 0;
-  if (traffic) {
+  {
     const TrafficConfig& t = run_options.traffic;
     std::cout << "\nsimulated users: " << t.request_budget() << " requests at " << t.rps << " req/s, Zipf "
               << t.zipf_exponent << " over " << t.objects << " objects per class, mix " << t.share[0] << "/"
@@ -201,11 +205,6 @@ int run_lab_topology(const Args& args) {
       std::cerr << "edgelabd lab: " << warning << "\n";
       status = 1;
     }
-  }
-  if (serve) {
-    std::cout << "serving; stop with Ctrl-C" << std::endl;
-    wait_for_termination_signal();
-    std::cout << "lab: shutting down" << std::endl;
   }
   return status;
 }

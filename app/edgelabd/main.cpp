@@ -8,6 +8,7 @@
 //                                         drive nodes through their admin APIs
 #include "commands.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 
@@ -34,6 +35,30 @@ bool flag(const Args& args, const std::string& name) {
   return false;
 }
 
+bool check_args(const Args& args, std::string_view who, const OptionSpec& spec) {
+  auto named = [](const std::vector<std::string_view>& list, const std::string& a) {
+    return std::find(list.begin(), list.end(), a) != list.end();
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (named(spec.valued, a)) {
+      // A value may start with one dash (-3), never with two: that is the next option.
+      if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0) {
+        std::cerr << "edgelabd " << who << ": option " << a << " needs a value\n";
+        return false;
+      }
+      ++i;
+    } else if (!named(spec.flags, a) && !named(spec.words, a)) {
+      if (a.rfind("-", 0) == 0)
+        std::cerr << "edgelabd " << who << ": unknown option " << a << "\n";
+      else
+        std::cerr << "edgelabd " << who << ": unexpected argument \"" << a << "\"\n";
+      return false;
+    }
+  }
+  return true;
+}
+
 void wait_for_termination_signal() {
   sigset_t set;
   sigemptyset(&set);
@@ -53,7 +78,9 @@ void usage() {
                "  edgelabd lab [--topology default|world50|FILE] [--duration S] [--rps N] [--requests N]\n"
                "               [--zipf S] [--objects N] [--mix STATIC,SEMI,DYNAMIC] [--seed N]\n"
                "               [--fault AT:ACTION[:NODE][:MS]]... [--health-interval-ms MS]\n"
-               "               [--report FILE.json] [--run-db FILE.sqlite] [--serve [--nodes-file FILE]]\n"
+               "               [--report FILE.json] [--run-db FILE.sqlite]\n"
+               "  edgelabd lab [--topology ...] [traffic options] --serve [--duration S] [--nodes-file FILE]\n"
+               "               [--api-listen HOST:PORT] [--api-token-file FILE]   (users until Ctrl-C, lab API)\n"
                "  edgelabd lab --runs FILE.sqlite      (the runs kept there, side by side)\n"
                "  edgelabd lab --mini [--edges N] [--objects N] [--rounds N] [--object-bytes N]\n"
                "  edgelabd ctl --nodes NODES.json [--json] purge --url URL | --prefix URL | --tag TAG | --all\n"

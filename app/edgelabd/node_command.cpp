@@ -8,6 +8,7 @@
 namespace edgelab::cli {
 
 int run_node(const Args& args) {
+  if (!check_args(args, "node", {{"--config"}, {}, {}})) return 2;
   const std::string path = option(args, "--config");
   if (path.empty()) {
     std::cerr << "edgelabd node: --config FILE is required\n";

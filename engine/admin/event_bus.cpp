@@ -19,17 +19,29 @@ struct EventBus::Waiter {
 };
 
 void EventBus::publish(std::string type, boost::json::object data) {
+  std::vector<std::pair<std::string, boost::json::object>> one;
+  one.emplace_back(std::move(type), std::move(data));
+  publish_all(std::move(one));
+}
+
+std::uint64_t EventBus::publish_all(std::vector<std::pair<std::string, boost::json::object>> events) {
   std::vector<std::shared_ptr<Waiter>> woken;
   std::vector<std::vector<NodeEvent>> batches;
+  std::uint64_t last = 0;
   {
     std::lock_guard lock(mutex_);
-    NodeEvent event;
-    event.id = next_id_++;
-    event.at_ms = unix_millis();
-    event.type = std::move(type);
-    event.data = std::move(data);
-    events_.push_back(std::move(event));
-    while (events_.size() > kCapacity) events_.pop_front();
+    const std::int64_t now = unix_millis();
+    for (auto& [type, data] : events) {
+      NodeEvent event;
+      event.id = next_id_++;
+      event.at_ms = now;
+      event.type = std::move(type);
+      event.data = std::move(data);
+      events_.push_back(std::move(event));
+    }
+    last = next_id_ - 1;
+    while (events_.size() > capacity_) events_.pop_front();
+    if (events.empty()) return last;
     for (auto& w : waiters_) {
       w->fired = true;
       batches.push_back(events_after(w->after, w->limit));
@@ -44,6 +56,7 @@ void EventBus::publish(std::string type, boost::json::object data) {
       w->done(std::move(events));
     });
   }
+  return last;
 }
 
 bool EventBus::wait(std::uint64_t after, std::size_t limit, std::chrono::milliseconds timeout, net::any_io_executor ex,

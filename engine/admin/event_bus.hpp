@@ -27,10 +27,15 @@ struct NodeEvent {
 class EventBus : public std::enable_shared_from_this<EventBus> {
  public:
   static constexpr std::size_t kCapacity = 1000;
+  explicit EventBus(std::size_t capacity = kCapacity) : capacity_(capacity) {}
   static constexpr std::size_t kMaxWaiters = 256;
   using Handler = std::function<void(std::vector<NodeEvent>)>;
 
   void publish(std::string type, boost::json::object data);
+  // Several events at once: waiters wake once with all of them (a stream of
+  // many small events, such as the lab's sampled requests, is not answered
+  // one long-poll per event). Returns the last id.
+  std::uint64_t publish_all(std::vector<std::pair<std::string, boost::json::object>> events);
   // Events with id > after, at most `limit`; when there are none yet, waits
   // up to `timeout` for one. `done` runs on `ex`. False when too many wait.
   bool wait(std::uint64_t after, std::size_t limit, std::chrono::milliseconds timeout, net::any_io_executor ex,
@@ -43,6 +48,7 @@ class EventBus : public std::enable_shared_from_this<EventBus> {
   struct Waiter;
   std::vector<NodeEvent> events_after(std::uint64_t after, std::size_t limit) const;  // mutex_ held
 
+  std::size_t capacity_;
   mutable std::mutex mutex_;
   std::deque<NodeEvent> events_;
   std::uint64_t next_id_ = 1;

@@ -54,6 +54,7 @@ class LabFleet {
   // from any thread, unlike reading nodes()[index].node during faults.
   std::shared_ptr<EdgeNode> node_of(std::size_t index) const;
   SyntheticOrigin& origin() { return *origin_; }
+  const SyntheticOrigin& origin() const { return *origin_; }
   const Region* origin_region() const { return origin_region_; }
   net::io_context& context() { return pool_.context(); }
   std::chrono::microseconds startup_time() const { return startup_time_; }

@@ -90,7 +90,28 @@ LabReport summarize(const LabRunResult& run) {
   r.distinct_cacheable = cacheable.size();
   r.origin_facing_nodes = run.origin_facing_nodes;
   r.events = run.events;
+
+  std::size_t seconds = run.origin_per_second.size();
+  for (const auto& rec : run.records) seconds = std::max<std::size_t>(seconds, rec.at_ms / 1000 + 1);
+  r.seconds.resize(seconds);
+  for (std::size_t i = 0; i < seconds; ++i) r.seconds[i].second = static_cast<std::uint32_t>(i + 1);
+  for (const auto& rec : run.records) ++r.seconds[rec.at_ms / 1000].requests;
+  for (std::size_t i = 0; i < run.origin_per_second.size(); ++i) r.seconds[i].origin_requests = run.origin_per_second[i];
   return r;
+}
+
+double LabReport::origin_offload_10s() const {
+  // The seconds after the last request was sent only hold answers trickling in.
+  std::size_t end = seconds.size();
+  while (end > 0 && seconds[end - 1].requests == 0) --end;
+  std::uint64_t sent = 0, origin = 0;
+  for (std::size_t i = end > 10 ? end - 10 : 0; i < end; ++i) {
+    sent += seconds[i].requests;
+    origin += seconds[i].origin_requests;
+  }
+  // Origin requests still coming in after the last send belong to the last seconds.
+  for (std::size_t i = end; i < seconds.size(); ++i) origin += seconds[i].origin_requests;
+  return sent ? 1.0 - static_cast<double>(origin) / static_cast<double>(sent) : 0;
 }
 
 json::object LabReport::to_json() const {
@@ -118,6 +139,12 @@ json::object LabReport::to_json() const {
                          {"latency", latency_json(p.latency)}});
   json::object errors_json;
   for (const auto& [kind, n] : error_kinds) errors_json[kind] = n;
+  json::array seconds_json;
+  for (const auto& s : seconds)
+    seconds_json.push_back({{"second", s.second},
+                            {"requests", s.requests},
+                            {"origin_requests", s.origin_requests},
+                            {"offload", std::round(s.offload() * 10000) / 10000}});
   json::array events_json;
   for (const auto& e : events)
     events_json.push_back({{"at_ms", e.at_ms}, {"what", e.what}, {"target", e.target}, {"detail", e.detail}});
@@ -145,10 +172,31 @@ json::object LabReport::to_json() const {
         {"distinct_cacheable_objects", distinct_cacheable},
         {"origin_facing_nodes", origin_facing_nodes},
         {"fetch_bound", origin_fetch_bound()},
-        {"offload", std::round(origin_offload() * 10000) / 10000}}},
+        {"offload", std::round(origin_offload() * 10000) / 10000},
+        {"offload_10s", std::round(origin_offload_10s() * 10000) / 10000}}},
+      {"seconds", std::move(seconds_json)},
       {"pops", std::move(pops_json)},
       {"events", std::move(events_json)},
   };
+}
+
+std::string LabReport::seconds_table() const {
+  if (seconds.empty()) return {};
+  // At most about 20 rows: long runs are shown in steps of several seconds.
+  const std::size_t step = std::max<std::size_t>(1, (seconds.size() + 19) / 20);
+  std::vector<std::vector<std::string>> rows{{"seconds", "requests", "origin requests", "offload"}};
+  for (std::size_t i = 0; i < seconds.size(); i += step) {
+    ReportSecond sum;
+    const std::size_t end = std::min(seconds.size(), i + step);
+    for (std::size_t j = i; j < end; ++j) {
+      sum.requests += seconds[j].requests;
+      sum.origin_requests += seconds[j].origin_requests;
+    }
+    rows.push_back({step == 1 ? std::to_string(i + 1) : std::to_string(i + 1) + "-" + std::to_string(end),
+                    format_grouped(sum.requests), format_grouped(sum.origin_requests),
+                    sum.requests ? percent(sum.offload()) : "-"});
+  }
+  return "\nper second (requests by when they were sent):\n" + text_table(rows);
 }
 
 std::string LabReport::table() const {
@@ -188,9 +236,12 @@ std::string LabReport::table() const {
   out += "\nmix: static " + format_grouped(class_requests[0]) + ", semi-dynamic " + format_grouped(class_requests[1]) +
          ", dynamic " + format_grouped(class_requests[2]) + "\n";
   out += "origin: " + format_grouped(origin_requests) + " requests (" + format_grouped(origin_revalidations) +
-         " revalidations), offload " + percent(origin_offload()) + "; for cacheable objects " +
+         " revalidations), offload " + percent(origin_offload()) + " over the run, " +
+         percent(origin_offload_10s()) + " over its last 10 s; for cacheable objects " +
          format_grouped(origin_cacheable_requests) + " (bound: " + format_grouped(distinct_cacheable) + " distinct x " +
          format_grouped(origin_facing_nodes) + " origin-facing nodes = " + format_grouped(origin_fetch_bound()) + ")\n";
+
+  out += seconds_table();
 
   if (!by_continent.empty()) {
     out += "\np50 ms by where users are:\n";

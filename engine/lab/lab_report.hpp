@@ -49,6 +49,17 @@ struct LabRunResult {
   std::uint64_t origin_conditional = 0;
   std::uint64_t origin_facing_nodes = 0;  // shields, plus PoPs without a shield
   std::vector<LabEvent> events;
+  std::vector<std::uint64_t> origin_per_second;  // [i]: origin requests in the run's second i + 1
+};
+
+// One second of a run: users' requests sent then, origin requests then.
+struct ReportSecond {
+  std::uint32_t second = 0;  // 1 is the run's first second
+  std::uint64_t requests = 0;
+  std::uint64_t origin_requests = 0;
+  double offload() const {
+    return requests ? 1.0 - static_cast<double>(origin_requests) / static_cast<double>(requests) : 0;
+  }
 };
 
 struct LabReport {
@@ -74,15 +85,21 @@ struct LabReport {
   std::uint64_t origin_facing_nodes = 0;
   std::vector<PopFigures> pops;
   std::vector<LabEvent> events;
+  // Per second, so a cold start is not read as the steady state.
+  std::vector<ReportSecond> seconds;
 
   double origin_offload() const {
     return requests ? 1.0 - static_cast<double>(origin_requests) / static_cast<double>(requests) : 0;
   }
+  // Over the run's last 10 s with requests (the whole run when shorter): the
+  // warm figure, where origin_offload() averages in the cold start.
+  double origin_offload_10s() const;
   // Tiering and coalescing at work: each cacheable object fetched at most once per origin-facing node.
   std::uint64_t origin_fetch_bound() const { return distinct_cacheable * origin_facing_nodes; }
 
   boost::json::object to_json() const;
   std::string table() const;
+  std::string seconds_table() const;
 };
 
 LabReport summarize(const LabRunResult& run);

@@ -182,6 +182,11 @@ boost::system::result<LabReport, std::string> LabRun::run() {
   result.origin_conditional = fleet_.origin().conditional_requests() - conditional_before;
   for (auto& e : fleet_.events())
     if (e.at_ms >= started_ms) result.events.push_back(std::move(e));
+  for (const auto& s : history_->series(history_->index_of("origin"))) {
+    if (s.second == 0) continue;
+    if (result.origin_per_second.size() < s.second) result.origin_per_second.resize(s.second);
+    result.origin_per_second[s.second - 1] += s.requests;
+  }
   LabReport report = summarize(result);
   // A run database that failed along the way costs the stored copy, never the report.
   if (database) {

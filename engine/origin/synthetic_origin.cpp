@@ -117,7 +117,7 @@ void SyntheticOrigin::handle(HttpExchangePtr exchange) {
   }
   ++requests_;
   if (req.find(http::field::if_none_match) != req.end()) ++conditional_;
-  {
+  if (count_paths_) {
     std::lock_guard lock(mutex_);
     ++per_path_[path];
   }

@@ -38,6 +38,9 @@ class SyntheticOrigin : public std::enable_shared_from_this<SyntheticOrigin> {
   void set_forced_status(unsigned status) { forced_status_ = status; }
   // Extra delay added to every request, in ms.
   void set_extra_delay_ms(unsigned ms) { extra_delay_ms_ = ms; }
+  // Off: no per-path counts (a lab up for hours over a million objects would keep
+  // one entry for each); requests() and conditional_requests() still count.
+  void count_paths(bool on) { count_paths_ = on; }
 
  private:
   void handle(HttpExchangePtr exchange);
@@ -50,6 +53,7 @@ class SyntheticOrigin : public std::enable_shared_from_this<SyntheticOrigin> {
   std::atomic<std::uint64_t> conditional_{0};
   std::atomic<unsigned> forced_status_{0};
   std::atomic<unsigned> extra_delay_ms_{0};
+  std::atomic<bool> count_paths_{true};
   mutable std::mutex mutex_;
   std::map<std::string, std::uint64_t> per_path_;
 };

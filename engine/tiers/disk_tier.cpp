@@ -31,11 +31,12 @@ void DiskTier::async_lookup(std::string primary_key, VariantKeyFn variant_key, n
   post([this, primary_key = std::move(primary_key), variant_key = std::move(variant_key), ex = std::move(ex),
         done = std::move(done)]() mutable {
     CachedObjectPtr found = index_->lookup(primary_key, variant_key);
-    // Let go of what the caller captured here before handing back: the last
-    // reference to a request (and through it its node) must not die on this
-    // thread, whose owner joins it.
-    variant_key = nullptr;
-    net::post(ex, [done = std::move(done), found = std::move(found)]() mutable { done(std::move(found)); });
+    // variant_key may hold the last reference to the request and its node: it goes
+    // back with the answer, never dies here (a node destroyed on this thread would
+    // join this thread).
+    net::post(ex, [done = std::move(done), found = std::move(found), variant_key = std::move(variant_key)]() mutable {
+      done(std::move(found));
+    });
   });
 }
 

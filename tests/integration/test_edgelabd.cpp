@@ -26,6 +26,8 @@ class TestEdgelabd : public QObject {
   void lab_prints_what_it_served();
   void topology_lab_serves_for_ctl();
   void headless_lab_writes_its_report();
+  void unknown_options_are_errors_that_name_them();
+  void served_lab_answers_its_api();
 };
 
 void TestEdgelabd::config_errors_name_the_key_and_exit_nonzero() {
@@ -128,7 +130,8 @@ void TestEdgelabd::headless_lab_writes_its_report() {
   QVERIFY(lab.waitForFinished(60000));
   const QString out = QString::fromUtf8(lab.readAllStandardOutput());
   QVERIFY2(lab.exitCode() == 0, qPrintable(out + QString::fromUtf8(lab.readAllStandardError())));
-  for (const char* words : {"served by", "L1 hit", "shield hit", "origin", "offload", "origin_slow origin", "(run 1)"})
+  for (const char* words : {"served by", "L1 hit", "shield hit", "origin", "offload", "over its last 10 s",
+                            "per second", "origin_slow origin", "(run 1)"})
     QVERIFY2(out.contains(QString::fromUtf8(words)), words);
   QFile f(report_file);
   QVERIFY(f.open(QIODevice::ReadOnly));
@@ -140,6 +143,18 @@ void TestEdgelabd::headless_lab_writes_its_report() {
   for (const char* tier : {"l1_hit", "l2_hit", "shield_hit", "origin", "error"})
     QVERIFY(report.at("tiers").as_object().contains(tier));
   QVERIFY(report.at("origin").at("offload").to_number<double>() > 0);
+  // Offload over the last 10 s and per second, beside the run's (a cold start alone misleads).
+  QVERIFY(report.at("origin").at("offload_10s").is_number());
+  const auto& seconds = report.at("seconds").as_array();
+  QVERIFY(seconds.size() >= 2);
+  std::uint64_t sent = 0, at_origin = 0;
+  for (const auto& s : seconds) {
+    sent += s.at("requests").to_number<std::uint64_t>();
+    at_origin += s.at("origin_requests").to_number<std::uint64_t>();
+    QVERIFY(s.as_object().contains("offload"));
+  }
+  QCOMPARE(sent, 300u);
+  QCOMPARE(at_origin, report.at("origin").at("requests").to_number<std::uint64_t>());
   QCOMPARE(report.at("pops").as_array().size(), 12u);
   // The fault, logged; health changes may come too (checks slow down on a busy machine).
   int faults = 0;
@@ -175,6 +190,76 @@ void TestEdgelabd::headless_lab_writes_its_report() {
   QVERIFY(unknown_node.waitForFinished(20000));
   QCOMPARE(unknown_node.exitCode(), 1);
   QVERIFY(QString::fromUtf8(unknown_node.readAllStandardError()).contains(QStringLiteral("no node \"edge-atlantis\"")));
+}
+
+void TestEdgelabd::unknown_options_are_errors_that_name_them() {
+  const QList<QPair<QStringList, QString>> cases = {
+      {{"lab", "--frob"}, "edgelabd lab: unknown option --frob"},
+      {{"lab", "--serve", "--frob", "1"}, "edgelabd lab: unknown option --frob"},
+      {{"lab", "--rps"}, "edgelabd lab: option --rps needs a value"},
+      {{"lab", "--topology", "--serve"}, "edgelabd lab: option --topology needs a value"},
+      {{"lab", "--mini", "--edge", "2"}, "edgelabd lab: unknown option --edge"},
+      {{"lab", "extra"}, "edgelabd lab: unexpected argument \"extra\""},
+      {{"node", "--config", "x.json", "--verbose"}, "edgelabd node: unknown option --verbose"},
+      {{"node", "--config"}, "edgelabd node: option --config needs a value"},
+      {{"origin", "--port", "1"}, "edgelabd origin: unknown option --port"},
+      {{"origin", "--threads", "many"}, "edgelabd origin: --threads"},
+      {{"ctl", "--nodes", "n.json", "--frob", "status"}, "edgelabd ctl: unknown option --frob"},
+      {{"ctl", "--nodes", "n.json", "purge", "--tag"}, "edgelabd ctl: option --tag needs a value"},
+      {{"lab", "--api-listen", "127.0.0.1:0"}, "--serve"},
+      {{"lab", "--serve", "--api-listen", "nowhere"}, "--api-listen"},
+      {{"lab", "--serve", "--fault", "1:origin-down"}, "/lab/v1/faults"},
+  };
+  for (const auto& [args, message] : cases) {
+    QProcess p;
+    p.start(kEdgelabd, args);
+    QVERIFY(p.waitForFinished(10000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitCode() == 2 && err.contains(message), qPrintable(args.join(u' ') + " -> " + err));
+    QVERIFY2(!QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("nodes and the origin")),
+             qPrintable(args.join(u' ')));
+  }
+}
+
+void TestEdgelabd::served_lab_answers_its_api() {
+  QTemporaryDir dir;
+  const QString token_file = dir.filePath(QStringLiteral("lab-api.token"));
+  QProcess lab;
+  lab.start(kEdgelabd, {QStringLiteral("lab"), QStringLiteral("--serve"), QStringLiteral("--rps"), QStringLiteral("20"),
+                        QStringLiteral("--api-listen"), QStringLiteral("127.0.0.1:0"),
+                        QStringLiteral("--api-token-file"), token_file});
+  QString out;
+  QVERIFY2(wait_for_line(lab, QStringLiteral("serving"), out), qPrintable(out));
+  // "lab API: http://127.0.0.1:PORT  token file: FILE"
+  const auto at = out.indexOf(QStringLiteral("lab API: http://127.0.0.1:"));
+  QVERIFY2(at >= 0 && out.contains(QStringLiteral("token file: ") + token_file), qPrintable(out));
+  const auto port_text = out.mid(at + 26).section(u' ', 0, 0).trimmed();
+  bool ok = false;
+  const auto port = static_cast<std::uint16_t>(port_text.toUInt(&ok));
+  QVERIFY2(ok && port > 0, qPrintable(port_text));
+  QFile f(token_file);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  QCOMPARE(f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+  const std::string token = f.readAll().trimmed().toStdString();
+
+  BlockingClient client({"127.0.0.1", port});
+  auto refused = client.get("/lab/v1/topology");
+  QVERIFY(refused);
+  QCOMPARE(refused->result_int(), 401u);
+  auto topology = client.get("/lab/v1/topology", {{"Authorization", "Bearer " + token}});
+  QVERIFY(topology);
+  QCOMPARE(topology->result_int(), 200u);
+  boost::system::error_code ec;
+  auto body = boost::json::parse(topology->body(), ec);
+  QVERIFY(!ec);
+  QCOMPARE(body.at("nodes").as_array().size(), 15u);
+  auto traffic = client.get("/lab/v1/traffic", {{"Authorization", "Bearer " + token}});
+  QVERIFY(traffic && traffic->body().find("\"running\":true") != std::string::npos);
+  client.close();
+  lab.terminate();
+  QVERIFY(lab.waitForFinished(15000));
+  QCOMPARE(lab.exitCode(), 0);
+  QVERIFY(QString::fromUtf8(lab.readAllStandardOutput()).contains(QStringLiteral("origin offload")));
 }
 
 QTEST_GUILESS_MAIN(TestEdgelabd)
