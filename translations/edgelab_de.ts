@@ -5,878 +5,879 @@
     <name>edgelab::console::AddNodesDialog</name>
     <message>
         <source>Add nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten hinzufügen</translation>
     </message>
     <message>
         <source>From a nodes file (nodes.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus einer Knotendatei (nodes.json)</translation>
     </message>
     <message>
         <source>One node</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein einzelner Knoten</translation>
     </message>
     <message>
         <source>optional, for https</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, für https</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished"></translation>
+        <translation>Edge</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished"></translation>
+        <translation>Shield</translation>
     </message>
     <message>
         <source>Nodes file</source>
-        <translation type="unfinished"></translation>
+        <translation>Knotendatei</translation>
     </message>
     <message>
         <source>JSON (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Admin URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin-URL</translation>
     </message>
     <message>
         <source>Token file</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Datei</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Datei</translation>
     </message>
     <message>
         <source>PEM (*.pem *.crt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM (*.pem *.crt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::ApiConnection</name>
     <message>
         <source>CA file %1: no PEM certificate in it</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Datei %1: enthält kein PEM-Zertifikat</translation>
     </message>
     <message>
         <source>token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Datei %1: %2</translation>
     </message>
     <message>
         <source>token file %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Datei %1 ist leer</translation>
     </message>
     <message>
         <source>connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung abgelehnt</translation>
     </message>
     <message>
         <source>host %1 not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 nicht gefunden</translation>
     </message>
     <message>
         <source>timed out after %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung nach %1 s</translation>
     </message>
     <message>
         <source>connection closed before an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung vor einer Antwort geschlossen</translation>
     </message>
     <message>
         <source>TLS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS: %1</translation>
     </message>
     <message>
         <source>401 no token</source>
-        <translation type="unfinished"></translation>
+        <translation>401 kein Token</translation>
     </message>
     <message>
         <source>401 wrong token</source>
-        <translation type="unfinished"></translation>
+        <translation>401 falsches Token</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>not JSON (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON (%1)</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::CommandLine</name>
     <message>
         <source>Watch the nodes listed in a nodes.json (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die in einer nodes.json aufgeführten Knoten beobachten (mehrfach möglich).</translation>
     </message>
     <message>
         <source>nodes.json</source>
-        <translation type="unfinished"></translation>
+        <translation>nodes.json</translation>
     </message>
     <message>
         <source>Connect to a lab&apos;s control API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der Steuer-API eines Labors verbinden.</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>The lab API&apos;s token file (with --connect-lab).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Token-Datei der Labor-API (mit --connect-lab).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>The in-process lab&apos;s topology: default, world50 or a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Topologie des prozessinternen Labors: default, world50 oder eine Datei.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Simulated users&apos; request rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragerate der simulierten Nutzer.</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>No window: run the lab and print its report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Fenster: das Labor laufen lassen und seinen Bericht ausgeben.</translation>
     </message>
     <message>
         <source>Write one PNG per main view into a directory, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Je Hauptansicht ein PNG in ein Verzeichnis schreiben, dann beenden.</translation>
     </message>
     <message>
         <source>dir</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichnis</translation>
     </message>
     <message>
         <source>Seconds to run before the screenshots (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden Laufzeit vor den Bildschirmfotos (Standard 5).</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe anzeigen.</translation>
     </message>
     <message>
         <source>Show the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version anzeigen.</translation>
     </message>
     <message>
         <source>EdgeLab console: launch and watch a multi-node edge lab.</source>
-        <translation type="unfinished"></translation>
+        <translation>EdgeLab-Konsole: ein Edge-Labor mit vielen Knoten starten und beobachten.</translation>
     </message>
     <message>
         <source>unknown option --%1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Option --%1</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Argument „%1“</translation>
     </message>
     <message>
         <source>--rps: expected a number of requests per second from 1 to 20000, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--rps: erwartet wird eine Anzahl Anfragen pro Sekunde von 1 bis 20000, erhalten: „%1“</translation>
     </message>
     <message>
         <source>--after: expected seconds from 0 to 3600, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--after: erwartet werden Sekunden von 0 bis 3600, erhalten: „%1“</translation>
     </message>
     <message>
         <source>--after goes with --screenshot DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>--after gehört zu --screenshot VERZEICHNIS</translation>
     </message>
     <message>
         <source>--connect-lab needs --token-file F (the lab API&apos;s token)</source>
-        <translation type="unfinished"></translation>
+        <translation>--connect-lab braucht --token-file F (das Token der Labor-API)</translation>
     </message>
     <message>
         <source>--token-file goes with --connect-lab URL</source>
-        <translation type="unfinished"></translation>
+        <translation>--token-file gehört zu --connect-lab URL</translation>
     </message>
     <message>
         <source>--topology and --rps start a local lab; they do not go with --connect or --connect-lab</source>
-        <translation type="unfinished"></translation>
+        <translation>--topology und --rps starten ein lokales Labor; sie passen nicht zu --connect oder --connect-lab</translation>
     </message>
     <message>
         <source>--headless runs the local lab&apos;s report; it does not go with --connect, --connect-lab or --screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>--headless erstellt den Bericht des lokalen Labors; es passt nicht zu --connect, --connect-lab oder --screenshot</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::ConsoleSession</name>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>verbinde</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <source>lab API: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Labor-API: %1 %2</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::EventLogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::EventLogWidget</name>
     <message>
         <source>Filter messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldungen filtern</translation>
     </message>
     <message>
         <source>All nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Knoten</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Arten</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::FleetModel</name>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadt</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Requests/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen/s</translation>
     </message>
     <message>
         <source>L1 hits</source>
-        <translation type="unfinished"></translation>
+        <translation>L1-Treffer</translation>
     </message>
     <message>
         <source>L2 hits</source>
-        <translation type="unfinished"></translation>
+        <translation>L2-Treffer</translation>
     </message>
     <message>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <source>p99</source>
-        <translation type="unfinished"></translation>
+        <translation>p99</translation>
     </message>
     <message>
         <source>L1 fill</source>
-        <translation type="unfinished"></translation>
+        <translation>L1-Füllung</translation>
     </message>
     <message>
         <source>L2 fill</source>
-        <translation type="unfinished"></translation>
+        <translation>L2-Füllung</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Purge seq</source>
-        <translation type="unfinished"></translation>
+        <translation>Purge-Nr.</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Requests per second, with the last minute as a sparkline</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Sekunde, die letzte Minute als Sparkline</translation>
     </message>
     <message>
         <source>Share of requests served from the memory tier over the last 10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Anfragen, die in den letzten 10 s aus dem Speicher-Tier bedient wurden</translation>
     </message>
     <message>
         <source>Share of requests served from the disk tier over the last 10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Anfragen, die in den letzten 10 s aus dem Platten-Tier bedient wurden</translation>
     </message>
     <message>
         <source>Median time to answer, since the node started</source>
-        <translation type="unfinished"></translation>
+        <translation>Median der Antwortzeit seit dem Start des Knotens</translation>
     </message>
     <message>
         <source>99th percentile time to answer, since the node started</source>
-        <translation type="unfinished"></translation>
+        <translation>99. Perzentil der Antwortzeit seit dem Start des Knotens</translation>
     </message>
     <message>
         <source>Memory tier bytes used of its maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>Belegte Bytes des Speicher-Tiers gemessen am Maximum</translation>
     </message>
     <message>
         <source>Disk tier bytes used of its maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>Belegte Bytes des Platten-Tiers gemessen am Maximum</translation>
     </message>
     <message>
         <source>Responses the node generated as 5xx, since it started</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Knoten seit seinem Start erzeugte 5xx-Antworten</translation>
     </message>
     <message>
         <source>Sequence of the last purge the node applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Folgenummer des letzten vom Knoten angewandten Purge</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished"></translation>
+        <translation>Shield</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished"></translation>
+        <translation>Edge</translation>
     </message>
     <message>
         <source>down: %1 %2 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgefallen: %1 vor %2 s</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 % errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % Fehler</translation>
     </message>
     <message>
         <source>purge %1 %2 (seq %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Purge %1 %2 (Nr. %3)</translation>
     </message>
     <message>
         <source>node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten %1</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::FleetTableWidget</name>
     <message>
         <source>Filter nodes (name, city, health…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten filtern (Name, Stadt, Zustand…)</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::LabControlsWidget</name>
     <message>
         <source>Simulated users</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulierte Nutzer</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source> req/s</source>
-        <translation type="unfinished"></translation>
+        <translation> Anfr./s</translation>
     </message>
     <message>
         <source>static</source>
-        <translation type="unfinished"></translation>
+        <translation>statisch</translation>
     </message>
     <message>
         <source>semi-dynamic</source>
-        <translation type="unfinished"></translation>
+        <translation>halbdynamisch</translation>
     </message>
     <message>
         <source>dynamic</source>
-        <translation type="unfinished"></translation>
+        <translation>dynamisch</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate</translation>
     </message>
     <message>
         <source>Mix (static, semi, dynamic)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mischung (statisch, halb, dynamisch)</translation>
     </message>
     <message>
         <source>Objects per class</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte je Klasse</translation>
     </message>
     <message>
         <source>Zipf exponent</source>
-        <translation type="unfinished"></translation>
+        <translation>Zipf-Exponent</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>Faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Störungen</translation>
     </message>
     <message>
         <source>Kill the PoP</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP abschalten</translation>
     </message>
     <message>
         <source>Revive the PoP</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP wiederbeleben</translation>
     </message>
     <message>
         <source>Cut from its upstream</source>
-        <translation type="unfinished"></translation>
+        <translation>Von seinem Upstream trennen</translation>
     </message>
     <message>
         <source>Restore its upstream</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream wiederherstellen</translation>
     </message>
     <message>
         <source>Set the link delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzögerung der Verbindung setzen</translation>
     </message>
     <message>
         <source>Make the origin slow</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin verlangsamen</translation>
     </message>
     <message>
         <source>Take the origin down</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin abschalten</translation>
     </message>
     <message>
         <source>Bring the origin up</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin wieder hochfahren</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Inject</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslösen</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzögerung</translation>
     </message>
     <message>
         <source>Topology</source>
-        <translation type="unfinished"></translation>
+        <translation>Topologie</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>(loading)</source>
-        <translation type="unfinished"></translation>
+        <translation>(wird geladen)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>no lab: remote nodes only</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Labor: nur entfernte Knoten</translation>
     </message>
     <message>
         <source>Start a lab with --topology, or connect to one with --connect-lab URL --token-file F.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie ein Labor mit --topology oder verbinden Sie sich mit einem über --connect-lab URL --token-file F.</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Traffic settings applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkehrseinstellungen übernommen.</translation>
     </message>
     <message>
         <source>Traffic not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkehr nicht geändert: %1</translation>
     </message>
     <message>
         <source>Fault sent: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Störung gesendet: %1 %2</translation>
     </message>
     <message>
         <source>Fault %1 %2 refused: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Störung %1 %2 abgelehnt: %3</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::LabLauncher</name>
     <message>
         <source>this build has no in-process lab yet; start one with `edgelabd lab --serve --nodes-file F` and use --connect F</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Build hat noch kein prozessinternes Labor; starten Sie eines mit `edgelabd lab --serve --nodes-file F` und verwenden Sie --connect F</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::MainWindow</name>
     <message>
         <source>EdgeLab console</source>
-        <translation type="unfinished"></translation>
+        <translation>EdgeLab-Konsole</translation>
     </message>
     <message>
         <source>World map</source>
-        <translation type="unfinished"></translation>
+        <translation>Weltkarte</translation>
     </message>
     <message>
         <source>Lab controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Laborsteuerung</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>Flotte</translation>
     </message>
     <message>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisprotokoll</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>F&amp;leet</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;lotte</translation>
     </message>
     <message>
         <source>&amp;Add nodes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Fit map to fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>Karte an Flotte &amp;anpassen</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Anordnung zurücksetzen</translation>
     </message>
     <message>
         <source>The default layout is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab dem nächsten Start wird die Standardanordnung verwendet.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>Lab %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>No lab · %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Labor %1: %2</translation>
     </message>
     <message>
         <source>%1 req/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfr./s</translation>
     </message>
     <message>
         <source>Offload 10 s %1 · run %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Entlastung 10 s %1 · Lauf %2</translation>
     </message>
     <message>
         <source>%1 errors/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Fehler/s</translation>
     </message>
     <message>
         <source>Link delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsverzögerung</translation>
     </message>
     <message>
         <source>One-way delay for %1 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfache Verzögerung für %1 (ms)</translation>
     </message>
     <message>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschalten</translation>
     </message>
     <message>
         <source>Revive</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederbeleben</translation>
     </message>
     <message>
         <source>Cut from upstream</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Upstream trennen</translation>
     </message>
     <message>
         <source>Restore upstream</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream wiederherstellen</translation>
     </message>
     <message>
         <source>Set link delay…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsverzögerung setzen…</translation>
     </message>
     <message>
         <source>Faults need a lab (remote nodes only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Störungen brauchen ein Labor (nur entfernte Knoten)</translation>
     </message>
     <message>
         <source>Make the origin slow…</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin verlangsamen…</translation>
     </message>
     <message>
         <source>Slow origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsamer Origin</translation>
     </message>
     <message>
         <source>Extra delay per response (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Verzögerung je Antwort (ms)</translation>
     </message>
     <message>
         <source>Take the origin down</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin abschalten</translation>
     </message>
     <message>
         <source>Bring the origin up</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin wieder hochfahren</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>&amp;Dunkle Farben</translation>
+    </message>
+    <message>
+        <source>No lab · nodes: %1</source>
+        <translation>Kein Labor · Knoten: %1</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::MapPalette</name>
     <message>
         <source>L1 hit</source>
-        <translation type="unfinished"></translation>
+        <translation>L1-Treffer</translation>
     </message>
     <message>
         <source>L2 hit</source>
-        <translation type="unfinished"></translation>
+        <translation>L2-Treffer</translation>
     </message>
     <message>
         <source>shield hit</source>
-        <translation type="unfinished"></translation>
+        <translation>Shield-Treffer</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::NodeHealth</name>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>verbinde</translation>
     </message>
     <message>
         <source>healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>gesund</translation>
     </message>
     <message>
         <source>degraded</source>
-        <translation type="unfinished"></translation>
+        <translation>beeinträchtigt</translation>
     </message>
     <message>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgefallen</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>unerreichbar</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::NodesFile</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>invalid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges JSON: %1</translation>
     </message>
     <message>
         <source>expected a non-empty array of nodes (or {&quot;nodes&quot;: [...]})</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein nicht leeres Array von Knoten (oder {&quot;nodes&quot;: [...]})</translation>
     </message>
     <message>
         <source>%1: expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: erwartet wird ein Objekt</translation>
     </message>
     <message>
         <source>%1: unknown key &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unbekannter Schlüssel „%2“</translation>
     </message>
     <message>
         <source>%1.%2: expected a string</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2: erwartet wird eine Zeichenkette</translation>
     </message>
     <message>
         <source>%1.%2: required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2: erforderlich</translation>
     </message>
     <message>
         <source>%1.role: expected &quot;edge&quot; or &quot;shield&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.role: erwartet wird „edge“ oder „shield“</translation>
     </message>
     <message>
         <source>%1.admin_url: expected &quot;http://host:port&quot; or &quot;https://host:port&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.admin_url: erwartet wird „http://host:port“ oder „https://host:port“</translation>
     </message>
     <message>
         <source>%1.name: &quot;%2&quot; appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.name: „%2“ kommt doppelt vor</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::UiLanguage</name>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::WorldMapView</name>
     <message>
         <source>PoP health</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP-Zustand</translation>
     </message>
     <message>
         <source>Shapes</source>
-        <translation type="unfinished"></translation>
+        <translation>Formen</translation>
     </message>
     <message>
         <source>edge (size: req/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Edge (Größe: Anfr./s)</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished"></translation>
+        <translation>Shield</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <source>link (width: throughput)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung (Breite: Durchsatz)</translation>
     </message>
     <message>
         <source>link cut</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung getrennt</translation>
     </message>
     <message>
         <source>Requests served by</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen bedient von</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 req/s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · errors %10</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 Anfr./s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · Fehler %10</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>edgelab: cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>edgelab: %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>edgelab: cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>edgelab: %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>no local lab: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein lokales Labor: %1</translation>
     </message>
     <message>
         <source>Try &apos;edgelab --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Siehe &apos;edgelab --help&apos;.</translation>
     </message>
     <message>
         <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset)</source>
-        <translation type="unfinished"></translation>
+        <translation>edgelab: keine Anzeige (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt)</translation>
     </message>
     <message>
         <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the lab headless</source>
-        <translation type="unfinished"></translation>
+        <translation>edgelab: keine Anzeige (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); das Labor läuft ohne Fenster</translation>
     </message>
 </context>
 </TS>

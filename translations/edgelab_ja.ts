@@ -5,877 +5,879 @@
     <name>edgelab::console::AddNodesDialog</name>
     <message>
         <source>Add nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードを追加</translation>
     </message>
     <message>
         <source>From a nodes file (nodes.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードファイルから (nodes.json)</translation>
     </message>
     <message>
         <source>One node</source>
-        <translation type="unfinished"></translation>
+        <translation>単一ノード</translation>
     </message>
     <message>
         <source>optional, for https</source>
-        <translation type="unfinished"></translation>
+        <translation>任意 (https 用)</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished"></translation>
+        <translation>エッジ</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished"></translation>
+        <translation>シールド</translation>
     </message>
     <message>
         <source>Nodes file</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードファイル</translation>
     </message>
     <message>
         <source>JSON (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Admin URL</source>
-        <translation type="unfinished"></translation>
+        <translation>管理 URL</translation>
     </message>
     <message>
         <source>Token file</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンファイル</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのファイル (*)</translation>
     </message>
     <message>
         <source>CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA ファイル</translation>
     </message>
     <message>
         <source>PEM (*.pem *.crt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM (*.pem *.crt);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>役割</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>参照…</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::ApiConnection</name>
     <message>
         <source>CA file %1: no PEM certificate in it</source>
-        <translation type="unfinished"></translation>
+        <translation>CA ファイル %1: PEM 証明書が含まれていません</translation>
     </message>
     <message>
         <source>token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンファイル %1: %2</translation>
     </message>
     <message>
         <source>token file %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンファイル %1 が空です</translation>
     </message>
     <message>
         <source>connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>接続が拒否されました</translation>
     </message>
     <message>
         <source>host %1 not found</source>
-        <translation type="unfinished"></translation>
+        <translation>ホスト %1 が見つかりません</translation>
     </message>
     <message>
         <source>timed out after %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒でタイムアウト</translation>
     </message>
     <message>
         <source>connection closed before an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>応答前に接続が閉じられました</translation>
     </message>
     <message>
         <source>TLS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS: %1</translation>
     </message>
     <message>
         <source>401 no token</source>
-        <translation type="unfinished"></translation>
+        <translation>401 トークンなし</translation>
     </message>
     <message>
         <source>401 wrong token</source>
-        <translation type="unfinished"></translation>
+        <translation>401 トークンが違います</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>not JSON (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ではありません (%1)</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::CommandLine</name>
     <message>
         <source>Watch the nodes listed in a nodes.json (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>nodes.json に記載されたノードを監視します (複数指定可)。</translation>
     </message>
     <message>
         <source>nodes.json</source>
-        <translation type="unfinished"></translation>
+        <translation>nodes.json</translation>
     </message>
     <message>
         <source>Connect to a lab&apos;s control API.</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボの制御 API に接続します。</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>The lab API&apos;s token file (with --connect-lab).</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボ API のトークンファイル (--connect-lab と併用)。</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル</translation>
     </message>
     <message>
         <source>The in-process lab&apos;s topology: default, world50 or a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロセス内ラボのトポロジー: default、world50 またはファイル。</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Simulated users&apos; request rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>シミュレートされたユーザーのリクエストレート。</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>No window: run the lab and print its report.</source>
-        <translation type="unfinished"></translation>
+        <translation>ウィンドウなし: ラボを実行してレポートを出力します。</translation>
     </message>
     <message>
         <source>Write one PNG per main view into a directory, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>主要ビューごとに PNG をディレクトリへ書き出して終了します。</translation>
     </message>
     <message>
         <source>dir</source>
-        <translation type="unfinished"></translation>
+        <translation>ディレクトリ</translation>
     </message>
     <message>
         <source>Seconds to run before the screenshots (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>スクリーンショットまでの実行秒数 (既定 5)。</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>秒</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>このヘルプを表示します。</translation>
     </message>
     <message>
         <source>Show the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>バージョンを表示します。</translation>
     </message>
     <message>
         <source>EdgeLab console: launch and watch a multi-node edge lab.</source>
-        <translation type="unfinished"></translation>
+        <translation>EdgeLab コンソール: 複数ノードのエッジラボを起動して監視します。</translation>
     </message>
     <message>
         <source>unknown option --%1</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なオプション --%1</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>予期しない引数「%1」</translation>
     </message>
     <message>
         <source>--rps: expected a number of requests per second from 1 to 20000, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--rps: 1〜20000 の毎秒リクエスト数が必要ですが「%1」が指定されました</translation>
     </message>
     <message>
         <source>--after: expected seconds from 0 to 3600, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--after: 0〜3600 の秒数が必要ですが「%1」が指定されました</translation>
     </message>
     <message>
         <source>--after goes with --screenshot DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>--after は --screenshot DIR と併用します</translation>
     </message>
     <message>
         <source>--connect-lab needs --token-file F (the lab API&apos;s token)</source>
-        <translation type="unfinished"></translation>
+        <translation>--connect-lab には --token-file F (ラボ API のトークン) が必要です</translation>
     </message>
     <message>
         <source>--token-file goes with --connect-lab URL</source>
-        <translation type="unfinished"></translation>
+        <translation>--token-file は --connect-lab URL と併用します</translation>
     </message>
     <message>
         <source>--topology and --rps start a local lab; they do not go with --connect or --connect-lab</source>
-        <translation type="unfinished"></translation>
+        <translation>--topology と --rps はローカルラボを起動します。--connect や --connect-lab とは併用できません</translation>
     </message>
     <message>
         <source>--headless runs the local lab&apos;s report; it does not go with --connect, --connect-lab or --screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>--headless はローカルラボのレポートを実行します。--connect、--connect-lab、--screenshot とは併用できません</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::ConsoleSession</name>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>接続中</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>停止中</translation>
     </message>
     <message>
         <source>lab API: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボ API: %1 %2</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::EventLogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>時刻</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::EventLogWidget</name>
     <message>
         <source>Filter messages</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージを絞り込み</translation>
     </message>
     <message>
         <source>All nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのノード</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての種類</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::FleetModel</name>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>役割</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>都市</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>Requests/s</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエスト/秒</translation>
     </message>
     <message>
         <source>L1 hits</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 ヒット</translation>
     </message>
     <message>
         <source>L2 hits</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 ヒット</translation>
     </message>
     <message>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <source>p99</source>
-        <translation type="unfinished"></translation>
+        <translation>p99</translation>
     </message>
     <message>
         <source>L1 fill</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 使用率</translation>
     </message>
     <message>
         <source>L2 fill</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 使用率</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー</translation>
     </message>
     <message>
         <source>Purge seq</source>
-        <translation type="unfinished"></translation>
+        <translation>パージ番号</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>バージョン</translation>
     </message>
     <message>
         <source>Requests per second, with the last minute as a sparkline</source>
-        <translation type="unfinished"></translation>
+        <translation>毎秒リクエスト数 (直近 1 分間のスパークライン付き)</translation>
     </message>
     <message>
         <source>Share of requests served from the memory tier over the last 10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>直近 10 秒間にメモリ層から応答したリクエストの割合</translation>
     </message>
     <message>
         <source>Share of requests served from the disk tier over the last 10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>直近 10 秒間にディスク層から応答したリクエストの割合</translation>
     </message>
     <message>
         <source>Median time to answer, since the node started</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード起動以降の応答時間の中央値</translation>
     </message>
     <message>
         <source>99th percentile time to answer, since the node started</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード起動以降の応答時間の 99 パーセンタイル</translation>
     </message>
     <message>
         <source>Memory tier bytes used of its maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリ層の最大容量に対する使用バイト数</translation>
     </message>
     <message>
         <source>Disk tier bytes used of its maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスク層の最大容量に対する使用バイト数</translation>
     </message>
     <message>
         <source>Responses the node generated as 5xx, since it started</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード起動以降に自ら生成した 5xx 応答</translation>
     </message>
     <message>
         <source>Sequence of the last purge the node applied</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードが最後に適用したパージの番号</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished"></translation>
+        <translation>シールド</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished"></translation>
+        <translation>エッジ</translation>
     </message>
     <message>
         <source>down: %1 %2 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>ダウン: %1 (%2 秒前)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 % errors</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー %1 %</translation>
     </message>
     <message>
         <source>purge %1 %2 (seq %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>パージ %1 %2 (番号 %3)</translation>
     </message>
     <message>
         <source>node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード %1</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::FleetTableWidget</name>
     <message>
         <source>Filter nodes (name, city, health…)</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードを絞り込み (名前・都市・状態…)</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::LabControlsWidget</name>
     <message>
         <source>Simulated users</source>
-        <translation type="unfinished"></translation>
+        <translation>シミュレートされたユーザー</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>開始</translation>
     </message>
     <message>
         <source> req/s</source>
-        <translation type="unfinished"></translation>
+        <translation> リクエスト/秒</translation>
     </message>
     <message>
         <source>static</source>
-        <translation type="unfinished"></translation>
+        <translation>静的</translation>
     </message>
     <message>
         <source>semi-dynamic</source>
-        <translation type="unfinished"></translation>
+        <translation>準動的</translation>
     </message>
     <message>
         <source>dynamic</source>
-        <translation type="unfinished"></translation>
+        <translation>動的</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>適用</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>レート</translation>
     </message>
     <message>
         <source>Mix (static, semi, dynamic)</source>
-        <translation type="unfinished"></translation>
+        <translation>構成比 (静的・準動的・動的)</translation>
     </message>
     <message>
         <source>Objects per class</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスごとのオブジェクト数</translation>
     </message>
     <message>
         <source>Zipf exponent</source>
-        <translation type="unfinished"></translation>
+        <translation>Zipf 指数</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>シード</translation>
     </message>
     <message>
         <source>Faults</source>
-        <translation type="unfinished"></translation>
+        <translation>障害</translation>
     </message>
     <message>
         <source>Kill the PoP</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP を停止</translation>
     </message>
     <message>
         <source>Revive the PoP</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP を復旧</translation>
     </message>
     <message>
         <source>Cut from its upstream</source>
-        <translation type="unfinished"></translation>
+        <translation>上流から切断</translation>
     </message>
     <message>
         <source>Restore its upstream</source>
-        <translation type="unfinished"></translation>
+        <translation>上流を復元</translation>
     </message>
     <message>
         <source>Set the link delay</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク遅延を設定</translation>
     </message>
     <message>
         <source>Make the origin slow</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジンを低速化</translation>
     </message>
     <message>
         <source>Take the origin down</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジンを停止</translation>
     </message>
     <message>
         <source>Bring the origin up</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジンを再開</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ミリ秒</translation>
     </message>
     <message>
         <source>Inject</source>
-        <translation type="unfinished"></translation>
+        <translation>注入</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>遅延</translation>
     </message>
     <message>
         <source>Topology</source>
-        <translation type="unfinished"></translation>
+        <translation>トポロジー</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>(loading)</source>
-        <translation type="unfinished"></translation>
+        <translation>(読み込み中)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>no lab: remote nodes only</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボなし: リモートノードのみ</translation>
     </message>
     <message>
         <source>Start a lab with --topology, or connect to one with --connect-lab URL --token-file F.</source>
-        <translation type="unfinished"></translation>
+        <translation>--topology でラボを起動するか、--connect-lab URL --token-file F で既存のラボに接続してください。</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Traffic settings applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>トラフィック設定を適用しました。</translation>
     </message>
     <message>
         <source>Traffic not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>トラフィックは変更されませんでした: %1</translation>
     </message>
     <message>
         <source>Fault sent: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>障害を送信しました: %1 %2</translation>
     </message>
     <message>
         <source>Fault %1 %2 refused: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>障害 %1 %2 は拒否されました: %3</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::LabLauncher</name>
     <message>
         <source>this build has no in-process lab yet; start one with `edgelabd lab --serve --nodes-file F` and use --connect F</source>
-        <translation type="unfinished"></translation>
+        <translation>このビルドにはまだプロセス内ラボがありません。`edgelabd lab --serve --nodes-file F` で起動し、--connect F を使ってください</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::MainWindow</name>
     <message>
         <source>EdgeLab console</source>
-        <translation type="unfinished"></translation>
+        <translation>EdgeLab コンソール</translation>
     </message>
     <message>
         <source>World map</source>
-        <translation type="unfinished"></translation>
+        <translation>世界地図</translation>
     </message>
     <message>
         <source>Lab controls</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボ操作</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>フリート</translation>
     </message>
     <message>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>イベントログ</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>F&amp;leet</source>
-        <translation type="unfinished"></translation>
+        <translation>フリート(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Add nodes…</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードを追加(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Fit map to fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>地図をフリートに合わせる(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>レイアウトをリセット(&amp;R)</translation>
     </message>
     <message>
         <source>Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>レイアウトをリセット</translation>
     </message>
     <message>
         <source>The default layout is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>次回の起動から既定のレイアウトが使われます。</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>言語(&amp;L)</translation>
     </message>
     <message>
         <source>Lab %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>No lab · %n node(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>ラボ %1: %2</translation>
     </message>
     <message>
         <source>%1 req/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 リクエスト/秒</translation>
     </message>
     <message>
         <source>Offload 10 s %1 · run %2</source>
-        <translation type="unfinished"></translation>
+        <translation>オフロード 10 秒 %1 · 全体 %2</translation>
     </message>
     <message>
         <source>%1 errors/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 エラー/秒</translation>
     </message>
     <message>
         <source>Link delay</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク遅延</translation>
     </message>
     <message>
         <source>One-way delay for %1 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の片道遅延 (ミリ秒)</translation>
     </message>
     <message>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Revive</source>
-        <translation type="unfinished"></translation>
+        <translation>復旧</translation>
     </message>
     <message>
         <source>Cut from upstream</source>
-        <translation type="unfinished"></translation>
+        <translation>上流から切断</translation>
     </message>
     <message>
         <source>Restore upstream</source>
-        <translation type="unfinished"></translation>
+        <translation>上流を復元</translation>
     </message>
     <message>
         <source>Set link delay…</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク遅延を設定…</translation>
     </message>
     <message>
         <source>Faults need a lab (remote nodes only)</source>
-        <translation type="unfinished"></translation>
+        <translation>障害の注入にはラボが必要です (リモートノードのみ)</translation>
     </message>
     <message>
         <source>Make the origin slow…</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジンを低速化…</translation>
     </message>
     <message>
         <source>Slow origin</source>
-        <translation type="unfinished"></translation>
+        <translation>低速なオリジン</translation>
     </message>
     <message>
         <source>Extra delay per response (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>応答ごとの追加遅延 (ミリ秒)</translation>
     </message>
     <message>
         <source>Take the origin down</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジンを停止</translation>
     </message>
     <message>
         <source>Bring the origin up</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジンを再開</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>ダークパレット(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No lab · nodes: %1</source>
+        <translation>ラボなし · ノード数: %1</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::MapPalette</name>
     <message>
         <source>L1 hit</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 ヒット</translation>
     </message>
     <message>
         <source>L2 hit</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 ヒット</translation>
     </message>
     <message>
         <source>shield hit</source>
-        <translation type="unfinished"></translation>
+        <translation>シールドヒット</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジン</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::NodeHealth</name>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>接続中</translation>
     </message>
     <message>
         <source>healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>degraded</source>
-        <translation type="unfinished"></translation>
+        <translation>劣化</translation>
     </message>
     <message>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>ダウン</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>到達不能</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::NodesFile</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>invalid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無効な JSON: %1</translation>
     </message>
     <message>
         <source>expected a non-empty array of nodes (or {&quot;nodes&quot;: [...]})</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードの空でない配列 (または {&quot;nodes&quot;: [...]}) が必要です</translation>
     </message>
     <message>
         <source>%1: expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: オブジェクトが必要です</translation>
     </message>
     <message>
         <source>%1: unknown key &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 不明なキー「%2」</translation>
     </message>
     <message>
         <source>%1.%2: expected a string</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2: 文字列が必要です</translation>
     </message>
     <message>
         <source>%1.%2: required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2: 必須です</translation>
     </message>
     <message>
         <source>%1.role: expected &quot;edge&quot; or &quot;shield&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.role: &quot;edge&quot; または &quot;shield&quot; が必要です</translation>
     </message>
     <message>
         <source>%1.admin_url: expected &quot;http://host:port&quot; or &quot;https://host:port&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.admin_url: &quot;http://host:port&quot; または &quot;https://host:port&quot; が必要です</translation>
     </message>
     <message>
         <source>%1.name: &quot;%2&quot; appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.name: 「%2」が重複しています</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::UiLanguage</name>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>システムの言語</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::WorldMapView</name>
     <message>
         <source>PoP health</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP の状態</translation>
     </message>
     <message>
         <source>Shapes</source>
-        <translation type="unfinished"></translation>
+        <translation>形</translation>
     </message>
     <message>
         <source>edge (size: req/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>エッジ (大きさ: リクエスト/秒)</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished"></translation>
+        <translation>シールド</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジン</translation>
     </message>
     <message>
         <source>link (width: throughput)</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク (太さ: スループット)</translation>
     </message>
     <message>
         <source>link cut</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク切断</translation>
     </message>
     <message>
         <source>Requests served by</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエストの応答元</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 req/s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · errors %10</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2、%3)&lt;br&gt;%4&lt;br&gt;%5 リクエスト/秒 · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · エラー %10</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>edgelab: cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>edgelab: %1 を作成できません</translation>
     </message>
     <message>
         <source>edgelab: cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>edgelab: %1 に書き込めません</translation>
     </message>
     <message>
         <source>no local lab: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ローカルラボなし: %1</translation>
     </message>
     <message>
         <source>Try &apos;edgelab --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;edgelab --help&apos; を参照してください。</translation>
     </message>
     <message>
         <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset)</source>
-        <translation type="unfinished"></translation>
+        <translation>edgelab: ディスプレイがありません (DISPLAY と WAYLAND_DISPLAY が未設定)</translation>
     </message>
     <message>
         <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the lab headless</source>
-        <translation type="unfinished"></translation>
+        <translation>edgelab: ディスプレイがありません (DISPLAY と WAYLAND_DISPLAY が未設定)。ウィンドウなしでラボを実行します</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "models/console_session.hpp"
 #include "views/main_window.hpp"
 #include "views/ui_language.hpp"
+#include "views/ui_theme.hpp"
 
 #include <QApplication>
 #include <QDateTime>
@@ -114,6 +115,10 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationName(u"edgelab"_s);
   QApplication::setApplicationVersion(u"" EDGELAB_CONSOLE_VERSION ""_s);
   UiLanguage::install(UiLanguage::saved());
+  UiTheme::scaleFontFor(QGuiApplication::primaryScreen());
+  // EDGELAB_DARK=1|0 overrides the saved palette choice (screenshots of both).
+  const QByteArray darkEnv = qgetenv("EDGELAB_DARK");
+  UiTheme::apply(darkEnv.isEmpty() ? UiTheme::savedDark() : darkEnv == "1");
 
   ConsoleSession session;
   for (const QString& file : options->connect) {

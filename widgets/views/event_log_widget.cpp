@@ -31,7 +31,9 @@ EventLogWidget::EventLogWidget(EventLogModel* events, QWidget* parent) : QWidget
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->horizontalHeader()->setSectionResizeMode(EventLogModel::TimeColumn, QHeaderView::ResizeToContents);
-  table_->horizontalHeader()->setSectionResizeMode(EventLogModel::NodeColumn, QHeaderView::ResizeToContents);
+  // Wide enough for the longest lab names ("shield-ap-southeast-1") before the first event.
+  table_->horizontalHeader()->resizeSection(
+      EventLogModel::NodeColumn, fontMetrics().horizontalAdvance(QStringLiteral("shield-ap-southeast-1")) + 16);
   table_->horizontalHeader()->setSectionResizeMode(EventLogModel::KindColumn, QHeaderView::ResizeToContents);
   auto* filters = new QHBoxLayout;
   filters->addWidget(node_);

@@ -34,7 +34,7 @@ FleetTableWidget::FleetTableWidget(FleetModel* fleet, QItemSelectionModel* selec
   table_->setAlternatingRowColors(true);
   table_->setWordWrap(false);
   table_->verticalHeader()->hide();
-  table_->horizontalHeader()->setStretchLastSection(false);
+  table_->horizontalHeader()->setStretchLastSection(true);
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   table_->horizontalHeader()->setSectionResizeMode(FleetModel::RateColumn, QHeaderView::Interactive);
   table_->horizontalHeader()->resizeSection(FleetModel::RateColumn,

@@ -7,6 +7,7 @@
 #include "views/fleet_table_widget.hpp"
 #include "views/lab_controls_widget.hpp"
 #include "views/ui_language.hpp"
+#include "views/ui_theme.hpp"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -109,6 +110,13 @@ void MainWindow::buildMenus() {
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (QDockWidget* dock : docks_) view->addAction(dock->toggleViewAction());
   view->addSeparator();
+  QAction* dark = view->addAction(tr("&Dark palette"));
+  dark->setCheckable(true);
+  dark->setChecked(UiTheme::savedDark());
+  connect(dark, &QAction::toggled, this, [](bool on) {
+    UiTheme::saveDark(on);
+    UiTheme::apply(on);
+  });
   view->addAction(tr("&Reset layout"), this, [this] {
     QSettings().remove(u"layout"_s);
     QMessageBox::information(this, tr("Reset layout"), tr("The default layout is used from the next start."));

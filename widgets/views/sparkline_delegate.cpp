@@ -34,8 +34,9 @@ void SparklineDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     double top = 1;
     for (double v : values) top = std::max(top, v);
     QPainterPath line;
-    const double step = area.width() / 59.0;  // a minute, one point a second; new points enter on the right
-    const double x0 = area.right() - step * (values.size() - 1);
+    // Spread over the cell (as Wireshark's sparklines do), so a young series is legible too.
+    const double step = area.width() / double(values.size() - 1);
+    const double x0 = area.left();
     for (qsizetype i = 0; i < values.size(); ++i) {
       const QPointF point(x0 + step * i, area.bottom() - area.height() * values[i] / top);
       if (i == 0)
