@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace edgelab::console {
@@ -14,6 +16,7 @@ ConsoleSession::ConsoleSession(AdminClient::Intervals intervals, QObject* parent
     if (summary_.connected) return;
     summary_.requests_per_s = fleet_.totalRate();
     summary_.errors_per_s = fleet_.totalErrorRate();
+    std::tie(summary_.offload_10s, summary_.offload_run) = fleet_.offload();
     emit labChanged();
   });
 }

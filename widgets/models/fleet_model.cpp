@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace edgelab::console {
@@ -434,6 +436,33 @@ double FleetModel::totalRate() const {
   double sum = 0;
   for (const auto& row : rows_) sum += row->rate;
   return sum;
+}
+
+std::pair<double, double> FleetModel::offload() const {
+  const bool anyShield =
+      std::any_of(rows_.begin(), rows_.end(), [](const auto& r) { return r->endpoint.role == u"shield"_s; });
+  double requests10 = 0, origin10 = 0, requestsRun = 0, originRun = 0;
+  for (const auto& row : rows_) {
+    if (row->window.empty() || !row->first) continue;
+    const Counters& now = row->window.back();
+    const Counters* base = &row->window.front();
+    for (const auto& sample : row->window)
+      if (now.at_ms - sample.at_ms <= kHitWindowMs) {
+        base = &sample;
+        break;
+      }
+    const bool shield = row->endpoint.role == u"shield"_s;
+    if (!shield) {
+      requests10 += now.requests - base->requests;
+      requestsRun += now.requests - row->first->requests;
+    }
+    if (shield == anyShield) {
+      origin10 += now.upstream - base->upstream;
+      originRun += now.upstream - row->first->upstream;
+    }
+  }
+  auto share = [](double origin, double requests) { return requests > 0 ? 1.0 - origin / requests : -1.0; };
+  return {share(origin10, requests10), share(originRun, requestsRun)};
 }
 
 double FleetModel::totalErrorRate() const {

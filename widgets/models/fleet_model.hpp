@@ -75,6 +75,10 @@ class FleetModel : public QAbstractTableModel {
 
   double totalRate() const;
   double totalErrorRate() const;
+  // Origin offload (1 - origin fetches / client requests) from the nodes' own counters, for a
+  // fleet without a lab: origin fetches are the shields' upstream requests (the edges' when
+  // there is no shield). Over the last 10 s and since the console first saw each node; -1 unknown.
+  std::pair<double, double> offload() const;
 
  signals:
   // Node events, health changes included: time (unix ms), node, kind, message.
@@ -85,7 +89,7 @@ class FleetModel : public QAbstractTableModel {
  private:
   struct Counters {
     qint64 at_ms = 0;
-    double requests = 0, l1_hits = 0, l2_hits = 0, errors = 0, bytes_out = 0;
+    double requests = 0, l1_hits = 0, l2_hits = 0, errors = 0, bytes_out = 0, upstream = 0;
   };
   struct Row {
     NodeEndpoint endpoint;
@@ -103,8 +107,9 @@ class FleetModel : public QAbstractTableModel {
     std::optional<Health> lab_health;
     QString lab_reason;
     bool ever_answered = false;
-    std::deque<Counters> window;   // the last minute of stats answers
-    std::deque<double> sparkline;  // req/s per answer
+    std::deque<Counters> window;    // the last minute of stats answers
+    std::optional<Counters> first;  // the first answer since the console (or the node) started
+    std::deque<double> sparkline;   // req/s per answer
     double rate = 0, bytes_rate = 0, error_rate = 0;
     double hit_l1 = -1, hit_l2 = -1, p50_ms = -1, p99_ms = -1, l1_fill = -1, l2_fill = -1;
     double l2_max_bytes = 0;
