@@ -4,6 +4,7 @@
 #include "models/event_filter_proxy.hpp"
 #include "models/event_log_model.hpp"
 #include "models/fleet_model.hpp"
+#include "models/fleet_sort_proxy.hpp"
 #include "support/test_fleet.hpp"
 
 #include <QAbstractItemModelTester>
@@ -129,12 +130,17 @@ class TestFleetModel : public QObject {
     QVERIFY(events.nodes().contains(QStringLiteral("london")));
 
     // Sorting by a number column through the proxy the table uses.
-    QSortFilterProxyModel proxy;
+    FleetSortProxy proxy;
     QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     proxy.setSourceModel(&model);
-    proxy.setSortRole(FleetModel::SortRole);
-    proxy.sort(FleetModel::RateColumn, Qt::DescendingOrder);
+    // Numbers sort as numbers: paris is the only node with L1 hits in the last 10 s.
+    proxy.sort(FleetModel::HitL1Column, Qt::DescendingOrder);
     QCOMPARE(proxy.index(0, FleetModel::NameColumn).data().toString(), QStringLiteral("paris"));
+    // Equal health sorts by name: problems first, then the rest alphabetically.
+    proxy.sort(FleetModel::HealthColumn, Qt::DescendingOrder);
+    QStringList order;
+    for (int r = 0; r < proxy.rowCount(); ++r) order << proxy.index(r, FleetModel::NameColumn).data().toString();
+    QCOMPARE(order, (QStringList{"gone", "impostor", "london", "paris"}));
     proxy.setFilterKeyColumn(-1);
     proxy.setFilterFixedString(QStringLiteral("401"));
     QCOMPARE(proxy.rowCount(), 1);

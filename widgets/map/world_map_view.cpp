@@ -133,6 +133,7 @@ void WorldMapView::fitToFleet() {
   center_.setY(center_.y() - legendHeight / 2 / scale_);
   clampView();
   fitted_ = true;
+  fitted_count_ = all.size() + (origin_ ? 1 : 0);
   user_moved_ = false;
   update();
 }
@@ -159,7 +160,10 @@ double WorldMapView::radiusOf(const Node& node, double maxRate) const {
 }
 
 void WorldMapView::paintEvent(QPaintEvent*) {
-  if (!fitted_) fitToFleet();
+  // Nodes get their places as their status answers come in: until the user zooms or
+  // pans, the fit follows the fleet as it appears.
+  const auto located = nodes().size() + (origin_ ? 1 : 0);
+  if (!fitted_ || (!user_moved_ && located != fitted_count_)) fitToFleet();
   const MapPalette palette(this->palette());
   QPainter p(this);
   p.setRenderHint(QPainter::Antialiasing);

@@ -88,7 +88,8 @@ class WorldMapView : public QWidget {
   QPointF center_{0, 0.1};  // projected coordinates at the widget's centre
   double scale_ = 0;        // pixels per projected unit; 0 until the first fit
   bool fitted_ = false;
-  bool user_moved_ = false;  // zoomed or panned: stop fitting on resize
+  std::size_t fitted_count_ = 0;  // located nodes (and origin) at the last fit
+  bool user_moved_ = false;       // zoomed or panned: stop fitting on resize
   std::optional<QPointF> drag_from_;
   bool dragged_ = false;
   std::deque<Arc> arcs_;

@@ -309,9 +309,14 @@ void FleetModel::onStats(Row& row, const QJsonObject& stats) {
                c.value(u"l1_hits"_s).toDouble(),
                c.value(u"l2_hits"_s).toDouble(),
                c.value(u"errors"_s).toDouble(),
-               c.value(u"bytes_out"_s).toDouble()};
+               c.value(u"bytes_out"_s).toDouble(),
+               c.value(u"upstream_requests"_s).toDouble()};
   // A restarted node counts from zero: start the window again.
-  if (!row.window.empty() && now.requests < row.window.back().requests) row.window.clear();
+  if (!row.window.empty() && now.requests < row.window.back().requests) {
+    row.window.clear();
+    row.first.reset();
+  }
+  if (!row.first) row.first = now;
   if (!row.window.empty()) {
     const Counters& last = row.window.back();
     const double seconds = std::max(0.001, (now.at_ms - last.at_ms) / 1000.0);

@@ -16,6 +16,9 @@ namespace edgelab::console {
 EventLogWidget::EventLogWidget(EventLogModel* events, QWidget* parent) : QWidget(parent), events_(events) {
   proxy_ = new EventFilterProxy(this);
   proxy_->setSourceModel(events);
+  // By time, whatever the order of arrival (a node's backlog comes after the console's own verdicts).
+  proxy_->setSortRole(EventLogModel::TimeMsRole);
+  proxy_->sort(EventLogModel::TimeColumn, Qt::AscendingOrder);
   node_ = new QComboBox(this);
   kind_ = new QComboBox(this);
   node_->setSizeAdjustPolicy(QComboBox::AdjustToContents);

@@ -1,6 +1,7 @@
 #include "views/fleet_table_widget.hpp"
 
 #include "models/fleet_model.hpp"
+#include "models/fleet_sort_proxy.hpp"
 #include "views/sparkline_delegate.hpp"
 
 #include <QHeaderView>
@@ -17,18 +18,14 @@ FleetTableWidget::FleetTableWidget(FleetModel* fleet, QItemSelectionModel* selec
   filter_ = new QLineEdit(this);
   filter_->setPlaceholderText(tr("Filter nodes (name, city, health…)"));
   filter_->setClearButtonEnabled(true);
-  proxy_ = new QSortFilterProxyModel(this);
+  proxy_ = new FleetSortProxy(this);
   proxy_->setSourceModel(fleet);
-  proxy_->setSortRole(FleetModel::SortRole);
-  proxy_->setFilterKeyColumn(-1);
-  proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
-  // Figures change every second; the chosen order follows them.
-  proxy_->setDynamicSortFilter(true);
   table_ = new QTableView(this);
   table_->setObjectName(QStringLiteral("fleetTable"));
   table_->setModel(proxy_);
   table_->setSortingEnabled(true);
-  table_->sortByColumn(FleetModel::NameColumn, Qt::AscendingOrder);
+  // Problems first (unreachable, down, degraded), then the file's order.
+  table_->sortByColumn(FleetModel::HealthColumn, Qt::DescendingOrder);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->setAlternatingRowColors(true);
