@@ -258,7 +258,7 @@ void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const M
   double maxRate = 1;
   for (const auto& n : all) maxRate = std::max(maxRate, n.rate);
   QFont labelFont = font();
-  labelFont.setPointSizeF(labelFont.pointSizeF() * std::min(unit(), 1.6));
+  labelFont.setPointSizeF(labelFont.pointSizeF() * std::min(unit(), 1.25));
   p.setFont(labelFont);
   const QFontMetricsF metrics(labelFont);
   std::vector<QRectF> labels;
@@ -327,7 +327,8 @@ struct LegendEntry {
 // wrapping, so it never hides land. Returns the strip's height; paints when `p` is given.
 double WorldMapView::legend(QPainter* p, const MapPalette& palette) const {
   QFont legendFont = font();
-  legendFont.setPointSizeF(legendFont.pointSizeF() * std::min(unit(), 1.6) * 0.95);
+  // The application font already grows on big screens (UiTheme::scaleFontFor); a little more on a big map.
+  legendFont.setPointSizeF(legendFont.pointSizeF() * std::min(unit(), 1.15) * 0.95);
   QFont headingFont = legendFont;
   headingFont.setBold(true);
   const QFontMetricsF m(legendFont), hm(headingFont);
