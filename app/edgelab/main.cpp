@@ -2,8 +2,10 @@
 // its translators, connects the session (remote nodes, a remote lab, or the
 // in-process lab) and shows the main window; --screenshot writes the views
 // as PNGs after a while and exits.
+#include "bench_probe.hpp"
 #include "command_line.hpp"
 #include "lab_launcher.hpp"
+#include "map/world_map_view.hpp"
 #include "models/console_session.hpp"
 #include "views/main_window.hpp"
 #include "views/ui_language.hpp"
@@ -134,6 +136,9 @@ int main(int argc, char* argv[]) {
     if (!screenshots) addSavedNodes(session);
   }
 
+  std::unique_ptr<BenchProbe> probe;
+  if (qEnvironmentVariable("EDGELAB_BENCH") == u"1"_s) probe = std::make_unique<BenchProbe>(&session);
+
   // The window is rebuilt on a language switch; the session keeps running under it.
   std::unique_ptr<MainWindow> window;
   std::function<void()> showWindow = [&] {
@@ -145,13 +150,18 @@ int main(int argc, char* argv[]) {
       QTimer::singleShot(0, &app, showWindow);  // not from inside the old window's own signal
     });
     if (screenshots) window->resize(window->screen()->availableGeometry().size());
+    if (probe) probe->watch(window->map());
     window->show();
   };
   showWindow();
 
   if (screenshots) {
-    QTimer::singleShot(static_cast<int>(options->screenshot_after_s * 1000), &app,
-                       [&] { QApplication::exit(writeScreenshots(*window, options->screenshot_dir) ? 0 : 1); });
+    QTimer::singleShot(static_cast<int>(options->screenshot_after_s * 1000), &app, [&] {
+      if (probe) probe->finish();
+      QApplication::exit(writeScreenshots(*window, options->screenshot_dir) ? 0 : 1);
+    });
   }
-  return app.exec();
+  const int status = app.exec();
+  if (probe) printLine(stdout, probe->line());
+  return status;
 }

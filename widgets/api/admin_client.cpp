@@ -1,5 +1,7 @@
 #include "api/admin_client.hpp"
 
+#include <QRandomGenerator>
+
 using namespace Qt::StringLiterals;
 
 namespace edgelab::console {
@@ -21,7 +23,11 @@ AdminClient::AdminClient(NodeEndpoint endpoint, QNetworkAccessManager* network, 
 void AdminClient::start() {
   if (running_) return;
   running_ = true;
-  stats_timer_.start();
+  // Many clients start together: each polls at its own phase of the interval, so a
+  // fleet's answers arrive spread over the second rather than in one burst.
+  QTimer::singleShot(QRandomGenerator::global()->bounded(intervals_.stats_ms), this, [this] {
+    if (running_) stats_timer_.start();
+  });
   status_timer_.start();
   pollStatus();
   pollStats();

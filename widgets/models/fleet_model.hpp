@@ -132,6 +132,7 @@ class FleetModel : public QAbstractTableModel {
   std::vector<std::unique_ptr<Row>> rows_;
   QTimer tick_;  // refreshes "N s ago" and batches figuresChanged
   bool figures_dirty_ = false;
+  int ticks_ = 0;
 };
 
 }  // namespace edgelab::console

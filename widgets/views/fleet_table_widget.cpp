@@ -32,7 +32,19 @@ FleetTableWidget::FleetTableWidget(FleetModel* fleet, QItemSelectionModel* selec
   table_->setWordWrap(false);
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setStretchLastSection(true);
-  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  // Sized to the contents once the figures are in (ResizeToContents would measure every
+  // cell of every row on each update, ten times a second), then left to the user.
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+  fit_columns_.setSingleShot(true);
+  fit_columns_.setInterval(1500);
+  connect(&fit_columns_, &QTimer::timeout, this, [this] {
+    const int rate = table_->horizontalHeader()->sectionSize(FleetModel::RateColumn);
+    table_->resizeColumnsToContents();
+    table_->horizontalHeader()->resizeSection(FleetModel::RateColumn, rate);
+  });
+  connect(fleet, &QAbstractItemModel::rowsInserted, &fit_columns_, qOverload<>(&QTimer::start));
+  connect(fleet, &QAbstractItemModel::modelReset, &fit_columns_, qOverload<>(&QTimer::start));
+  fit_columns_.start();
   table_->horizontalHeader()->setSectionResizeMode(FleetModel::RateColumn, QHeaderView::Interactive);
   table_->horizontalHeader()->resizeSection(FleetModel::RateColumn,
                                             fontMetrics().horizontalAdvance(QLatin1Char('0')) * 18);

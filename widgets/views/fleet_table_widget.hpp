@@ -3,6 +3,7 @@
 // column's text), req/s drawn with a sparkline, selection shared with the map
 // (the selection model is over FleetModel; this view maps through the proxy).
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QItemSelectionModel;
@@ -33,6 +34,7 @@ class FleetTableWidget : public QWidget {
   QLineEdit* filter_;
   QSortFilterProxyModel* proxy_;
   QTableView* table_;
+  QTimer fit_columns_;
   bool syncing_ = false;
 };
 
