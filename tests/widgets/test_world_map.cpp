@@ -7,6 +7,7 @@
 #include "views/fleet_table_widget.hpp"
 
 #include <QApplication>
+#include <QHelpEvent>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -15,6 +16,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
+#include <QToolTip>
 #include <QWheelEvent>
 
 using namespace edgelab;
@@ -64,6 +66,13 @@ class TestWorldMap : public QObject {
     QVERIFY(tokyo.x() > paris.x());
     QVERIFY(sydney.y() > tokyo.y());
     QVERIFY(map.rect().contains(tokyo.toPoint()));
+
+    // Hover shows the PoP's figures.
+    QHelpEvent hover(QEvent::ToolTip, tokyo.toPoint(), map.mapToGlobal(tokyo.toPoint()));
+    QApplication::sendEvent(&map, &hover);
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::text().contains(QStringLiteral("<b>tokyo</b>")), 2000);
+    QVERIFY2(QToolTip::text().contains(QStringLiteral("Tokyo")), qPrintable(QToolTip::text()));
+    QToolTip::hideText();
 
     QSignalSpy clicked(&map, &WorldMapView::nodeClicked);
     QTest::mouseClick(&map, Qt::LeftButton, {}, tokyo.toPoint());
