@@ -25,6 +25,7 @@ AddNodesDialog::AddNodesDialog(QWidget* parent) : QDialog(parent) {
   one_node_ = new QRadioButton(tr("One node"), this);
   from_file_->setChecked(true);
   file_ = new QLineEdit(this);
+  file_->setObjectName(u"nodesFile"_s);
   name_ = new QLineEdit(this);
   url_ = new QLineEdit(this);
   url_->setPlaceholderText(u"https://10.0.0.7:9443"_s);
