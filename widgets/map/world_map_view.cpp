@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSet>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -261,21 +262,54 @@ void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const M
   labelFont.setPointSizeF(labelFont.pointSizeF() * std::min(unit(), 1.25));
   p.setFont(labelFont);
   const QFontMetricsF metrics(labelFont);
-  std::vector<QRectF> labels;
-  auto label = [&](const QString& text, QPointF at, double offset) {
-    QRectF box = metrics.boundingRect(text);
-    box.moveTopLeft(at + QPointF(offset + 2, -box.height() / 2));
-    for (const auto& other : labels)
-      if (other.intersects(box)) return;  // a crowded region keeps the first label
-    labels.push_back(box);
-    QPainterPath path;
-    path.addText(box.left(), box.top() + metrics.ascent(), labelFont, text);
-    p.setPen(QPen(palette.text_halo, 3 * unit(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    p.setBrush(Qt::NoBrush);
-    p.drawPath(path);
-    p.setPen(Qt::NoPen);
-    p.setBrush(palette.text);
-    p.drawPath(path);
+  // Labels are placed after every shape is drawn, so none is hidden under a later node:
+  // the origin and shields first, then edges; each tries the right, left, above
+  // and below of its node and is left out where all four would cover a label or a node.
+  struct Wanted {
+    QString text;
+    QPointF at;
+    double radius;
+    double priority;
+  };
+  std::vector<Wanted> wanted;
+  std::vector<QRectF> discs;
+  auto label = [&](const QString& text, QPointF at, double radius, double priority = 0) {
+    wanted.push_back({text, at, radius, priority});
+    discs.push_back(QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius));
+  };
+  auto placeLabels = [&] {
+    std::stable_sort(wanted.begin(), wanted.end(),
+                     [](const Wanted& a, const Wanted& b) { return a.priority > b.priority; });
+    std::vector<QRectF> placed;
+    QSet<QString> shown;
+    for (const auto& w : wanted) {
+      // A shield and an edge in one city: one label says where both are.
+      if (shown.contains(w.text)) continue;
+      const QRectF text = metrics.boundingRect(w.text);
+      const double gap = w.radius + 3 * unit();
+      const QPointF corners[] = {
+          w.at + QPointF(gap, -text.height() / 2), w.at + QPointF(-gap - text.width(), -text.height() / 2),
+          w.at + QPointF(-text.width() / 2, -gap - text.height()), w.at + QPointF(-text.width() / 2, gap)};
+      for (const QPointF& corner : corners) {
+        const QRectF box(corner, text.size());
+        auto hits = [&](const QRectF& other) { return other.intersects(box); };
+        const bool coversOwn =
+            QRectF(w.at - QPointF(w.radius, w.radius), QSizeF(2 * w.radius, 2 * w.radius)).intersects(box);
+        if (std::any_of(placed.begin(), placed.end(), hits)) continue;
+        if (std::count_if(discs.begin(), discs.end(), hits) > (coversOwn ? 1 : 0)) continue;
+        placed.push_back(box);
+        shown.insert(w.text);
+        QPainterPath path;
+        path.addText(box.left(), box.top() + metrics.ascent(), labelFont, w.text);
+        p.setPen(QPen(palette.text_halo, 3 * unit(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path);
+        p.setPen(Qt::NoPen);
+        p.setBrush(palette.text);
+        p.drawPath(path);
+        break;
+      }
+    }
   };
 
   if (origin_) {
@@ -284,7 +318,7 @@ void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const M
     p.setPen(QPen(palette.background, unit() * 1.5));
     p.setBrush(MapPalette::tierColour(ServedTier::origin));
     p.drawRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r));
-    label(origin_name_, c, r);
+    label(origin_name_, c, r * 1.2, 2);
   }
   const QModelIndexList selected = selection_ ? selection_->selectedRows() : QModelIndexList();
   auto isSelected = [&](int row) {
@@ -310,9 +344,11 @@ void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const M
         p.setPen(QPen(palette.selection, unit() * 2));
         p.drawEllipse(c, r + 4 * unit(), r + 4 * unit());
       }
-      label(n.label, c, r);
+      // Shields before edges; among edges the model's order, so labels do not trade places as rates move.
+      label(n.label, c, shield ? r * 1.25 : r, shield ? 1 : 0);
     }
   }
+  placeLabels();
 }
 
 namespace {
