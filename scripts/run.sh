@@ -19,7 +19,13 @@ fi
 state=$(mktemp -d /tmp/edgelab-run.XXXXXX)
 ./build/bin/edgelabd lab --serve --duration 86400 --nodes-file "$state/nodes.json" "$@" >"$state/lab.log" 2>&1 &
 lab=$!
-trap 'kill "$lab" 2>/dev/null; wait "$lab" 2>/dev/null; rm -rf "$state"' EXIT
+# The first signal ends the lab's traffic run, the next one its serving.
+stop_lab() {
+  for _ in $(seq 50); do kill "$lab" 2>/dev/null || break; sleep 0.2; done
+  wait "$lab" 2>/dev/null || true
+  rm -rf "$state"
+}
+trap stop_lab EXIT
 for _ in $(seq 100); do
   [ -s "$state/nodes.json" ] && break
   kill -0 "$lab" 2>/dev/null || { cat "$state/lab.log"; exit 1; }

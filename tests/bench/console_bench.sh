@@ -14,7 +14,13 @@ state=$(mktemp -d /tmp/edgelab-console-bench.XXXXXX)
 ./build/bin/edgelabd lab --topology "$TOPOLOGY" --serve --rps "$RPS" --duration $((DURATION + 60)) \
   --nodes-file "$state/nodes.json" >"$state/lab.log" 2>&1 &
 lab=$!
-trap 'kill "$lab" 2>/dev/null; wait "$lab" 2>/dev/null; rm -rf "$state"' EXIT
+# The first signal ends the lab's traffic run, the next one its serving.
+stop_lab() {
+  for _ in $(seq 50); do kill "$lab" 2>/dev/null || break; sleep 0.2; done
+  wait "$lab" 2>/dev/null || true
+  rm -rf "$state"
+}
+trap stop_lab EXIT
 for _ in $(seq 100); do [ -s "$state/nodes.json" ] && break; sleep 0.1; done
 EDGELAB_BENCH=1 XDG_CONFIG_HOME="$state/config" xvfb-run -a -s "-screen 0 $SCREEN" \
   ./build/bin/edgelab --connect "$state/nodes.json" --screenshot "$state/shots" --after "$DURATION" | grep '^console:'
