@@ -1,0 +1,35 @@
+#pragma once
+// edgelab's command line. Unknown options and stray arguments are errors that
+// name them (exit 2), as in edgelabd.
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <optional>
+
+namespace edgelab::console {
+
+struct ConsoleOptions {
+  QStringList connect;  // nodes.json files
+  QString connect_lab;  // a lab's control API URL
+  QString token_file;   // its token
+  QString topology;     // default | world50 | FILE; empty = default (in-process lab)
+  double rps = 0;       // 0 = the topology's rate
+  bool headless = false;
+  QString screenshot_dir;
+  double screenshot_after_s = 5;
+  bool help = false;
+  bool version = false;
+  // An in-process lab starts unless remote nodes or a remote lab were given.
+  bool wantsLocalLab() const { return connect.isEmpty() && connect_lab.isEmpty(); }
+};
+
+class CommandLine {
+  Q_DECLARE_TR_FUNCTIONS(edgelab::console::CommandLine)
+
+ public:
+  // `arguments` includes the program name. On error, `error` names the problem.
+  static std::optional<ConsoleOptions> parse(const QStringList& arguments, QString* error);
+  static QString helpText();
+};
+
+}  // namespace edgelab::console

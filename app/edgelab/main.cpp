@@ -1,0 +1,167 @@
+// edgelab: the console. Parses the command line, sets up the application and
+// its translators, connects the session (remote nodes, a remote lab, or the
+// in-process lab) and shows the main window; --screenshot writes the views
+// as PNGs after a while and exits.
+#include "bench_probe.hpp"
+#include "command_line.hpp"
+#include "lab_launcher.hpp"
+#include "map/world_map_view.hpp"
+#include "models/console_session.hpp"
+#include "views/main_window.hpp"
+#include "views/ui_language.hpp"
+#include "views/ui_theme.hpp"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QScreen>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace edgelab::console;
+
+namespace {
+
+void printLine(FILE* to, const QString& text) { std::fprintf(to, "%s\n", text.toLocal8Bit().constData()); }
+
+bool hasDisplay() {
+  return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+         !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+// Writes every main view and the whole window as PNGs; false (with a message) when one fails.
+bool writeScreenshots(const MainWindow& window, const QString& directory) {
+  if (!QDir().mkpath(directory)) {
+    printLine(stderr, QCoreApplication::translate("main", "edgelab: cannot create %1").arg(directory));
+    return false;
+  }
+  QMap<QString, QWidget*> views = window.views();
+  views.insert(u"window"_s, const_cast<MainWindow*>(&window));
+  for (auto it = views.begin(); it != views.end(); ++it) {
+    const QString path = QDir(directory).filePath(it.key() + u".png"_s);
+    if (!it.value()->grab().save(path, "PNG")) {
+      printLine(stderr, QCoreApplication::translate("main", "edgelab: cannot write %1").arg(path));
+      return false;
+    }
+    printLine(stdout, path);
+  }
+  return true;
+}
+
+// The in-process lab (or why there is none, in the event log).
+std::unique_ptr<LabLauncher> startLocalLab(ConsoleSession& session, const ConsoleOptions& options) {
+  QString error;
+  auto lab = LabLauncher::start(options.topology.isEmpty() ? u"default"_s : options.topology, options.rps, &error);
+  if (lab) {
+    session.connectLab(lab->apiUrl(), lab->tokenFile());
+  } else {
+    session.events().append(QDateTime::currentMSecsSinceEpoch(), u"console"_s, u"lab"_s,
+                            QCoreApplication::translate("main", "no local lab: %1").arg(error));
+  }
+  return lab;
+}
+
+// Remote nodes added in earlier sessions (Fleet -> Add nodes…).
+void addSavedNodes(ConsoleSession& session) {
+  const QByteArray saved = QSettings().value(u"remote/nodes"_s).toByteArray();
+  if (saved.isEmpty()) return;
+  QString error;
+  if (auto nodes = NodesFile::parse(saved, QString(), &error))
+    for (const auto& node : *nodes) session.addNode(node);
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  QStringList arguments;
+  for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+  QString error;
+  const auto options = CommandLine::parse(arguments, &error);
+  if (!options) {
+    printLine(stderr, u"edgelab: "_s + error);
+    printLine(stderr, QCoreApplication::translate("main", "Try 'edgelab --help'."));
+    return 2;
+  }
+  if (options->help) {
+    printLine(stdout, CommandLine::helpText());
+    return 0;
+  }
+  if (options->version) {
+    printLine(stdout, u"edgelab " EDGELAB_CONSOLE_VERSION ""_s);
+    return 0;
+  }
+  const bool screenshots = !options->screenshot_dir.isEmpty();
+  if (!options->headless && !hasDisplay() && screenshots) qputenv("QT_QPA_PLATFORM", "offscreen");
+  if (options->headless || !hasDisplay()) {
+    if (!options->headless) {
+      if (!options->wantsLocalLab()) {
+        printLine(stderr,
+                  QCoreApplication::translate("main", "edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset)"));
+        return 1;
+      }
+      printLine(stderr,
+                QCoreApplication::translate(
+                    "main", "edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the lab headless"));
+    }
+    return runHeadlessLab(options->topology, options->rps);
+  }
+
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(u"EdgeLab"_s);
+  QApplication::setApplicationName(u"edgelab"_s);
+  QApplication::setApplicationVersion(u"" EDGELAB_CONSOLE_VERSION ""_s);
+  UiLanguage::install(UiLanguage::saved());
+  UiTheme::scaleFontFor(QGuiApplication::primaryScreen());
+  // EDGELAB_DARK=1|0 overrides the saved palette choice (screenshots of both).
+  const QByteArray darkEnv = qgetenv("EDGELAB_DARK");
+  UiTheme::apply(darkEnv.isEmpty() ? UiTheme::savedDark() : darkEnv == "1");
+
+  ConsoleSession session;
+  for (const QString& file : options->connect) {
+    if (!session.addNodesFile(file, &error)) {
+      printLine(stderr, u"edgelab: --connect "_s + error);
+      return 2;
+    }
+  }
+  if (!options->connect_lab.isEmpty()) session.connectLab(QUrl(options->connect_lab), options->token_file);
+  std::unique_ptr<LabLauncher> lab;
+  if (options->wantsLocalLab()) {
+    lab = startLocalLab(session, *options);
+    if (!screenshots) addSavedNodes(session);
+  }
+
+  std::unique_ptr<BenchProbe> probe;
+  if (qEnvironmentVariable("EDGELAB_BENCH") == u"1"_s) probe = std::make_unique<BenchProbe>(&session);
+
+  // The window is rebuilt on a language switch; the session keeps running under it.
+  std::unique_ptr<MainWindow> window;
+  std::function<void()> showWindow = [&] {
+    window = std::make_unique<MainWindow>(&session, !screenshots);
+    QObject::connect(window.get(), &MainWindow::languageRequested, &app, [&](const QString& code) {
+      UiLanguage::save(code);
+      UiLanguage::install(code);
+      window->saveLayout();
+      QTimer::singleShot(0, &app, showWindow);  // not from inside the old window's own signal
+    });
+    if (screenshots) window->resize(window->screen()->availableGeometry().size());
+    if (probe) probe->watch(window->map());
+    window->show();
+  };
+  showWindow();
+
+  if (screenshots) {
+    QTimer::singleShot(static_cast<int>(options->screenshot_after_s * 1000), &app, [&] {
+      if (probe) probe->finish();
+      QApplication::exit(writeScreenshots(*window, options->screenshot_dir) ? 0 : 1);
+    });
+  }
+  const int status = app.exec();
+  if (probe) printLine(stdout, probe->line());
+  return status;
+}

@@ -1,0 +1,98 @@
+// The main window: its four views as dock widgets, the View menu toggling each,
+// the layout saved and restored through QSettings; Fleet -> Add nodes… validating
+// what it is given.
+#include "dialogs/add_nodes_dialog.hpp"
+#include "models/console_session.hpp"
+#include "views/main_window.hpp"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QRadioButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace edgelab::console;
+
+class TestMainWindow : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() {
+    // Settings of this run only (QSettings reads XDG_CONFIG_HOME on first use).
+    qputenv("XDG_CONFIG_HOME", config_.path().toLocal8Bit());
+    QCoreApplication::setOrganizationName("EdgeLabTest");
+    QCoreApplication::setApplicationName("test_main_window");
+    QSettings().clear();
+  }
+
+  void docksToggleAndPersist() {
+    ConsoleSession session;
+    {
+      MainWindow window(&session);
+      window.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&window));
+      QCOMPARE(window.views().keys(), (QStringList{"events", "fleet", "lab", "map"}));
+      const auto docks = window.findChildren<QDockWidget*>();
+      QCOMPARE(docks.size(), 4);
+      for (auto* dock : docks) QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
+      // The View menu has one toggle per dock; hiding the event log hides its dock.
+      QMenu* view = nullptr;
+      for (QAction* a : window.menuBar()->actions())
+        if (a->text() == "&View") view = a->menu();
+      QVERIFY(view);
+      QDockWidget* events = window.findChild<QDockWidget*>("eventDock");
+      QVERIFY(events);
+      QAction* toggle = events->toggleViewAction();
+      QVERIFY(view->actions().contains(toggle));
+      toggle->trigger();
+      QVERIFY(!events->isVisible());
+      window.close();  // saves the layout
+    }
+    MainWindow again(&session);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QVERIFY(!again.findChild<QDockWidget*>("eventDock")->isVisible());
+    QVERIFY(again.findChild<QDockWidget*>("mapDock")->isVisible());
+    // A window for screenshots ignores the saved layout.
+    MainWindow fresh(&session, false);
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    QVERIFY(fresh.findChild<QDockWidget*>("eventDock")->isVisible());
+  }
+
+  void addNodesValidates() {
+    QTemporaryDir dir;
+    AddNodesDialog dialog;
+    auto* file = dialog.findChild<QLineEdit*>("nodesFile");
+    QVERIFY(file);
+    file->setText(dir.filePath("missing.json"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QLabel* error = nullptr;
+    for (auto* label : dialog.findChildren<QLabel*>())
+      if (label->text().contains("missing.json")) error = label;
+    QVERIFY2(error, "the error names the file");
+
+    QFile nodes(dir.filePath("nodes.json"));
+    QVERIFY(nodes.open(QIODevice::WriteOnly));
+    nodes.write("[{\"name\":\"paris\",\"admin_url\":\"http://127.0.0.1:19081\",\"token_file\":\"paris.token\"}]");
+    nodes.close();
+    file->setText(nodes.fileName());
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.nodes().size(), 1);
+    QCOMPARE(dialog.nodes().first().name, QStringLiteral("paris"));
+    QCOMPARE(dialog.nodes().first().token_file, dir.filePath("paris.token"));  // relative to the file
+  }
+
+ private:
+  QTemporaryDir config_;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

@@ -1,0 +1,883 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>edgelab::console::AddNodesDialog</name>
+    <message>
+        <source>Add nodes</source>
+        <translation>Knoten hinzufügen</translation>
+    </message>
+    <message>
+        <source>From a nodes file (nodes.json)</source>
+        <translation>Aus einer Knotendatei (nodes.json)</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>Ein einzelner Knoten</translation>
+    </message>
+    <message>
+        <source>optional, for https</source>
+        <translation>optional, für https</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>Edge</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation>Shield</translation>
+    </message>
+    <message>
+        <source>Nodes file</source>
+        <translation>Knotendatei</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Admin URL</source>
+        <translation>Admin-URL</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>Token-Datei</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>PEM (*.pem *.crt);;All files (*)</source>
+        <translation>PEM (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::ApiConnection</name>
+    <message>
+        <source>CA file %1: no PEM certificate in it</source>
+        <translation>CA-Datei %1: enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>token file %1: %2</source>
+        <translation>Token-Datei %1: %2</translation>
+    </message>
+    <message>
+        <source>token file %1 is empty</source>
+        <translation>Token-Datei %1 ist leer</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>host %1 not found</source>
+        <translation>Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation>Zeitüberschreitung nach %1 s</translation>
+    </message>
+    <message>
+        <source>connection closed before an answer</source>
+        <translation>Verbindung vor einer Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation>TLS: %1</translation>
+    </message>
+    <message>
+        <source>401 no token</source>
+        <translation>401 kein Token</translation>
+    </message>
+    <message>
+        <source>401 wrong token</source>
+        <translation>401 falsches Token</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>not JSON (%1)</source>
+        <translation>kein JSON (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::CommandLine</name>
+    <message>
+        <source>Watch the nodes listed in a nodes.json (repeatable).</source>
+        <translation>Die in einer nodes.json aufgeführten Knoten beobachten (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>nodes.json</source>
+        <translation>nodes.json</translation>
+    </message>
+    <message>
+        <source>Connect to a lab&apos;s control API.</source>
+        <translation>Mit der Steuer-API eines Labors verbinden.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The lab API&apos;s token file (with --connect-lab).</source>
+        <translation>Die Token-Datei der Labor-API (mit --connect-lab).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>The in-process lab&apos;s topology: default, world50 or a file.</source>
+        <translation>Topologie des prozessinternen Labors: default, world50 oder eine Datei.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Simulated users&apos; request rate.</source>
+        <translation>Anfragerate der simulierten Nutzer.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>No window: run the lab and print its report.</source>
+        <translation>Ohne Fenster: das Labor laufen lassen und seinen Bericht ausgeben.</translation>
+    </message>
+    <message>
+        <source>Write one PNG per main view into a directory, then exit.</source>
+        <translation>Je Hauptansicht ein PNG in ein Verzeichnis schreiben, dann beenden.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Seconds to run before the screenshots (default 5).</source>
+        <translation>Sekunden Laufzeit vor den Bildschirmfotos (Standard 5).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>EdgeLab console: launch and watch a multi-node edge lab.</source>
+        <translation>EdgeLab-Konsole: ein Edge-Labor mit vielen Knoten starten und beobachten.</translation>
+    </message>
+    <message>
+        <source>unknown option --%1</source>
+        <translation>unbekannte Option --%1</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--rps: expected a number of requests per second from 1 to 20000, got &quot;%1&quot;</source>
+        <translation>--rps: erwartet wird eine Anzahl Anfragen pro Sekunde von 1 bis 20000, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--after: expected seconds from 0 to 3600, got &quot;%1&quot;</source>
+        <translation>--after: erwartet werden Sekunden von 0 bis 3600, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--after goes with --screenshot DIR</source>
+        <translation>--after gehört zu --screenshot VERZEICHNIS</translation>
+    </message>
+    <message>
+        <source>--connect-lab needs --token-file F (the lab API&apos;s token)</source>
+        <translation>--connect-lab braucht --token-file F (das Token der Labor-API)</translation>
+    </message>
+    <message>
+        <source>--token-file goes with --connect-lab URL</source>
+        <translation>--token-file gehört zu --connect-lab URL</translation>
+    </message>
+    <message>
+        <source>--topology and --rps start a local lab; they do not go with --connect or --connect-lab</source>
+        <translation>--topology und --rps starten ein lokales Labor; sie passen nicht zu --connect oder --connect-lab</translation>
+    </message>
+    <message>
+        <source>--headless runs the local lab&apos;s report; it does not go with --connect, --connect-lab or --screenshot</source>
+        <translation>--headless erstellt den Bericht des lokalen Labors; es passt nicht zu --connect, --connect-lab oder --screenshot</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::ConsoleSession</name>
+    <message>
+        <source>connecting</source>
+        <translation>verbinde</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>lab API: %1 %2</source>
+        <translation>Labor-API: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::EventLogWidget</name>
+    <message>
+        <source>Filter messages</source>
+        <translation>Meldungen filtern</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>Alle Knoten</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::FleetModel</name>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>L1 hits</source>
+        <translation>L1-Treffer</translation>
+    </message>
+    <message>
+        <source>L2 hits</source>
+        <translation>L2-Treffer</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>L1 fill</source>
+        <translation>L1-Füllung</translation>
+    </message>
+    <message>
+        <source>L2 fill</source>
+        <translation>L2-Füllung</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Purge seq</source>
+        <translation>Purge-Nr.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Requests per second, with the last minute as a sparkline</source>
+        <translation>Anfragen pro Sekunde, die letzte Minute als Sparkline</translation>
+    </message>
+    <message>
+        <source>Share of requests served from the memory tier over the last 10 s</source>
+        <translation>Anteil der Anfragen, die in den letzten 10 s aus dem Speicher-Tier bedient wurden</translation>
+    </message>
+    <message>
+        <source>Share of requests served from the disk tier over the last 10 s</source>
+        <translation>Anteil der Anfragen, die in den letzten 10 s aus dem Platten-Tier bedient wurden</translation>
+    </message>
+    <message>
+        <source>Median time to answer, since the node started</source>
+        <translation>Median der Antwortzeit seit dem Start des Knotens</translation>
+    </message>
+    <message>
+        <source>99th percentile time to answer, since the node started</source>
+        <translation>99. Perzentil der Antwortzeit seit dem Start des Knotens</translation>
+    </message>
+    <message>
+        <source>Memory tier bytes used of its maximum</source>
+        <translation>Belegte Bytes des Speicher-Tiers gemessen am Maximum</translation>
+    </message>
+    <message>
+        <source>Disk tier bytes used of its maximum</source>
+        <translation>Belegte Bytes des Platten-Tiers gemessen am Maximum</translation>
+    </message>
+    <message>
+        <source>Responses the node generated as 5xx, since it started</source>
+        <translation>Vom Knoten seit seinem Start erzeugte 5xx-Antworten</translation>
+    </message>
+    <message>
+        <source>Sequence of the last purge the node applied</source>
+        <translation>Folgenummer des letzten vom Knoten angewandten Purge</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation>Shield</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>Edge</translation>
+    </message>
+    <message>
+        <source>down: %1 %2 s ago</source>
+        <translation>ausgefallen: %1 vor %2 s</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 % errors</source>
+        <translation>%1 % Fehler</translation>
+    </message>
+    <message>
+        <source>purge %1 %2 (seq %3)</source>
+        <translation>Purge %1 %2 (Nr. %3)</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::FleetTableWidget</name>
+    <message>
+        <source>Filter nodes (name, city, health…)</source>
+        <translation>Knoten filtern (Name, Stadt, Zustand…)</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::LabControlsWidget</name>
+    <message>
+        <source>Simulated users</source>
+        <translation>Simulierte Nutzer</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> Anfr./s</translation>
+    </message>
+    <message>
+        <source>static</source>
+        <translation>statisch</translation>
+    </message>
+    <message>
+        <source>semi-dynamic</source>
+        <translation>halbdynamisch</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>dynamisch</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Mix (static, semi, dynamic)</source>
+        <translation>Mischung (statisch, halb, dynamisch)</translation>
+    </message>
+    <message>
+        <source>Objects per class</source>
+        <translation>Objekte je Klasse</translation>
+    </message>
+    <message>
+        <source>Zipf exponent</source>
+        <translation>Zipf-Exponent</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>Störungen</translation>
+    </message>
+    <message>
+        <source>Kill the PoP</source>
+        <translation>PoP abschalten</translation>
+    </message>
+    <message>
+        <source>Revive the PoP</source>
+        <translation>PoP wiederbeleben</translation>
+    </message>
+    <message>
+        <source>Cut from its upstream</source>
+        <translation>Von seinem Upstream trennen</translation>
+    </message>
+    <message>
+        <source>Restore its upstream</source>
+        <translation>Upstream wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Set the link delay</source>
+        <translation>Verzögerung der Verbindung setzen</translation>
+    </message>
+    <message>
+        <source>Make the origin slow</source>
+        <translation>Origin verlangsamen</translation>
+    </message>
+    <message>
+        <source>Take the origin down</source>
+        <translation>Origin abschalten</translation>
+    </message>
+    <message>
+        <source>Bring the origin up</source>
+        <translation>Origin wieder hochfahren</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>Auslösen</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topologie</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>(loading)</source>
+        <translation>(wird geladen)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>no lab: remote nodes only</source>
+        <translation>kein Labor: nur entfernte Knoten</translation>
+    </message>
+    <message>
+        <source>Start a lab with --topology, or connect to one with --connect-lab URL --token-file F.</source>
+        <translation>Starten Sie ein Labor mit --topology oder verbinden Sie sich mit einem über --connect-lab URL --token-file F.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Traffic settings applied.</source>
+        <translation>Verkehrseinstellungen übernommen.</translation>
+    </message>
+    <message>
+        <source>Traffic not changed: %1</source>
+        <translation>Verkehr nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Fault sent: %1 %2</source>
+        <translation>Störung gesendet: %1 %2</translation>
+    </message>
+    <message>
+        <source>Fault %1 %2 refused: %3</source>
+        <translation>Störung %1 %2 abgelehnt: %3</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::LabLauncher</name>
+    <message>
+        <source>this build has no in-process lab yet; start one with `edgelabd lab --serve --nodes-file F` and use --connect F</source>
+        <translation>dieser Build hat noch kein prozessinternes Labor; starten Sie eines mit `edgelabd lab --serve --nodes-file F` und verwenden Sie --connect F</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::MainWindow</name>
+    <message>
+        <source>EdgeLab console</source>
+        <translation>EdgeLab-Konsole</translation>
+    </message>
+    <message>
+        <source>World map</source>
+        <translation>Weltkarte</translation>
+    </message>
+    <message>
+        <source>Lab controls</source>
+        <translation>Laborsteuerung</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>F&amp;leet</source>
+        <translation>F&amp;lotte</translation>
+    </message>
+    <message>
+        <source>&amp;Add nodes…</source>
+        <translation>Knoten &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Fit map to fleet</source>
+        <translation>Karte an Flotte &amp;anpassen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>Anordnung &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>Anordnung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>The default layout is used from the next start.</source>
+        <translation>Ab dem nächsten Start wird die Standardanordnung verwendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Lab %1: %2</source>
+        <translation>Labor %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anfr./s</translation>
+    </message>
+    <message>
+        <source>Offload 10 s %1 · run %2</source>
+        <translation>Entlastung 10 s %1 · Lauf %2</translation>
+    </message>
+    <message>
+        <source>%1 errors/s</source>
+        <translation>%1 Fehler/s</translation>
+    </message>
+    <message>
+        <source>Link delay</source>
+        <translation>Verbindungsverzögerung</translation>
+    </message>
+    <message>
+        <source>One-way delay for %1 (ms)</source>
+        <translation>Einfache Verzögerung für %1 (ms)</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Abschalten</translation>
+    </message>
+    <message>
+        <source>Revive</source>
+        <translation>Wiederbeleben</translation>
+    </message>
+    <message>
+        <source>Cut from upstream</source>
+        <translation>Vom Upstream trennen</translation>
+    </message>
+    <message>
+        <source>Restore upstream</source>
+        <translation>Upstream wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Set link delay…</source>
+        <translation>Verbindungsverzögerung setzen…</translation>
+    </message>
+    <message>
+        <source>Faults need a lab (remote nodes only)</source>
+        <translation>Störungen brauchen ein Labor (nur entfernte Knoten)</translation>
+    </message>
+    <message>
+        <source>Make the origin slow…</source>
+        <translation>Origin verlangsamen…</translation>
+    </message>
+    <message>
+        <source>Slow origin</source>
+        <translation>Langsamer Origin</translation>
+    </message>
+    <message>
+        <source>Extra delay per response (ms)</source>
+        <translation>Zusätzliche Verzögerung je Antwort (ms)</translation>
+    </message>
+    <message>
+        <source>Take the origin down</source>
+        <translation>Origin abschalten</translation>
+    </message>
+    <message>
+        <source>Bring the origin up</source>
+        <translation>Origin wieder hochfahren</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>&amp;Dunkle Farben</translation>
+    </message>
+    <message>
+        <source>No lab · nodes: %1</source>
+        <translation>Kein Labor · Knoten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::MapPalette</name>
+    <message>
+        <source>L1 hit</source>
+        <translation>L1-Treffer</translation>
+    </message>
+    <message>
+        <source>L2 hit</source>
+        <translation>L2-Treffer</translation>
+    </message>
+    <message>
+        <source>shield hit</source>
+        <translation>Shield-Treffer</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::NodeHealth</name>
+    <message>
+        <source>connecting</source>
+        <translation>verbinde</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>unerreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::NodesFile</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation>ungültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of nodes (or {&quot;nodes&quot;: [...]})</source>
+        <translation>erwartet wird ein nicht leeres Array von Knoten (oder {&quot;nodes&quot;: [...]})</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1: erwartet wird ein Objekt</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot;</source>
+        <translation>%1: unbekannter Schlüssel „%2“</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected a string</source>
+        <translation>%1.%2: erwartet wird eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>%1.%2: required</source>
+        <translation>%1.%2: erforderlich</translation>
+    </message>
+    <message>
+        <source>%1.role: expected &quot;edge&quot; or &quot;shield&quot;</source>
+        <translation>%1.role: erwartet wird „edge“ oder „shield“</translation>
+    </message>
+    <message>
+        <source>%1.admin_url: expected &quot;http://host:port&quot; or &quot;https://host:port&quot;</source>
+        <translation>%1.admin_url: erwartet wird „http://host:port“ oder „https://host:port“</translation>
+    </message>
+    <message>
+        <source>%1.name: &quot;%2&quot; appears twice</source>
+        <translation>%1.name: „%2“ kommt doppelt vor</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::UiLanguage</name>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::WorldMapView</name>
+    <message>
+        <source>PoP health</source>
+        <translation>PoP-Zustand</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>Formen</translation>
+    </message>
+    <message>
+        <source>edge (size: req/s)</source>
+        <translation>Edge (Größe: Anfr./s)</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation>Shield</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>link (width: throughput)</source>
+        <translation>Verbindung (Breite: Durchsatz)</translation>
+    </message>
+    <message>
+        <source>link cut</source>
+        <translation>Verbindung getrennt</translation>
+    </message>
+    <message>
+        <source>Requests served by</source>
+        <translation>Anfragen bedient von</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 req/s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · errors %10</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 Anfr./s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · Fehler %10</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>edgelab: cannot create %1</source>
+        <translation>edgelab: %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>edgelab: cannot write %1</source>
+        <translation>edgelab: %1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>no local lab: %1</source>
+        <translation>kein lokales Labor: %1</translation>
+    </message>
+    <message>
+        <source>Try &apos;edgelab --help&apos;.</source>
+        <translation>Siehe &apos;edgelab --help&apos;.</translation>
+    </message>
+    <message>
+        <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset)</source>
+        <translation>edgelab: keine Anzeige (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the lab headless</source>
+        <translation>edgelab: keine Anzeige (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); das Labor läuft ohne Fenster</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,883 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>edgelab::console::AddNodesDialog</name>
+    <message>
+        <source>Add nodes</source>
+        <translation>ノードを追加</translation>
+    </message>
+    <message>
+        <source>From a nodes file (nodes.json)</source>
+        <translation>ノードファイルから (nodes.json)</translation>
+    </message>
+    <message>
+        <source>One node</source>
+        <translation>単一ノード</translation>
+    </message>
+    <message>
+        <source>optional, for https</source>
+        <translation>任意 (https 用)</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>エッジ</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation>シールド</translation>
+    </message>
+    <message>
+        <source>Nodes file</source>
+        <translation>ノードファイル</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Admin URL</source>
+        <translation>管理 URL</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>トークンファイル</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA ファイル</translation>
+    </message>
+    <message>
+        <source>PEM (*.pem *.crt);;All files (*)</source>
+        <translation>PEM (*.pem *.crt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::ApiConnection</name>
+    <message>
+        <source>CA file %1: no PEM certificate in it</source>
+        <translation>CA ファイル %1: PEM 証明書が含まれていません</translation>
+    </message>
+    <message>
+        <source>token file %1: %2</source>
+        <translation>トークンファイル %1: %2</translation>
+    </message>
+    <message>
+        <source>token file %1 is empty</source>
+        <translation>トークンファイル %1 が空です</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>接続が拒否されました</translation>
+    </message>
+    <message>
+        <source>host %1 not found</source>
+        <translation>ホスト %1 が見つかりません</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation>%1 秒でタイムアウト</translation>
+    </message>
+    <message>
+        <source>connection closed before an answer</source>
+        <translation>応答前に接続が閉じられました</translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation>TLS: %1</translation>
+    </message>
+    <message>
+        <source>401 no token</source>
+        <translation>401 トークンなし</translation>
+    </message>
+    <message>
+        <source>401 wrong token</source>
+        <translation>401 トークンが違います</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>not JSON (%1)</source>
+        <translation>JSON ではありません (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::CommandLine</name>
+    <message>
+        <source>Watch the nodes listed in a nodes.json (repeatable).</source>
+        <translation>nodes.json に記載されたノードを監視します (複数指定可)。</translation>
+    </message>
+    <message>
+        <source>nodes.json</source>
+        <translation>nodes.json</translation>
+    </message>
+    <message>
+        <source>Connect to a lab&apos;s control API.</source>
+        <translation>ラボの制御 API に接続します。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The lab API&apos;s token file (with --connect-lab).</source>
+        <translation>ラボ API のトークンファイル (--connect-lab と併用)。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>The in-process lab&apos;s topology: default, world50 or a file.</source>
+        <translation>プロセス内ラボのトポロジー: default、world50 またはファイル。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Simulated users&apos; request rate.</source>
+        <translation>シミュレートされたユーザーのリクエストレート。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>No window: run the lab and print its report.</source>
+        <translation>ウィンドウなし: ラボを実行してレポートを出力します。</translation>
+    </message>
+    <message>
+        <source>Write one PNG per main view into a directory, then exit.</source>
+        <translation>主要ビューごとに PNG をディレクトリへ書き出して終了します。</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>ディレクトリ</translation>
+    </message>
+    <message>
+        <source>Seconds to run before the screenshots (default 5).</source>
+        <translation>スクリーンショットまでの実行秒数 (既定 5)。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>このヘルプを表示します。</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>バージョンを表示します。</translation>
+    </message>
+    <message>
+        <source>EdgeLab console: launch and watch a multi-node edge lab.</source>
+        <translation>EdgeLab コンソール: 複数ノードのエッジラボを起動して監視します。</translation>
+    </message>
+    <message>
+        <source>unknown option --%1</source>
+        <translation>不明なオプション --%1</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>予期しない引数「%1」</translation>
+    </message>
+    <message>
+        <source>--rps: expected a number of requests per second from 1 to 20000, got &quot;%1&quot;</source>
+        <translation>--rps: 1〜20000 の毎秒リクエスト数が必要ですが「%1」が指定されました</translation>
+    </message>
+    <message>
+        <source>--after: expected seconds from 0 to 3600, got &quot;%1&quot;</source>
+        <translation>--after: 0〜3600 の秒数が必要ですが「%1」が指定されました</translation>
+    </message>
+    <message>
+        <source>--after goes with --screenshot DIR</source>
+        <translation>--after は --screenshot DIR と併用します</translation>
+    </message>
+    <message>
+        <source>--connect-lab needs --token-file F (the lab API&apos;s token)</source>
+        <translation>--connect-lab には --token-file F (ラボ API のトークン) が必要です</translation>
+    </message>
+    <message>
+        <source>--token-file goes with --connect-lab URL</source>
+        <translation>--token-file は --connect-lab URL と併用します</translation>
+    </message>
+    <message>
+        <source>--topology and --rps start a local lab; they do not go with --connect or --connect-lab</source>
+        <translation>--topology と --rps はローカルラボを起動します。--connect や --connect-lab とは併用できません</translation>
+    </message>
+    <message>
+        <source>--headless runs the local lab&apos;s report; it does not go with --connect, --connect-lab or --screenshot</source>
+        <translation>--headless はローカルラボのレポートを実行します。--connect、--connect-lab、--screenshot とは併用できません</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::ConsoleSession</name>
+    <message>
+        <source>connecting</source>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <source>lab API: %1 %2</source>
+        <translation>ラボ API: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::EventLogWidget</name>
+    <message>
+        <source>Filter messages</source>
+        <translation>メッセージを絞り込み</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>すべてのノード</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>すべての種類</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::FleetModel</name>
+    <message>
+        <source>Node</source>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>都市</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>リクエスト/秒</translation>
+    </message>
+    <message>
+        <source>L1 hits</source>
+        <translation>L1 ヒット</translation>
+    </message>
+    <message>
+        <source>L2 hits</source>
+        <translation>L2 ヒット</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>L1 fill</source>
+        <translation>L1 使用率</translation>
+    </message>
+    <message>
+        <source>L2 fill</source>
+        <translation>L2 使用率</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Purge seq</source>
+        <translation>パージ番号</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Requests per second, with the last minute as a sparkline</source>
+        <translation>毎秒リクエスト数 (直近 1 分間のスパークライン付き)</translation>
+    </message>
+    <message>
+        <source>Share of requests served from the memory tier over the last 10 s</source>
+        <translation>直近 10 秒間にメモリ層から応答したリクエストの割合</translation>
+    </message>
+    <message>
+        <source>Share of requests served from the disk tier over the last 10 s</source>
+        <translation>直近 10 秒間にディスク層から応答したリクエストの割合</translation>
+    </message>
+    <message>
+        <source>Median time to answer, since the node started</source>
+        <translation>ノード起動以降の応答時間の中央値</translation>
+    </message>
+    <message>
+        <source>99th percentile time to answer, since the node started</source>
+        <translation>ノード起動以降の応答時間の 99 パーセンタイル</translation>
+    </message>
+    <message>
+        <source>Memory tier bytes used of its maximum</source>
+        <translation>メモリ層の最大容量に対する使用バイト数</translation>
+    </message>
+    <message>
+        <source>Disk tier bytes used of its maximum</source>
+        <translation>ディスク層の最大容量に対する使用バイト数</translation>
+    </message>
+    <message>
+        <source>Responses the node generated as 5xx, since it started</source>
+        <translation>ノード起動以降に自ら生成した 5xx 応答</translation>
+    </message>
+    <message>
+        <source>Sequence of the last purge the node applied</source>
+        <translation>ノードが最後に適用したパージの番号</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation>シールド</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>エッジ</translation>
+    </message>
+    <message>
+        <source>down: %1 %2 s ago</source>
+        <translation>ダウン: %1 (%2 秒前)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 % errors</source>
+        <translation>エラー %1 %</translation>
+    </message>
+    <message>
+        <source>purge %1 %2 (seq %3)</source>
+        <translation>パージ %1 %2 (番号 %3)</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>ノード %1</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::FleetTableWidget</name>
+    <message>
+        <source>Filter nodes (name, city, health…)</source>
+        <translation>ノードを絞り込み (名前・都市・状態…)</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::LabControlsWidget</name>
+    <message>
+        <source>Simulated users</source>
+        <translation>シミュレートされたユーザー</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> リクエスト/秒</translation>
+    </message>
+    <message>
+        <source>static</source>
+        <translation>静的</translation>
+    </message>
+    <message>
+        <source>semi-dynamic</source>
+        <translation>準動的</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>動的</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>レート</translation>
+    </message>
+    <message>
+        <source>Mix (static, semi, dynamic)</source>
+        <translation>構成比 (静的・準動的・動的)</translation>
+    </message>
+    <message>
+        <source>Objects per class</source>
+        <translation>クラスごとのオブジェクト数</translation>
+    </message>
+    <message>
+        <source>Zipf exponent</source>
+        <translation>Zipf 指数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>障害</translation>
+    </message>
+    <message>
+        <source>Kill the PoP</source>
+        <translation>PoP を停止</translation>
+    </message>
+    <message>
+        <source>Revive the PoP</source>
+        <translation>PoP を復旧</translation>
+    </message>
+    <message>
+        <source>Cut from its upstream</source>
+        <translation>上流から切断</translation>
+    </message>
+    <message>
+        <source>Restore its upstream</source>
+        <translation>上流を復元</translation>
+    </message>
+    <message>
+        <source>Set the link delay</source>
+        <translation>リンク遅延を設定</translation>
+    </message>
+    <message>
+        <source>Make the origin slow</source>
+        <translation>オリジンを低速化</translation>
+    </message>
+    <message>
+        <source>Take the origin down</source>
+        <translation>オリジンを停止</translation>
+    </message>
+    <message>
+        <source>Bring the origin up</source>
+        <translation>オリジンを再開</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ミリ秒</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>注入</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>遅延</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>トポロジー</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>(loading)</source>
+        <translation>(読み込み中)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>no lab: remote nodes only</source>
+        <translation>ラボなし: リモートノードのみ</translation>
+    </message>
+    <message>
+        <source>Start a lab with --topology, or connect to one with --connect-lab URL --token-file F.</source>
+        <translation>--topology でラボを起動するか、--connect-lab URL --token-file F で既存のラボに接続してください。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Traffic settings applied.</source>
+        <translation>トラフィック設定を適用しました。</translation>
+    </message>
+    <message>
+        <source>Traffic not changed: %1</source>
+        <translation>トラフィックは変更されませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Fault sent: %1 %2</source>
+        <translation>障害を送信しました: %1 %2</translation>
+    </message>
+    <message>
+        <source>Fault %1 %2 refused: %3</source>
+        <translation>障害 %1 %2 は拒否されました: %3</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::LabLauncher</name>
+    <message>
+        <source>this build has no in-process lab yet; start one with `edgelabd lab --serve --nodes-file F` and use --connect F</source>
+        <translation>このビルドにはまだプロセス内ラボがありません。`edgelabd lab --serve --nodes-file F` で起動し、--connect F を使ってください</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::MainWindow</name>
+    <message>
+        <source>EdgeLab console</source>
+        <translation>EdgeLab コンソール</translation>
+    </message>
+    <message>
+        <source>World map</source>
+        <translation>世界地図</translation>
+    </message>
+    <message>
+        <source>Lab controls</source>
+        <translation>ラボ操作</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>フリート</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>イベントログ</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>F&amp;leet</source>
+        <translation>フリート(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Add nodes…</source>
+        <translation>ノードを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Fit map to fleet</source>
+        <translation>地図をフリートに合わせる(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>レイアウトをリセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>レイアウトをリセット</translation>
+    </message>
+    <message>
+        <source>The default layout is used from the next start.</source>
+        <translation>次回の起動から既定のレイアウトが使われます。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lab %1: %2</source>
+        <translation>ラボ %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 リクエスト/秒</translation>
+    </message>
+    <message>
+        <source>Offload 10 s %1 · run %2</source>
+        <translation>オフロード 10 秒 %1 · 全体 %2</translation>
+    </message>
+    <message>
+        <source>%1 errors/s</source>
+        <translation>%1 エラー/秒</translation>
+    </message>
+    <message>
+        <source>Link delay</source>
+        <translation>リンク遅延</translation>
+    </message>
+    <message>
+        <source>One-way delay for %1 (ms)</source>
+        <translation>%1 の片道遅延 (ミリ秒)</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Revive</source>
+        <translation>復旧</translation>
+    </message>
+    <message>
+        <source>Cut from upstream</source>
+        <translation>上流から切断</translation>
+    </message>
+    <message>
+        <source>Restore upstream</source>
+        <translation>上流を復元</translation>
+    </message>
+    <message>
+        <source>Set link delay…</source>
+        <translation>リンク遅延を設定…</translation>
+    </message>
+    <message>
+        <source>Faults need a lab (remote nodes only)</source>
+        <translation>障害の注入にはラボが必要です (リモートノードのみ)</translation>
+    </message>
+    <message>
+        <source>Make the origin slow…</source>
+        <translation>オリジンを低速化…</translation>
+    </message>
+    <message>
+        <source>Slow origin</source>
+        <translation>低速なオリジン</translation>
+    </message>
+    <message>
+        <source>Extra delay per response (ms)</source>
+        <translation>応答ごとの追加遅延 (ミリ秒)</translation>
+    </message>
+    <message>
+        <source>Take the origin down</source>
+        <translation>オリジンを停止</translation>
+    </message>
+    <message>
+        <source>Bring the origin up</source>
+        <translation>オリジンを再開</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>ダークパレット(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No lab · nodes: %1</source>
+        <translation>ラボなし · ノード数: %1</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::MapPalette</name>
+    <message>
+        <source>L1 hit</source>
+        <translation>L1 ヒット</translation>
+    </message>
+    <message>
+        <source>L2 hit</source>
+        <translation>L2 ヒット</translation>
+    </message>
+    <message>
+        <source>shield hit</source>
+        <translation>シールドヒット</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>オリジン</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::NodeHealth</name>
+    <message>
+        <source>connecting</source>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>劣化</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ダウン</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>到達不能</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::NodesFile</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation>無効な JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of nodes (or {&quot;nodes&quot;: [...]})</source>
+        <translation>ノードの空でない配列 (または {&quot;nodes&quot;: [...]}) が必要です</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1: オブジェクトが必要です</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot;</source>
+        <translation>%1: 不明なキー「%2」</translation>
+    </message>
+    <message>
+        <source>%1.%2: expected a string</source>
+        <translation>%1.%2: 文字列が必要です</translation>
+    </message>
+    <message>
+        <source>%1.%2: required</source>
+        <translation>%1.%2: 必須です</translation>
+    </message>
+    <message>
+        <source>%1.role: expected &quot;edge&quot; or &quot;shield&quot;</source>
+        <translation>%1.role: &quot;edge&quot; または &quot;shield&quot; が必要です</translation>
+    </message>
+    <message>
+        <source>%1.admin_url: expected &quot;http://host:port&quot; or &quot;https://host:port&quot;</source>
+        <translation>%1.admin_url: &quot;http://host:port&quot; または &quot;https://host:port&quot; が必要です</translation>
+    </message>
+    <message>
+        <source>%1.name: &quot;%2&quot; appears twice</source>
+        <translation>%1.name: 「%2」が重複しています</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::UiLanguage</name>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::WorldMapView</name>
+    <message>
+        <source>PoP health</source>
+        <translation>PoP の状態</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>形</translation>
+    </message>
+    <message>
+        <source>edge (size: req/s)</source>
+        <translation>エッジ (大きさ: リクエスト/秒)</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation>シールド</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>オリジン</translation>
+    </message>
+    <message>
+        <source>link (width: throughput)</source>
+        <translation>リンク (太さ: スループット)</translation>
+    </message>
+    <message>
+        <source>link cut</source>
+        <translation>リンク切断</translation>
+    </message>
+    <message>
+        <source>Requests served by</source>
+        <translation>リクエストの応答元</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 req/s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · errors %10</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2、%3)&lt;br&gt;%4&lt;br&gt;%5 リクエスト/秒 · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · エラー %10</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>edgelab: cannot create %1</source>
+        <translation>edgelab: %1 を作成できません</translation>
+    </message>
+    <message>
+        <source>edgelab: cannot write %1</source>
+        <translation>edgelab: %1 に書き込めません</translation>
+    </message>
+    <message>
+        <source>no local lab: %1</source>
+        <translation>ローカルラボなし: %1</translation>
+    </message>
+    <message>
+        <source>Try &apos;edgelab --help&apos;.</source>
+        <translation>&apos;edgelab --help&apos; を参照してください。</translation>
+    </message>
+    <message>
+        <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset)</source>
+        <translation>edgelab: ディスプレイがありません (DISPLAY と WAYLAND_DISPLAY が未設定)</translation>
+    </message>
+    <message>
+        <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the lab headless</source>
+        <translation>edgelab: ディスプレイがありません (DISPLAY と WAYLAND_DISPLAY が未設定)。ウィンドウなしでラボを実行します</translation>
+    </message>
+</context>
+</TS>

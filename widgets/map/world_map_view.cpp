@@ -1,0 +1,573 @@
+#include "map/world_map_view.hpp"
+
+#include "map/equal_earth.hpp"
+#include "map/land_geometry.hpp"
+#include "models/fleet_model.hpp"
+#include "models/node_health.hpp"
+
+#include <QContextMenuEvent>
+#include <QDateTime>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QSet>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace edgelab::console {
+namespace {
+
+constexpr qint64 kArcLifeMs = 1400;
+constexpr std::size_t kMaxArcs = 400;
+
+qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+QPainterPath diamond(QPointF c, double r) {
+  QPainterPath path;
+  path.moveTo(c.x(), c.y() - r);
+  path.lineTo(c.x() + r, c.y());
+  path.lineTo(c.x(), c.y() + r);
+  path.lineTo(c.x() - r, c.y());
+  path.closeSubpath();
+  return path;
+}
+
+// A gentle bow between two points so overlapping links and arcs stay apart.
+QPainterPath bow(QPointF a, QPointF b, double bend) {
+  QPainterPath path(a);
+  const QPointF mid = (a + b) / 2;
+  const QPointF d = b - a;
+  path.quadTo(mid + QPointF(-d.y(), d.x()) * bend, b);
+  return path;
+}
+
+}  // namespace
+
+WorldMapView::WorldMapView(FleetModel* fleet, QItemSelectionModel* selection, QWidget* parent)
+    : QWidget(parent), fleet_(fleet), selection_(selection) {
+  setMouseTracking(true);
+  setMinimumSize(320, 200);
+  setFocusPolicy(Qt::StrongFocus);
+  setAttribute(Qt::WA_OpaquePaintEvent);
+  clock_.start();
+  animation_.setInterval(40);  // 25 fps while arcs are alive; idle otherwise
+  connect(&animation_, &QTimer::timeout, this, [this] {
+    while (!arcs_.empty() && nowMs() - arcs_.front().born_ms > kArcLifeMs) arcs_.pop_front();
+    if (arcs_.empty()) animation_.stop();
+    update();
+  });
+  connect(fleet_, &FleetModel::figuresChanged, this, qOverload<>(&WorldMapView::update));
+  connect(fleet_, &QAbstractItemModel::rowsInserted, this, [this] {
+    fitted_ = false;
+    update();
+  });
+  connect(fleet_, &QAbstractItemModel::modelReset, this, qOverload<>(&WorldMapView::update));
+  if (selection_) connect(selection_, &QItemSelectionModel::selectionChanged, this, qOverload<>(&WorldMapView::update));
+}
+
+void WorldMapView::setOrigin(std::optional<std::pair<double, double>> latLon, const QString& name) {
+  origin_ = latLon ? std::optional(EqualEarth::forward(latLon->second, latLon->first)) : std::nullopt;
+  origin_name_ = name;
+  update();
+}
+
+void WorldMapView::addSamples(const QJsonArray& samples) {
+  const auto all = nodes();
+  const qint64 now = nowMs();
+  for (const auto& value : samples) {
+    const QJsonObject s = value.toObject();
+    const QString pop = s.value(u"pop"_s).toString();
+    auto node = std::find_if(all.begin(), all.end(), [&](const Node& n) { return n.name == pop; });
+    if (node == all.end()) continue;
+    arcs_.push_back({EqualEarth::forward(s.value(u"lon"_s).toDouble(), s.value(u"lat"_s).toDouble()), node->projected,
+                     MapPalette::tierFromName(s.value(u"tier"_s).toString()), now});
+  }
+  while (arcs_.size() > kMaxArcs) arcs_.pop_front();
+  if (!arcs_.empty() && !animation_.isActive()) animation_.start();
+}
+
+std::vector<WorldMapView::Node> WorldMapView::nodes() const {
+  std::vector<Node> out;
+  if (!fleet_) return out;
+  for (int row = 0; row < fleet_->rowCount(); ++row) {
+    const QModelIndex i = fleet_->index(row, 0);
+    if (!i.data(FleetModel::HasLocationRole).toBool()) continue;
+    const QString city = fleet_->index(row, FleetModel::CityColumn).data().toString();
+    out.push_back(
+        {row, i.data(FleetModel::NameRole).toString(), city.isEmpty() ? i.data(FleetModel::NameRole).toString() : city,
+         i.data(FleetModel::NodeRoleRole).toString(), i.data(FleetModel::UpstreamRole).toString(),
+         EqualEarth::forward(i.data(FleetModel::LongitudeRole).toDouble(), i.data(FleetModel::LatitudeRole).toDouble()),
+         i.data(FleetModel::RateRole).toDouble(), i.data(FleetModel::BytesPerSecondRole).toDouble(),
+         i.data(FleetModel::HealthRole).toInt(), i.data(FleetModel::LinkCutRole).toBool()});
+  }
+  return out;
+}
+
+double WorldMapView::unit() const { return std::clamp(std::min(width() / 900.0, height() / 500.0), 1.0, 2.5); }
+
+QPointF WorldMapView::toScreen(QPointF p) const {
+  return {width() / 2.0 + (p.x() - center_.x()) * scale_, height() / 2.0 - (p.y() - center_.y()) * scale_};
+}
+
+QPointF WorldMapView::toProjected(QPointF s) const {
+  return {center_.x() + (s.x() - width() / 2.0) / scale_, center_.y() - (s.y() - height() / 2.0) / scale_};
+}
+
+void WorldMapView::fitToFleet() {
+  const auto all = nodes();
+  QRectF box;
+  for (const auto& n : all) box = box.united(QRectF(n.projected, QSizeF(1e-6, 1e-6)));
+  if (origin_) box = box.united(QRectF(*origin_, QSizeF(1e-6, 1e-6)));
+  const QRectF world(-EqualEarth::kMaxX, -EqualEarth::kMaxY, 2 * EqualEarth::kMaxX, 2 * EqualEarth::kMaxY);
+  if (all.size() < 2 || box.width() > 0.8 * world.width()) box = world.adjusted(0, 0.25, 0, 0);  // Antarctica aside
+  box = box.adjusted(-0.25, -0.2, 0.25, 0.2);
+  const double legendHeight = legend(nullptr, MapPalette(palette()));
+  const double mapHeight = std::max(50.0, height() - legendHeight);
+  scale_ = std::min(width() / box.width(), mapHeight / box.height());
+  center_ = box.center();
+  // Centre the fleet in the part above the legend.
+  center_.setY(center_.y() - legendHeight / 2 / scale_);
+  clampView();
+  fitted_ = true;
+  fitted_count_ = all.size() + (origin_ ? 1 : 0);
+  user_moved_ = false;
+  update();
+}
+
+void WorldMapView::clampView() {
+  // Zoomed out, the world is at least about half the widget; zoomed in, 40 times that.
+  const double minScale = 0.6 * std::min(width() / (2 * EqualEarth::kMaxX), height() / (2 * EqualEarth::kMaxY));
+  scale_ = std::clamp(scale_, minScale, minScale * 40);
+  center_.setX(std::clamp(center_.x(), -EqualEarth::kMaxX, EqualEarth::kMaxX));
+  center_.setY(std::clamp(center_.y(), -EqualEarth::kMaxY, EqualEarth::kMaxY));
+}
+
+void WorldMapView::resizeEvent(QResizeEvent*) {
+  // Until the user zooms or pans, the map keeps the fleet fitted as docks resize.
+  if (!user_moved_ || scale_ == 0)
+    fitToFleet();
+  else
+    clampView();
+}
+
+double WorldMapView::radiusOf(const Node& node, double maxRate) const {
+  const double share = maxRate > 0 ? std::sqrt(std::max(0.0, node.rate) / maxRate) : 0;
+  return unit() * (4.5 + 9.0 * share);  // area grows with the rate
+}
+
+void WorldMapView::paintEvent(QPaintEvent*) {
+  // Nodes get their places as their status answers come in: until the user zooms or
+  // pans, the fit follows the fleet as it appears.
+  const auto located = nodes().size() + (origin_ ? 1 : 0);
+  if (!fitted_ || (!user_moved_ && located != fitted_count_)) fitToFleet();
+  const MapPalette palette(this->palette());
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.fillRect(rect(), palette.background);
+  const LandGeometry& geometry = LandGeometry::instance();
+  QTransform world;
+  world.translate(width() / 2.0, height() / 2.0);
+  world.scale(scale_, -scale_);
+  world.translate(-center_.x(), -center_.y());
+  p.save();
+  p.setTransform(world);
+  p.setPen(Qt::NoPen);
+  p.setBrush(palette.ocean);
+  p.drawPath(geometry.outline());
+  p.setBrush(Qt::NoBrush);
+  p.setPen(QPen(palette.graticule, 0));  // cosmetic: one pixel at any zoom
+  p.drawPath(geometry.graticule());
+  p.setBrush(palette.land);
+  p.setPen(QPen(palette.land_edge, 0));
+  p.drawPath(geometry.land());
+  p.restore();
+
+  const auto all = nodes();
+  paintLinks(p, all, palette);
+  paintArcs(p);
+  paintNodes(p, all, palette);
+  legend(&p, palette);
+}
+
+void WorldMapView::paintLinks(QPainter& p, const std::vector<Node>& all, const MapPalette& palette) const {
+  double maxBytes = 1;
+  for (const auto& n : all) maxBytes = std::max(maxBytes, n.bytes_rate);
+  auto upstreamOf = [&](const Node& n) -> std::optional<QPointF> {
+    if (n.upstream == u"origin"_s || (n.role == u"shield"_s && n.upstream.isEmpty())) return origin_;
+    if (!n.upstream.isEmpty()) {
+      for (const auto& m : all)
+        if (m.name == n.upstream) return m.projected;
+      return std::nullopt;
+    }
+    // No topology (a plain nodes.json): an edge's nearest shield, as "auto" assigns it.
+    std::optional<QPointF> best;
+    double bestDistance = 1e9;
+    for (const auto& m : all) {
+      if (m.role != u"shield"_s) continue;
+      const QPointF d = m.projected - n.projected;
+      const double distance = std::hypot(d.x(), d.y());
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = m.projected;
+      }
+    }
+    return best ? best : origin_;
+  };
+  for (const auto& n : all) {
+    const auto to = upstreamOf(n);
+    if (!to) continue;
+    const double width = unit() * (0.8 + 4.0 * std::sqrt(n.bytes_rate / maxBytes));
+    QColor colour = palette.link;
+    colour.setAlphaF(n.cut ? 0.9 : 0.55);
+    QPen pen(colour, width, n.cut ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap);
+    if (n.cut) pen.setColor(NodeHealth::colour(Health::down));
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    p.drawPath(bow(toScreen(n.projected), toScreen(*to), 0.12));
+  }
+}
+
+void WorldMapView::paintArcs(QPainter& p) {
+  const qint64 now = nowMs();
+  for (const auto& arc : arcs_) {
+    const double age = double(now - arc.born_ms) / kArcLifeMs;
+    if (age > 1) continue;
+    QColor colour = MapPalette::tierColour(arc.tier);
+    colour.setAlphaF(0.85 * (1 - age));
+    const QPointF a = toScreen(arc.from), b = toScreen(arc.to);
+    p.setPen(QPen(colour, unit() * 1.4, Qt::SolidLine, Qt::RoundCap));
+    p.setBrush(Qt::NoBrush);
+    // The arc grows towards the PoP in the first third of its life, then fades.
+    const QPainterPath path = bow(a, b, -0.25);
+    const double grown = std::min(1.0, age * 3);
+    QPainterPath part;
+    part.moveTo(a);
+    for (int i = 1; i <= 16; ++i) part.lineTo(path.pointAtPercent(grown * i / 16.0));
+    p.drawPath(part);
+    p.setBrush(colour);
+    p.setPen(Qt::NoPen);
+    p.drawEllipse(a, unit() * 1.5, unit() * 1.5);
+  }
+}
+
+void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const MapPalette& palette) const {
+  double maxRate = 1;
+  for (const auto& n : all) maxRate = std::max(maxRate, n.rate);
+  QFont labelFont = font();
+  labelFont.setPointSizeF(labelFont.pointSizeF() * std::min(unit(), 1.25));
+  p.setFont(labelFont);
+  const QFontMetricsF metrics(labelFont);
+  // Labels are placed after every shape is drawn, so none is hidden under a later node:
+  // the origin and shields first, then edges; each tries the right, left, above
+  // and below of its node and is left out where all four would cover a label or a node.
+  struct Wanted {
+    QString text;
+    QPointF at;
+    double radius;
+    double priority;
+  };
+  std::vector<Wanted> wanted;
+  std::vector<QRectF> discs;
+  auto label = [&](const QString& text, QPointF at, double radius, double priority = 0) {
+    wanted.push_back({text, at, radius, priority});
+    discs.push_back(QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius));
+  };
+  auto placeLabels = [&] {
+    std::stable_sort(wanted.begin(), wanted.end(),
+                     [](const Wanted& a, const Wanted& b) { return a.priority > b.priority; });
+    std::vector<QRectF> placed;
+    QSet<QString> shown;
+    for (const auto& w : wanted) {
+      // A shield and an edge in one city: one label says where both are.
+      if (shown.contains(w.text)) continue;
+      const QRectF text = metrics.boundingRect(w.text);
+      const double gap = w.radius + 3 * unit();
+      const QPointF corners[] = {
+          w.at + QPointF(gap, -text.height() / 2), w.at + QPointF(-gap - text.width(), -text.height() / 2),
+          w.at + QPointF(-text.width() / 2, -gap - text.height()), w.at + QPointF(-text.width() / 2, gap)};
+      for (const QPointF& corner : corners) {
+        const QRectF box(corner, text.size());
+        auto hits = [&](const QRectF& other) { return other.intersects(box); };
+        const bool coversOwn =
+            QRectF(w.at - QPointF(w.radius, w.radius), QSizeF(2 * w.radius, 2 * w.radius)).intersects(box);
+        if (std::any_of(placed.begin(), placed.end(), hits)) continue;
+        if (std::count_if(discs.begin(), discs.end(), hits) > (coversOwn ? 1 : 0)) continue;
+        placed.push_back(box);
+        shown.insert(w.text);
+        QPainterPath path;
+        path.addText(box.left(), box.top() + metrics.ascent(), labelFont, w.text);
+        p.setPen(QPen(palette.text_halo, 3 * unit(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path);
+        p.setPen(Qt::NoPen);
+        p.setBrush(palette.text);
+        p.drawPath(path);
+        break;
+      }
+    }
+  };
+
+  if (origin_) {
+    const QPointF c = toScreen(*origin_);
+    const double r = unit() * 8;
+    p.setPen(QPen(palette.background, unit() * 1.5));
+    p.setBrush(MapPalette::tierColour(ServedTier::origin));
+    p.drawRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r));
+    label(origin_name_, c, r * 1.2, 2);
+  }
+  const QModelIndexList selected = selection_ ? selection_->selectedRows() : QModelIndexList();
+  auto isSelected = [&](int row) {
+    return std::any_of(selected.begin(), selected.end(), [row](const QModelIndex& i) { return i.row() == row; });
+  };
+  // Shields last, so the hubs sit on top of their edges' links.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& n : all) {
+      const bool shield = n.role == u"shield"_s;
+      if (shield != (pass == 1)) continue;
+      const QPointF c = toScreen(n.projected);
+      const double r = shield ? unit() * 9 : radiusOf(n, maxRate);
+      QColor fill = NodeHealth::colour(static_cast<Health>(n.health));
+      fill.setAlphaF(0.9);
+      p.setPen(QPen(palette.background, unit() * 1.5));
+      p.setBrush(fill);
+      if (shield)
+        p.drawPath(diamond(c, r * 1.25));
+      else
+        p.drawEllipse(c, r, r);
+      if (isSelected(n.row)) {
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(palette.selection, unit() * 2));
+        p.drawEllipse(c, r + 4 * unit(), r + 4 * unit());
+      }
+      // Shields before edges; among edges the model's order, so labels do not trade places as rates move.
+      label(n.label, c, shield ? r * 1.25 : r, shield ? 1 : 0);
+    }
+  }
+  placeLabels();
+}
+
+namespace {
+struct LegendEntry {
+  enum Kind { circle, diamond, square, stroke, dashed, heading } kind;
+  QColor colour;
+  QString text;
+};
+}  // namespace
+
+// The legend is a strip under the map, its groups flowing left to right and
+// wrapping, so it never hides land. Returns the strip's height; paints when `p` is given.
+double WorldMapView::legend(QPainter* p, const MapPalette& palette) const {
+  QFont legendFont = font();
+  // The application font already grows on big screens (UiTheme::scaleFontFor); a little more on a big map.
+  legendFont.setPointSizeF(legendFont.pointSizeF() * std::min(unit(), 1.15) * 0.95);
+  QFont headingFont = legendFont;
+  headingFont.setBold(true);
+  const QFontMetricsF m(legendFont), hm(headingFont);
+  const double u = unit();
+  const double line = m.height() * 1.35;
+  const double swatch = 16 * u;
+  std::vector<LegendEntry> entries{
+      {LegendEntry::heading, {}, tr("PoP health")},
+      {LegendEntry::circle, NodeHealth::colour(Health::healthy), NodeHealth::label(Health::healthy)},
+      {LegendEntry::circle, NodeHealth::colour(Health::degraded), NodeHealth::label(Health::degraded)},
+      {LegendEntry::circle, NodeHealth::colour(Health::down), NodeHealth::label(Health::down)},
+      {LegendEntry::circle, NodeHealth::colour(Health::unreachable), NodeHealth::label(Health::unreachable)},
+      {LegendEntry::heading, {}, tr("Shapes")},
+      {LegendEntry::circle, palette.link, tr("edge (size: req/s)")},
+      {LegendEntry::diamond, palette.link, tr("shield")},
+      {LegendEntry::square, MapPalette::tierColour(ServedTier::origin), tr("origin")},
+      {LegendEntry::stroke, palette.link, tr("link (width: throughput)")},
+      {LegendEntry::dashed, NodeHealth::colour(Health::down), tr("link cut")},
+      {LegendEntry::heading, {}, tr("Requests served by")},
+  };
+  for (auto tier : {ServedTier::l1, ServedTier::l2, ServedTier::shield, ServedTier::origin, ServedTier::error})
+    entries.push_back({LegendEntry::stroke, MapPalette::tierColour(tier), MapPalette::tierLabel(tier)});
+  const double left = 8 * u, right = width() - 8 * u;
+  // First pass lays out (x, row) per entry; a group starts a new row when it would not fit whole.
+  struct Placed {
+    double x;
+    int row;
+  };
+  std::vector<Placed> placed;
+  double x = left;
+  int row = 0;
+  auto widthOf = [&](const LegendEntry& e) {
+    return e.kind == LegendEntry::heading ? hm.horizontalAdvance(e.text) + 8 * u
+                                          : swatch + 4 * u + m.horizontalAdvance(e.text) + 12 * u;
+  };
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    double w = widthOf(entries[i]);
+    if (entries[i].kind == LegendEntry::heading) {
+      double group = w;
+      for (std::size_t j = i + 1; j < entries.size() && entries[j].kind != LegendEntry::heading; ++j)
+        group += widthOf(entries[j]);
+      if (x > left && x + group > right) {
+        x = left;
+        ++row;
+      }
+      if (x > left) x += 10 * u;
+    } else if (x + w > right && x > left) {
+      x = left;
+      ++row;
+    }
+    placed.push_back({x, row});
+    x += w;
+  }
+  const double height = (row + 1) * line + 8 * u;
+  if (!p) return height;
+  const QRectF box(0, this->height() - height, width(), height);
+  p->setPen(Qt::NoPen);
+  p->setBrush(palette.panel);
+  p->drawRect(box);
+  p->setPen(QPen(palette.panel_edge, 1));
+  p->drawLine(box.topLeft(), box.topRight());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const LegendEntry& e = entries[i];
+    const double y = box.top() + 4 * u + placed[i].row * line;
+    const QPointF mid(placed[i].x + swatch / 2, y + line / 2);
+    p->setBrush(e.colour);
+    p->setPen(QPen(palette.background, u));
+    double textX = placed[i].x + swatch + 4 * u;
+    switch (e.kind) {
+      case LegendEntry::heading:
+        textX = placed[i].x;
+        break;
+      case LegendEntry::circle:
+        p->drawEllipse(mid, 5 * u, 5 * u);
+        break;
+      case LegendEntry::diamond:
+        p->drawPath(diamond(mid, 6 * u));
+        break;
+      case LegendEntry::square:
+        p->drawRect(QRectF(mid.x() - 5 * u, mid.y() - 5 * u, 10 * u, 10 * u));
+        break;
+      case LegendEntry::stroke:
+      case LegendEntry::dashed:
+        p->setPen(QPen(e.colour, 2.5 * u, e.kind == LegendEntry::dashed ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
+        p->drawLine(mid - QPointF(swatch / 2, 0), mid + QPointF(swatch / 2, 0));
+        break;
+    }
+    p->setFont(e.kind == LegendEntry::heading ? headingFont : legendFont);
+    p->setPen(palette.text);
+    p->drawText(QRectF(textX, y, right - textX, line), Qt::AlignVCenter | Qt::AlignLeft, e.text);
+  }
+  return height;
+}
+
+std::optional<QPointF> WorldMapView::nodePosition(const QString& name) const {
+  for (const auto& n : nodes())
+    if (n.name == name) return toScreen(n.projected);
+  return std::nullopt;
+}
+
+QString WorldMapView::nodeAt(QPointF position) const {
+  QString best;
+  double bestDistance = 14 * unit();
+  for (const auto& n : nodes()) {
+    const QPointF d = toScreen(n.projected) - position;
+    const double distance = std::hypot(d.x(), d.y());
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = n.name;
+    }
+  }
+  return best;
+}
+
+QString WorldMapView::tooltipFor(int row) const {
+  auto cell = [&](int column) { return fleet_->index(row, column).data().toString(); };
+  return tr("<b>%1</b> (%2, %3)<br>%4<br>%5 req/s · L1 %6 · L2 %7<br>p50 %8 · p99 %9 · errors %10")
+      .arg(cell(FleetModel::NameColumn).toHtmlEscaped(), cell(FleetModel::RoleColumn), cell(FleetModel::CityColumn),
+           cell(FleetModel::HealthColumn).toHtmlEscaped(), cell(FleetModel::RateColumn), cell(FleetModel::HitL1Column),
+           cell(FleetModel::HitL2Column), cell(FleetModel::P50Column), cell(FleetModel::P99Column))
+      .arg(cell(FleetModel::ErrorsColumn));
+}
+
+bool WorldMapView::event(QEvent* e) {
+  if (e->type() == QEvent::ToolTip && fleet_) {
+    auto* help = static_cast<QHelpEvent*>(e);
+    const QString name = nodeAt(help->pos());
+    if (name.isEmpty()) {
+      QToolTip::hideText();
+      e->ignore();
+    } else {
+      QToolTip::showText(help->globalPos(), tooltipFor(fleet_->rowOf(name)), this);
+    }
+    return true;
+  }
+  return QWidget::event(e);
+}
+
+void WorldMapView::wheelEvent(QWheelEvent* event) {
+  const QPointF at = event->position();
+  const QPointF before = toProjected(at);
+  user_moved_ = true;
+  scale_ *= std::pow(1.0015, event->angleDelta().y());
+  clampView();
+  // Keep the point under the cursor where it is.
+  const QPointF after = toProjected(at);
+  center_ += before - after;
+  clampView();
+  update();
+  event->accept();
+}
+
+void WorldMapView::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton) {
+    drag_from_ = event->position();
+    dragged_ = false;
+  }
+}
+
+void WorldMapView::mouseMoveEvent(QMouseEvent* event) {
+  if (!drag_from_) return;
+  const QPointF delta = event->position() - *drag_from_;
+  if (!dragged_ && delta.manhattanLength() < 4) return;
+  dragged_ = true;
+  user_moved_ = true;
+  setCursor(Qt::ClosedHandCursor);
+  center_ -= QPointF(delta.x() / scale_, -delta.y() / scale_);
+  drag_from_ = event->position();
+  clampView();
+  update();
+}
+
+void WorldMapView::mouseReleaseEvent(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton || !drag_from_) return;
+  const bool click = !dragged_;
+  drag_from_.reset();
+  unsetCursor();
+  if (!click || !fleet_) return;
+  const QString name = nodeAt(event->position());
+  if (selection_) {
+    if (name.isEmpty())
+      selection_->clearSelection();
+    else
+      selection_->select(fleet_->index(fleet_->rowOf(name), 0),
+                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!name.isEmpty())
+      selection_->setCurrentIndex(fleet_->index(fleet_->rowOf(name), 0), QItemSelectionModel::NoUpdate);
+  }
+  if (!name.isEmpty()) emit nodeClicked(name);
+}
+
+void WorldMapView::mouseDoubleClickEvent(QMouseEvent*) {
+  user_moved_ = false;
+  fitToFleet();
+}
+
+void WorldMapView::contextMenuEvent(QContextMenuEvent* event) {
+  const QString name = nodeAt(event->pos());
+  if (!name.isEmpty()) return emit nodeContextMenuRequested(name, event->globalPos());
+  if (origin_) {
+    const QPointF d = toScreen(*origin_) - QPointF(event->pos());
+    if (std::hypot(d.x(), d.y()) < 14 * unit()) emit originContextMenuRequested(event->globalPos());
+  }
+}
+
+}  // namespace edgelab::console

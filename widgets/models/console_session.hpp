@@ -1,0 +1,63 @@
+#pragma once
+// What the console is connected to, independent of any window: the network
+// access manager, the fleet and event models, and the lab client when a lab
+// is connected. The main window is a view over it (and can be rebuilt, for a
+// language switch, without losing a second of data).
+#include "api/lab_client.hpp"
+#include "api/node_endpoint.hpp"
+#include "models/event_log_model.hpp"
+#include "models/fleet_model.hpp"
+
+#include <QNetworkAccessManager>
+
+#include <memory>
+#include <optional>
+
+namespace edgelab::console {
+
+struct LabSummary {
+  bool connected = false;
+  QString name;   // topology name
+  QString state;  // "running", "stopped", or why it cannot be reached
+  double requests_per_s = 0, errors_per_s = 0;
+  double offload_10s = -1, offload_run = -1;
+  std::optional<std::pair<double, double>> origin;  // lat, lon
+  QString origin_name;
+};
+
+class ConsoleSession : public QObject {
+  Q_OBJECT
+ public:
+  explicit ConsoleSession(AdminClient::Intervals intervals = {}, QObject* parent = nullptr);
+  ~ConsoleSession() override;
+
+  FleetModel& fleet() { return fleet_; }
+  EventLogModel& events() { return events_; }
+  LabClient* lab() { return lab_.get(); }
+  const LabSummary& labSummary() const { return summary_; }
+  const QJsonObject& traffic() const { return traffic_; }
+
+  bool addNodesFile(const QString& path, QString* error);
+  void addNode(const NodeEndpoint& endpoint);
+  void connectLab(const QUrl& apiUrl, const QString& tokenFile);
+
+ signals:
+  void labChanged();
+  void trafficChanged(const QJsonObject& traffic);
+  void samplesArrived(const QJsonArray& samples);
+
+ private:
+  void onTopology(const QJsonObject& topology);
+  void onHealth(const QJsonArray& nodes);
+  void onMetrics(const QJsonObject& metrics);
+  void onLabEvents(const QJsonArray& events);
+
+  QNetworkAccessManager network_;
+  FleetModel fleet_;
+  EventLogModel events_;
+  std::unique_ptr<LabClient> lab_;
+  LabSummary summary_;
+  QJsonObject traffic_;
+};
+
+}  // namespace edgelab::console

@@ -1,0 +1,68 @@
+#pragma once
+// The console's main window: four dock widgets (world map, fleet table, lab
+// controls, event log) over one ConsoleSession, toggled in the View menu, with
+// the layout kept in QSettings; a status bar with the lab's state, requests/s,
+// origin offload (last 10 s and the run) and errors/s; Fleet -> Add nodes…;
+// a Language menu. The window owns no data: it can be rebuilt for a language
+// switch while the session keeps polling.
+#include <QMainWindow>
+#include <QMap>
+#include <QPointer>
+
+class QDockWidget;
+class QItemSelectionModel;
+class QLabel;
+
+namespace edgelab::console {
+
+class ConsoleSession;
+class EventLogWidget;
+class FleetTableWidget;
+class LabControlsWidget;
+class WorldMapView;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  // `restoreLayout` false: the default layout (screenshots, tests), whatever was saved.
+  explicit MainWindow(ConsoleSession* session, bool restoreLayout = true, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // The main views by file-friendly name ("map", "fleet", "lab", "events"), for --screenshot.
+  QMap<QString, QWidget*> views() const;
+  WorldMapView* map() const { return map_; }
+  FleetTableWidget* fleetTable() const { return fleet_table_; }
+  QItemSelectionModel* selection() const { return selection_; }
+  void saveLayout();
+
+ signals:
+  void languageRequested(const QString& code);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
+
+ private:
+  QDockWidget* addDock(QWidget* content, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
+  void buildMenus();
+  void updateStatus();
+  void addNodes();
+  void showNodeMenu(const QString& node, const QPoint& globalPosition);
+  void showOriginMenu(const QPoint& globalPosition);
+
+  QPointer<ConsoleSession> session_;
+  QItemSelectionModel* selection_;
+  WorldMapView* map_;
+  FleetTableWidget* fleet_table_;
+  LabControlsWidget* lab_controls_;
+  EventLogWidget* event_log_;
+  QList<QDockWidget*> docks_;
+  QLabel* lab_state_;
+  QLabel* rate_;
+  QLabel* offload_;
+  QLabel* errors_;
+  bool layout_restored_ = false;
+  bool default_sized_ = false;
+};
+
+}  // namespace edgelab::console
