@@ -575,8 +575,8 @@
 <context>
     <name>edgelab::console::LabLauncher</name>
     <message>
-        <source>this build has no in-process lab yet; start one with `edgelabd lab --serve --nodes-file F` and use --connect F</source>
-        <translation>dieser Build hat noch kein prozessinternes Labor; starten Sie eines mit `edgelabd lab --serve --nodes-file F` und verwenden Sie --connect F</translation>
+        <source>the local lab did not start: %1</source>
+        <translation>das lokale Labor ist nicht gestartet: %1</translation>
     </message>
 </context>
 <context>

@@ -575,8 +575,8 @@
 <context>
     <name>edgelab::console::LabLauncher</name>
     <message>
-        <source>this build has no in-process lab yet; start one with `edgelabd lab --serve --nodes-file F` and use --connect F</source>
-        <translation>このビルドにはまだプロセス内ラボがありません。`edgelabd lab --serve --nodes-file F` で起動し、--connect F を使ってください</translation>
+        <source>the local lab did not start: %1</source>
+        <translation>ローカルラボを起動できませんでした: %1</translation>
     </message>
 </context>
 <context>

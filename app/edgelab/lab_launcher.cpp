@@ -1,5 +1,7 @@
 #include "lab_launcher.hpp"
 
+#include "lab/lab_service.hpp"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -14,14 +16,24 @@ using namespace Qt::StringLiterals;
 namespace edgelab::console {
 
 std::unique_ptr<LabLauncher> LabLauncher::start(const QString& topology, double rps, QString* error) {
-  Q_UNUSED(topology);
-  Q_UNUSED(rps);
-  *error = QCoreApplication::translate(
-      "edgelab::console::LabLauncher",
-      "this build has no in-process lab yet; start one with `edgelabd lab --serve --nodes-file F` and use --connect F");
-  return nullptr;
+  LabServiceOptions options;
+  options.topology = topology.isEmpty() ? std::string("default") : topology.toStdString();
+  options.rps = rps;
+  std::string why;
+  auto service = LabService::start(options, why);
+  if (!service) {
+    *error = QCoreApplication::translate("edgelab::console::LabLauncher", "the local lab did not start: %1")
+                 .arg(QString::fromStdString(why));
+    return nullptr;
+  }
+  auto launcher = std::make_unique<LabLauncher>(Started{});
+  launcher->api_url_ = QUrl(QString::fromStdString(service->api_url()));
+  launcher->token_file_ = QString::fromStdString(service->api_token_file().string());
+  launcher->service_ = std::move(service);
+  return launcher;
 }
 
+LabLauncher::LabLauncher(Started) {}
 LabLauncher::~LabLauncher() = default;
 
 int runHeadlessLab(const QString& topology, double rps) {

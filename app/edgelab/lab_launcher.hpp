@@ -3,14 +3,16 @@
 // engine threads, reached by the console only through its control API over
 // loopback (as a remote `edgelabd lab --serve` would be).
 //
-// To be filled in once engine/lab/lab_service.hpp lands (the lab control API
-// contract): start() becomes edgelab::LabService::start(options, error) and
-// apiUrl()/tokenFile() return its api_url() and api_token_file(); this file
-// then links edgelab_engine. Until then start() says why there is no local lab.
+// It wraps edgelab::LabService: the console gets only the API's URL and token
+// file, and drives the lab with LabClient like any other.
 #include <QString>
 #include <QUrl>
 
 #include <memory>
+
+namespace edgelab {
+class LabService;
+}
 
 namespace edgelab::console {
 
@@ -22,9 +24,15 @@ class LabLauncher {
   QString tokenFile() const { return token_file_; }
 
  private:
-  LabLauncher() = default;
+  struct Started {};  // only start() makes one
+
+ public:
+  explicit LabLauncher(Started);
+
+ private:
   QUrl api_url_;
   QString token_file_;
+  std::unique_ptr<LabService> service_;
 };
 
 // --headless: the daemon's lab report (`edgelabd lab`, beside this executable) in this process's place.
