@@ -195,7 +195,7 @@
     </message>
     <message>
         <source>EdgeLab console: launch and watch a multi-node edge lab.</source>
-        <translation>EdgeLab-Konsole: ein Edge-Labor mit vielen Knoten starten und beobachten.</translation>
+        <translation>EdgeLab-Konsole: ein Edge-Labor mit mehreren Knoten starten und beobachten.</translation>
     </message>
     <message>
         <source>unknown option --%1</source>
@@ -227,18 +227,18 @@
     </message>
     <message>
         <source>--topology and --rps start a local lab; they do not go with --connect or --connect-lab</source>
-        <translation>--topology und --rps starten ein lokales Labor; sie passen nicht zu --connect oder --connect-lab</translation>
+        <translation>--topology und --rps starten ein lokales Labor; sie lassen sich nicht mit --connect oder --connect-lab kombinieren</translation>
     </message>
     <message>
         <source>--headless runs the local lab&apos;s report; it does not go with --connect, --connect-lab or --screenshot</source>
-        <translation>--headless erstellt den Bericht des lokalen Labors; es passt nicht zu --connect, --connect-lab oder --screenshot</translation>
+        <translation>--headless erstellt den Bericht des lokalen Labors; es lässt sich nicht mit --connect, --connect-lab oder --screenshot kombinieren</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::ConsoleSession</name>
     <message>
         <source>connecting</source>
-        <translation>verbinde</translation>
+        <translation>verbindet…</translation>
     </message>
     <message>
         <source>running</source>
@@ -351,7 +351,7 @@
     </message>
     <message>
         <source>Share of requests served from the memory tier over the last 10 s</source>
-        <translation>Anteil der Anfragen, die in den letzten 10 s aus dem Speicher-Tier bedient wurden</translation>
+        <translation>Anteil der Anfragen, die in den letzten 10 s aus dem Arbeitsspeicher-Tier bedient wurden</translation>
     </message>
     <message>
         <source>Share of requests served from the disk tier over the last 10 s</source>
@@ -367,7 +367,7 @@
     </message>
     <message>
         <source>Memory tier bytes used of its maximum</source>
-        <translation>Belegte Bytes des Speicher-Tiers gemessen am Maximum</translation>
+        <translation>Belegte Bytes des Arbeitsspeicher-Tiers gemessen am Maximum</translation>
     </message>
     <message>
         <source>Disk tier bytes used of its maximum</source>
@@ -379,7 +379,7 @@
     </message>
     <message>
         <source>Sequence of the last purge the node applied</source>
-        <translation>Folgenummer des letzten vom Knoten angewandten Purge</translation>
+        <translation>Folgenummer des letzten vom Knoten angewandten Purges</translation>
     </message>
     <message>
         <source>shield</source>
@@ -493,7 +493,7 @@
     </message>
     <message>
         <source>Set the link delay</source>
-        <translation>Verzögerung der Verbindung setzen</translation>
+        <translation>Link-Verzögerung festlegen</translation>
     </message>
     <message>
         <source>Make the origin slow</source>
@@ -557,11 +557,11 @@
     </message>
     <message>
         <source>Traffic settings applied.</source>
-        <translation>Verkehrseinstellungen übernommen.</translation>
+        <translation>Traffic-Einstellungen übernommen.</translation>
     </message>
     <message>
         <source>Traffic not changed: %1</source>
-        <translation>Verkehr nicht geändert: %1</translation>
+        <translation>Traffic nicht geändert: %1</translation>
     </message>
     <message>
         <source>Fault sent: %1 %2</source>
@@ -647,11 +647,11 @@
     </message>
     <message>
         <source>%1 req/s</source>
-        <translation>%1 Anfr./s</translation>
+        <translation>%1 Anfragen/s</translation>
     </message>
     <message>
         <source>Offload 10 s %1 · run %2</source>
-        <translation>Entlastung 10 s %1 · Lauf %2</translation>
+        <translation>Offload 10 s %1 · Lauf %2</translation>
     </message>
     <message>
         <source>%1 errors/s</source>
@@ -659,11 +659,11 @@
     </message>
     <message>
         <source>Link delay</source>
-        <translation>Verbindungsverzögerung</translation>
+        <translation>Link-Verzögerung</translation>
     </message>
     <message>
         <source>One-way delay for %1 (ms)</source>
-        <translation>Einfache Verzögerung für %1 (ms)</translation>
+        <translation>Einweg-Verzögerung für %1 (ms)</translation>
     </message>
     <message>
         <source>Kill</source>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <source>Set link delay…</source>
-        <translation>Verbindungsverzögerung setzen…</translation>
+        <translation>Link-Verzögerung festlegen…</translation>
     </message>
     <message>
         <source>Faults need a lab (remote nodes only)</source>
@@ -711,7 +711,7 @@
     </message>
     <message>
         <source>&amp;Dark palette</source>
-        <translation>&amp;Dunkle Farben</translation>
+        <translation>&amp;Dunkles Farbschema</translation>
     </message>
     <message>
         <source>No lab · nodes: %1</source>
@@ -745,7 +745,7 @@
     <name>edgelab::console::NodeHealth</name>
     <message>
         <source>connecting</source>
-        <translation>verbinde</translation>
+        <translation>verbindet…</translation>
     </message>
     <message>
         <source>healthy</source>
@@ -838,11 +838,11 @@
     </message>
     <message>
         <source>link (width: throughput)</source>
-        <translation>Verbindung (Breite: Durchsatz)</translation>
+        <translation>Link (Breite: Durchsatz)</translation>
     </message>
     <message>
         <source>link cut</source>
-        <translation>Verbindung getrennt</translation>
+        <translation>Link getrennt</translation>
     </message>
     <message>
         <source>Requests served by</source>
@@ -869,7 +869,7 @@
     </message>
     <message>
         <source>Try &apos;edgelab --help&apos;.</source>
-        <translation>Siehe &apos;edgelab --help&apos;.</translation>
+        <translation>Versuchen Sie „edgelab --help“.</translation>
     </message>
     <message>
         <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset)</source>

@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>timed out after %1 s</source>
-        <translation>%1 秒でタイムアウト</translation>
+        <translation>%1 秒後にタイムアウトしました</translation>
     </message>
     <message>
         <source>connection closed before an answer</source>
@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>401 wrong token</source>
-        <translation>401 トークンが違います</translation>
+        <translation>401 トークンが正しくありません</translation>
     </message>
     <message>
         <source>HTTP %1</source>
@@ -215,7 +215,7 @@
     </message>
     <message>
         <source>--after goes with --screenshot DIR</source>
-        <translation>--after は --screenshot DIR と併用します</translation>
+        <translation>--after は --screenshot DIR と併用してください</translation>
     </message>
     <message>
         <source>--connect-lab needs --token-file F (the lab API&apos;s token)</source>
@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>--token-file goes with --connect-lab URL</source>
-        <translation>--token-file は --connect-lab URL と併用します</translation>
+        <translation>--token-file は --connect-lab URL と併用してください</translation>
     </message>
     <message>
         <source>--topology and --rps start a local lab; they do not go with --connect or --connect-lab</source>
@@ -351,11 +351,11 @@
     </message>
     <message>
         <source>Share of requests served from the memory tier over the last 10 s</source>
-        <translation>直近 10 秒間にメモリ層から応答したリクエストの割合</translation>
+        <translation>直近 10 秒間にメモリ層から配信されたリクエストの割合</translation>
     </message>
     <message>
         <source>Share of requests served from the disk tier over the last 10 s</source>
-        <translation>直近 10 秒間にディスク層から応答したリクエストの割合</translation>
+        <translation>直近 10 秒間にディスク層から配信されたリクエストの割合</translation>
     </message>
     <message>
         <source>Median time to answer, since the node started</source>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>%1 % errors</source>
-        <translation>エラー %1 %</translation>
+        <translation>エラー率 %1 %</translation>
     </message>
     <message>
         <source>purge %1 %2 (seq %3)</source>
@@ -489,7 +489,7 @@
     </message>
     <message>
         <source>Restore its upstream</source>
-        <translation>上流を復元</translation>
+        <translation>上流との接続を復旧</translation>
     </message>
     <message>
         <source>Set the link delay</source>
@@ -505,11 +505,11 @@
     </message>
     <message>
         <source>Bring the origin up</source>
-        <translation>オリジンを再開</translation>
+        <translation>オリジンを復旧</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation> ミリ秒</translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Inject</source>
@@ -611,7 +611,7 @@
     </message>
     <message>
         <source>F&amp;leet</source>
-        <translation>フリート(&amp;L)</translation>
+        <translation>フリート(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Add nodes…</source>
@@ -663,7 +663,7 @@
     </message>
     <message>
         <source>One-way delay for %1 (ms)</source>
-        <translation>%1 の片道遅延 (ミリ秒)</translation>
+        <translation>%1 の片道遅延 (ms)</translation>
     </message>
     <message>
         <source>Kill</source>
@@ -679,7 +679,7 @@
     </message>
     <message>
         <source>Restore upstream</source>
-        <translation>上流を復元</translation>
+        <translation>上流との接続を復旧</translation>
     </message>
     <message>
         <source>Set link delay…</source>
@@ -695,11 +695,11 @@
     </message>
     <message>
         <source>Slow origin</source>
-        <translation>低速なオリジン</translation>
+        <translation>オリジンの低速化</translation>
     </message>
     <message>
         <source>Extra delay per response (ms)</source>
-        <translation>応答ごとの追加遅延 (ミリ秒)</translation>
+        <translation>応答ごとの追加遅延 (ms)</translation>
     </message>
     <message>
         <source>Take the origin down</source>
@@ -707,7 +707,7 @@
     </message>
     <message>
         <source>Bring the origin up</source>
-        <translation>オリジンを再開</translation>
+        <translation>オリジンを復旧</translation>
     </message>
     <message>
         <source>&amp;Dark palette</source>
@@ -753,7 +753,7 @@
     </message>
     <message>
         <source>degraded</source>
-        <translation>劣化</translation>
+        <translation>機能低下</translation>
     </message>
     <message>
         <source>down</source>
@@ -822,7 +822,7 @@
     </message>
     <message>
         <source>Shapes</source>
-        <translation>形</translation>
+        <translation>図形</translation>
     </message>
     <message>
         <source>edge (size: req/s)</source>
@@ -869,7 +869,7 @@
     </message>
     <message>
         <source>Try &apos;edgelab --help&apos;.</source>
-        <translation>&apos;edgelab --help&apos; を参照してください。</translation>
+        <translation>詳しくは &apos;edgelab --help&apos; を実行してください。</translation>
     </message>
     <message>
         <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset)</source>
