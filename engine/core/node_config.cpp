@@ -113,6 +113,7 @@ MaybeError read_cache(const json::object& obj, CacheConfig& c) {
   if ((e = read_uint(r, "max_object_bytes", c.max_object_bytes))) return e;
   if ((e = read_bool(r, "cache_set_cookie", c.cache_set_cookie))) return e;
   if ((e = read_bool(r, "coalescing", c.coalescing))) return e;
+  if ((e = read_bool(r, "forward_early_hints", c.forward_early_hints))) return e;
   if ((e = read_millis(r, "coalesce_wait_ms", c.coalesce_wait))) return e;
   if ((e = read_uint_as(r, "max_waiters", c.max_waiters))) return e;
   std::uint64_t hfm = static_cast<std::uint64_t>(c.hit_for_miss.count());

@@ -49,6 +49,10 @@ struct CacheConfig {
   std::vector<std::string> ignore_query_params;
   bool cache_set_cookie = false;
   bool coalescing = true;
+  // Forward an origin's 103 Early Hints to HTTP/1.1 clients on a miss or pass.
+  // Off for fleets whose clients take a 103 for the final answer (Python's
+  // http.client does); browsers use hints only over h2/h3 anyway.
+  bool forward_early_hints = true;
   std::chrono::milliseconds coalesce_wait{10'000};
   std::size_t max_waiters = 4096;
   std::chrono::seconds hit_for_miss{120};

@@ -47,7 +47,8 @@ enum class UpstreamFramingError : int {
   X(bad_transfer_encoding, "Transfer-Encoding whose final coding is not chunked") \
   X(unsupported_transfer_encoding, "Transfer-Encoding other than chunked alone")  \
   X(bad_content_length, "invalid or conflicting Content-Length")                  \
-  X(body_too_large, "request body too large")
+  X(body_too_large, "request body too large")                                     \
+  X(aborted, "connection reset or aborted in the middle of a request")
 
 enum class BadRequestKind : int {
 #define EDGELAB_ENUM_ENTRY(name, text) name,

@@ -21,6 +21,8 @@ UpstreamFramingError check_response_framing(const http::response_header<>& heade
     codings += in_field;
   }
   if (codings > 1 || (codings == 1 && !chunked)) return UpstreamFramingError::bad_transfer_encoding;
+  // RFC 9112 6.1: Transfer-Encoding in an HTTP/1.0 message is faulty framing.
+  if (codings > 0 && header.version() < 11) return UpstreamFramingError::bad_transfer_encoding;
   return UpstreamFramingError::none;
 }
 

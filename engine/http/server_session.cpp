@@ -110,6 +110,7 @@ void BasicServerSession<Stream>::on_read(boost::system::error_code ec, std::size
   }
   if (ec == net::error::operation_aborted || ec == net::error::connection_reset) {
     ++counters.bad_requests;
+    counters.bad_request_kinds.add(BadRequestKind::aborted);
     return close();
   }
   if (ec) {
@@ -145,9 +146,11 @@ std::optional<BadRequestKind> BasicServerSession<Stream>::check_request(const Re
   std::size_t fields = 0;
   std::size_t codings = 0;
   bool chunked_last = false;
+  bool has_te = false;
   for (const auto& field : request) {
     if (++fields > limits.max_headers) return BadRequestKind::too_many_headers;
     if (field.name() != http::field::transfer_encoding) continue;
+    has_te = true;
     for (auto coding : http::token_list{field.value()}) {
       ++codings;
       chunked_last = beast::iequals(coding, "chunked");
@@ -156,8 +159,8 @@ std::optional<BadRequestKind> BasicServerSession<Stream>::check_request(const Re
   // RFC 9112 6.1: without chunked last the body length cannot be known (400,
   // then close: Beast would take the body for the next request). Any other
   // coding is one we do not implement (501).
-  if (request.find(http::field::transfer_encoding) != request.end()) {
-    if (!chunked_last) return BadRequestKind::bad_transfer_encoding;
+  if (has_te) {
+    if (!chunked_last || request.version() < 11) return BadRequestKind::bad_transfer_encoding;
     if (codings > 1) return BadRequestKind::unsupported_transfer_encoding;
   }
   return std::nullopt;
@@ -188,6 +191,7 @@ void BasicServerSession<Stream>::refuse(BadRequestKind kind, const std::string& 
     case BadRequestKind::bad_content_length:
       return send_error(http::status::bad_request, "malformed request: " + detail);
     case BadRequestKind::malformed:
+    case BadRequestKind::aborted:
     case BadRequestKind::count_:
       break;
   }

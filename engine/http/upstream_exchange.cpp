@@ -63,6 +63,8 @@ void UpstreamExchange::read_into_step() {
                           self->progress_(self->received_);
                           if (self->relay_parser_->is_done()) {
                             self->reusable_ = self->relay_parser_->keep_alive();
+                            if (self->check_trailing())
+                              return self->read_done_(make_error_code(UpstreamFramingError::trailing_bytes));
                             return self->read_done_(self->received_ == self->dest_size_ ? boost::system::error_code{}
                                                                                         : http::error::partial_message);
                           }
@@ -86,13 +88,21 @@ void UpstreamExchange::relay(HttpExchangePtr client, HeaderEditor edit, RelayHan
   // No length and not chunked (RFC 9112 6.3 item 8): the body ends when the
   // upstream closes. The client gets it chunked (or, if it speaks 1.0, with a
   // close), never with framing it would have to guess.
-  if (relay_parser_->need_eof()) {
-    if (client_->request().version() >= 11)
-      relay_parser_->get().chunked(true);
-    else
-      header.set(http::field::connection, "close");
+  auto& message = relay_parser_->get();
+  const bool client_11 = client_->request().version() >= 11;
+  const unsigned status = message.result_int();
+  if (status == 204 || status == 304) {
+    // No body whatever the fields say: Beast would still end a "chunked"
+    // one with a last chunk, and the client would read it as its next response.
+    message.chunked(false);
+    if (status == 204) header.erase(http::field::content_length);
+  } else if (relay_parser_->need_eof() || (message.chunked() && !client_11)) {
+    // No length (RFC 9112 6.3 item 8), or chunked for a client that may not be
+    // sent it (6.1): re-framed chunked for 1.1, by the close for 1.0.
+    message.chunked(client_11);
+    if (!client_11) header.set(http::field::connection, "close");
   }
-  relay_serializer_.emplace(relay_parser_->get());
+  relay_serializer_.emplace(message);
   if (relay_parser_->is_done()) {
     relay_parser_->get().body().data = nullptr;
     relay_parser_->get().body().size = 0;
@@ -114,6 +124,7 @@ void UpstreamExchange::relay_read() {
                        self->body_failed(ec);
                        return self->relay_done(ec);
                      }
+                     if (self->relay_parser_->is_done()) self->check_trailing();
                      auto& b = self->relay_parser_->get().body();
                      b.size = self->relay_buffer_.size() - b.size;
                      b.data = self->relay_buffer_.data();
@@ -127,19 +138,31 @@ void UpstreamExchange::relay_read() {
 void UpstreamExchange::relay_write() {
   client_written_ = true;
   client_->stream().expires_after(std::chrono::seconds(30));
-  http::async_write(client_->stream(), *relay_serializer_,
-                    [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-                      if (ec == http::error::need_buffer) ec = {};
-                      if (ec) return self->relay_done(ec);
-                      if (self->relay_serializer_->is_done() || self->relay_parser_->is_done()) {
-                        if (self->relay_serializer_->is_done()) return self->relay_done({});
-                        self->relay_parser_->get().body().data = nullptr;
-                        self->relay_parser_->get().body().size = 0;
-                        self->relay_parser_->get().body().more = false;
-                        return self->relay_write();
-                      }
-                      self->relay_read();
-                    });
+  http::async_write(
+      client_->stream(), *relay_serializer_, [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+        if (ec == http::error::need_buffer) ec = {};
+        if (ec) return self->relay_done(ec);
+        if (self->relay_serializer_->is_done() || self->relay_parser_->is_done()) {
+          if (self->relay_serializer_->is_done())
+            return self->relay_done(self->trailing_ ? make_error_code(UpstreamFramingError::trailing_bytes)
+                                                    : boost::system::error_code{});
+          self->relay_parser_->get().body().data = nullptr;
+          self->relay_parser_->get().body().size = 0;
+          self->relay_parser_->get().body().more = false;
+          return self->relay_write();
+        }
+        self->relay_read();
+      });
+}
+
+bool UpstreamExchange::check_trailing() {
+  // Bytes already read past the end of the body: the upstream's framing and
+  // ours disagree, so this answer is not stored and the connection not pooled.
+  if (connection_->buffer.size() == 0) return false;
+  trailing_ = true;
+  reusable_ = false;
+  pool_->note_framing(UpstreamFramingError::trailing_bytes);
+  return true;
 }
 
 void UpstreamExchange::body_failed(boost::system::error_code ec) {

@@ -59,6 +59,8 @@ class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
   // Counts a framing error (a bad chunk, a short body) and keeps the
   // connection out of the pool.
   void body_failed(boost::system::error_code ec);
+  // True (and counted) when bytes follow the end of the message.
+  bool check_trailing();
 
   std::shared_ptr<UpstreamPool> pool_;
   std::unique_ptr<UpstreamConnection> connection_;
@@ -78,6 +80,7 @@ class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
   std::uint64_t relayed_ = 0;
   bool reusable_ = false;
   bool client_written_ = false;
+  bool trailing_ = false;
 };
 
 using UpstreamExchangePtr = std::shared_ptr<UpstreamExchange>;

@@ -58,7 +58,7 @@ void UpstreamPool::release(std::unique_ptr<UpstreamConnection> connection) {
   connection->idle_since = std::chrono::steady_clock::now();
   connection->stream.expires_never();
   std::lock_guard lock(mutex_);
-  if (idle_.size() >= limits_.max_idle) return;
+  if (closed_ || idle_.size() >= limits_.max_idle) return;
   const std::uint64_t id = ++next_idle_id_;
   // Started under the lock, so the handler cannot look for the id before the
   // entry is in the list. It never touches the connection itself: only the
@@ -90,6 +90,7 @@ void UpstreamPool::close_idle() {
   std::vector<IdleConnection> closing;
   {
     std::lock_guard lock(mutex_);
+    closed_ = true;
     closing.swap(idle_);
   }
 }

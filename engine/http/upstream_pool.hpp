@@ -54,6 +54,7 @@ class UpstreamPool : public std::enable_shared_from_this<UpstreamPool> {
   // Takes back a connection whose exchange ended with a complete, keep-alive
   // message; it is pooled only if nothing is left unread on it.
   void release(std::unique_ptr<UpstreamConnection> connection);
+  // Closes the idle connections and pools none from then on (node shutdown).
   void close_idle();
   std::size_t idle_count() const;
   // Pooled connections holding bytes the node read but did not consume: the
@@ -87,6 +88,7 @@ class UpstreamPool : public std::enable_shared_from_this<UpstreamPool> {
   mutable std::mutex mutex_;
   std::vector<IdleConnection> idle_;
   std::uint64_t next_idle_id_ = 0;
+  bool closed_ = false;  // close_idle() ran: the node is shutting down, pool nothing more
 };
 
 }  // namespace edgelab

@@ -77,6 +77,7 @@ UpstreamPool::InterimHandler early_hints_forwarder(const HttpExchangePtr& client
     strip_hop_by_hop(forwarded);
     forwarded.erase(http::field::content_length);
     forwarded.erase(http::field::transfer_encoding);
+    if (forwarded.reason().empty()) forwarded.reason("Early Hints");
     http::fields::writer writer{forwarded, 11, 103};
     auto bytes = std::make_shared<const std::string>(beast::buffers_to_string(writer.get()));
     client->send_interim(std::move(bytes), std::move(resume));

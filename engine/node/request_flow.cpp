@@ -221,7 +221,7 @@ void RequestFlow::fetch(ForwardMode mode) {
       [self = shared_from_this()](boost::system::error_code ec, UpstreamExchangePtr up) {
         self->on_fetch_header(ec, std::move(up));
       },
-      early_hints_forwarder(client_));
+      early_hints_forwarder(node_->config().cache.forward_early_hints ? client_ : nullptr));
 }
 
 void RequestFlow::on_fetch_header(boost::system::error_code ec, UpstreamExchangePtr up) {
@@ -382,7 +382,7 @@ void RequestFlow::pass() {
         self->relay(std::move(up),
                     {.fwd = method_pass ? "method" : "uri-miss", .detail = method_pass ? "" : "hit-for-miss"});
       },
-      early_hints_forwarder(client_));
+      early_hints_forwarder(node_->config().cache.forward_early_hints ? client_ : nullptr));
 }
 
 void RequestFlow::relay_and_store(UpstreamExchangePtr up) {
@@ -443,6 +443,7 @@ void RequestFlow::relay(UpstreamExchangePtr up, CacheStatusNote note, UpstreamEx
     Response head{static_cast<http::status>(up->header().result_int()), 11};
     for (const auto& f : up->header()) head.insert(f.name_string(), f.value());
     edit(head.base());
+    head.chunked(false);  // a HEAD answer has no body: no last chunk either
     record_latency();
     return client_->respond(std::move(head));  // no prepare_payload: Content-Length stays the GET's
   }
@@ -455,7 +456,9 @@ void RequestFlow::relay(UpstreamExchangePtr up, CacheStatusNote note, UpstreamEx
         if (!answered) {
           add(self->node_->metrics(), &NodeMetrics::upstream_errors);
           add(self->node_->metrics(), &NodeMetrics::errors);
-          return self->deliver_error(http::status::bad_gateway, upstream_error_message(ec));
+          return self->deliver_error(
+              ec == beast::error::timeout ? http::status::gateway_timeout : http::status::bad_gateway,
+              upstream_error_message(ec));
         }
         self->record_latency();
       },

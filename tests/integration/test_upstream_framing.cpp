@@ -65,6 +65,9 @@ class TestUpstreamFraming : public QObject {
   void an_idle_connection_that_turns_readable_is_dropped_at_once();
   void an_idle_connection_closed_by_the_origin_is_dropped_at_once();
   void framing_errors_are_in_metrics_and_events();
+  void answers_without_a_body_get_no_chunk_terminator();
+  void chunked_answers_reach_http10_clients_unchunked();
+  void bytes_after_the_body_keep_it_out_of_the_cache();
 };
 
 void TestUpstreamFraming::each_answer_stays_in_its_own_message_data() {
@@ -259,6 +262,52 @@ void TestUpstreamFraming::framing_errors_are_in_metrics_and_events() {
   QCOMPARE(published, 1);
   const auto stats = boost::json::parse(node.stats_json()).as_object();
   QCOMPARE(stats.at("upstream_framing_errors").as_object().at("multiple_content_length").as_int64(), 3);
+}
+
+// Beast ends a message whose fields say chunked with a last chunk even when it
+// has no body; after a HEAD answer or a 204 the client would read those bytes
+// as the start of its next response.
+void TestUpstreamFraming::answers_without_a_body_get_no_chunk_terminator() {
+  ScriptedOrigin origin([](const http::request<http::string_body>& request) {
+    if (request.target() == "/no-content")
+      return ScriptedReply{.bytes = "HTTP/1.1 204 No Content\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"};
+    return ScriptedReply{
+        .bytes =
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nCache-Control: no-store\r\n\r\n5\r\nhello\r\n0\r\n\r\n"};
+  });
+  TestFleet fleet(1);
+  auto& node = framing_node(fleet, origin.port());
+  for (const char* request : {"HEAD /chunky HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                              "GET /no-content HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"}) {
+    const std::string bytes = edgelab::test::raw_until_close(node.port(), request);
+    const auto end = bytes.find("\r\n\r\n");
+    QVERIFY2(end != std::string::npos, bytes.c_str());
+    QVERIFY2(end + 4 == bytes.size(), ("bytes after a bodiless answer: " + bytes.substr(end + 4)).c_str());
+  }
+}
+
+void TestUpstreamFraming::chunked_answers_reach_http10_clients_unchunked() {
+  ScriptedOrigin origin([](const http::request<http::string_body>&) {
+    return ScriptedReply{
+        .bytes =
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nCache-Control: no-store\r\n\r\n5\r\nhello\r\n0\r\n\r\n"};
+  });
+  TestFleet fleet(1);
+  auto& node = framing_node(fleet, origin.port());
+  const std::string bytes = edgelab::test::raw_until_close(node.port(), "GET /c HTTP/1.0\r\nHost: x\r\n\r\n");
+  QVERIFY2(bytes.find("Transfer-Encoding") == std::string::npos, bytes.c_str());
+  QVERIFY2(bytes.size() > 5 && bytes.substr(bytes.size() - 5) == "hello", bytes.c_str());
+}
+
+void TestUpstreamFraming::bytes_after_the_body_keep_it_out_of_the_cache() {
+  ScriptedOrigin origin(script_for({.bytes = ScriptedOrigin::response(kCaseBody, kCacheable) + "POISON"}));
+  TestFleet fleet(1);
+  auto& node = framing_node(fleet, origin.port());
+  QCOMPARE(raw_get(node.port(), "/case").body, std::string(kCaseBody));
+  QCOMPARE(raw_get(node.port(), "/case").body, std::string(kCaseBody));
+  QCOMPARE(origin.requests(), 2u);  // asked twice: never stored
+  QCOMPARE(node.l1().stats().objects, 0u);
+  QVERIFY(node.upstream().counters().framing.get(UpstreamFramingError::trailing_bytes) >= 2);
 }
 
 QTEST_GUILESS_MAIN(TestUpstreamFraming)

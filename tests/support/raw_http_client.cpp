@@ -5,6 +5,8 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
 
+#include <array>
+#include <functional>
 #include <optional>
 
 namespace edgelab::test {
@@ -60,6 +62,26 @@ RawAnswer raw_request(std::uint16_t port, const std::string& request, std::chron
   ioc.run_for(timeout + std::chrono::milliseconds(500));
   if (!answer.complete && answer.error.empty()) answer.error = "no answer in time";
   return answer;
+}
+
+std::string raw_until_close(std::uint16_t port, const std::string& request, std::chrono::milliseconds timeout) {
+  net::io_context ioc;
+  tcp::socket socket(ioc);
+  boost::system::error_code ec;
+  socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port), ec);
+  if (ec) return {};
+  net::write(socket, net::buffer(request), ec);
+  std::string received;
+  std::array<char, 4096> buf{};
+  std::function<void()> read_more = [&] {
+    socket.async_read_some(net::buffer(buf), [&](boost::system::error_code rec, std::size_t n) {
+      received.append(buf.data(), n);
+      if (!rec) read_more();
+    });
+  };
+  read_more();
+  ioc.run_for(timeout);
+  return received;
 }
 
 RawAnswer raw_get(std::uint16_t port, const std::string& target, std::chrono::milliseconds timeout) {

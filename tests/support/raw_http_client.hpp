@@ -25,6 +25,10 @@ struct RawAnswer {
 // reads one response, skipping past 1xx.
 RawAnswer raw_request(std::uint16_t port, const std::string& request,
                       std::chrono::milliseconds timeout = std::chrono::seconds(5));
+// Sends `request` and returns every byte the server sends until it closes
+// (or `timeout` passes): for checking that nothing follows a response.
+std::string raw_until_close(std::uint16_t port, const std::string& request,
+                            std::chrono::milliseconds timeout = std::chrono::seconds(3));
 // A GET with Host: www.example.com.
 RawAnswer raw_get(std::uint16_t port, const std::string& target,
                   std::chrono::milliseconds timeout = std::chrono::seconds(5));
