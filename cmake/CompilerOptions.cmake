@@ -13,7 +13,7 @@ add_library(edgelab_options INTERFACE)
 target_compile_options(edgelab_options INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
   -Woverloaded-virtual -Wimplicit-fallthrough
-  -Wno-maybe-uninitialized -Wno-missing-field-initializers
+  $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized> -Wno-missing-field-initializers
   $<$<AND:$<BOOL:${CCACHE_PROGRAM}>,$<CXX_COMPILER_ID:GNU>>:-fpch-preprocess>)
 target_compile_definitions(edgelab_options INTERFACE
   BOOST_ASIO_NO_DEPRECATED

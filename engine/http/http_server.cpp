@@ -59,7 +59,7 @@ void HttpServer::on_accept(boost::system::error_code ec, tcp::socket socket) {
   ++counters_.connections_open;
   std::shared_ptr<ServerConnection> session;
   if (tls_)
-    session = std::make_shared<TlsServerSession>(std::move(socket), shared_from_this(), *tls_);
+    session = std::make_shared<TlsServerSession>(std::move(socket), shared_from_this(), tls_.get());
   else
     session = std::make_shared<ServerSession>(std::move(socket), shared_from_this());
   std::list<std::weak_ptr<ServerConnection>>::iterator slot;

@@ -13,27 +13,32 @@
 
 namespace edgelab {
 
+namespace {
+
+// One constructor for both streams (clang 14 instantiates constrained
+// constructors in an explicit class instantiation, so there are no two).
 template <class Stream>
-BasicServerSession<Stream>::BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server) requires(
-    !std::is_same_v<Stream, TlsStream>)
-    : stream_(std::move(socket)), executor_(stream_.get_executor()), server_(std::move(server)) {
-  boost::system::error_code ec;
-  auto ep = lowest().socket().remote_endpoint(ec);
-  if (!ec) remote_ = ep.address();
-  lowest().socket().set_option(tcp::no_delay(true), ec);
-  for (auto& s : scratch_) s.reserve(256);
+Stream make_session_stream(tcp::socket socket, net::ssl::context* tls) {
+  if constexpr (std::is_same_v<Stream, TlsStream>)
+    return Stream(beast::tcp_stream(std::move(socket)), *tls);
+  else
+    return Stream(std::move(socket));
 }
+
+}  // namespace
 
 template <class Stream>
 BasicServerSession<Stream>::BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server,
-                                               net::ssl::context& tls) requires std::is_same_v<Stream, TlsStream>
-    : stream_(beast::tcp_stream(std::move(socket)), tls),
+                                               net::ssl::context* tls)
+    : stream_(make_session_stream<Stream>(std::move(socket), tls)),
       executor_(stream_.get_executor()),
       server_(std::move(server)) {
   boost::system::error_code ec;
   auto ep = lowest().socket().remote_endpoint(ec);
   if (!ec) remote_ = ep.address();
   lowest().socket().set_option(tcp::no_delay(true), ec);
+  if constexpr (!kTls)
+    for (auto& s : scratch_) s.reserve(256);
 }
 
 template <class Stream>

@@ -40,10 +40,8 @@ class BasicServerSession : public HttpExchange,
                            public std::enable_shared_from_this<BasicServerSession<Stream>> {
  public:
   static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
-  BasicServerSession(tcp::socket socket,
-                     std::shared_ptr<HttpServer> server) requires(!std::is_same_v<Stream, TlsStream>);
-  BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server,
-                     net::ssl::context& tls) requires std::is_same_v<Stream, TlsStream>;
+  // `tls` is the server's context for a TlsStream session, unused (null) otherwise.
+  BasicServerSession(tcp::socket socket, std::shared_ptr<HttpServer> server, net::ssl::context* tls = nullptr);
   ~BasicServerSession() override;
 
   void start(Registry::iterator registry_slot) override;
