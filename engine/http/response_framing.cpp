@@ -1,28 +1,20 @@
 #include "http/response_framing.hpp"
 
-#include <boost/beast/core/string.hpp>
-#include <boost/beast/http/rfc7230.hpp>
+#include "http/transfer_codings.hpp"
 
 namespace edgelab {
 
 UpstreamFramingError check_response_framing(const http::response_header<>& header, std::size_t max_headers) {
   std::size_t fields = 0;
-  std::size_t codings = 0;
-  bool chunked = false;
+  TransferCodings codings;
   for (const auto& field : header) {
     if (++fields > max_headers) return UpstreamFramingError::too_many_headers;
-    if (field.name() != http::field::transfer_encoding) continue;
-    std::size_t in_field = 0;
-    for (auto coding : http::token_list{field.value()}) {
-      ++in_field;
-      chunked = beast::iequals(coding, "chunked");
-    }
-    if (in_field == 0) return UpstreamFramingError::bad_transfer_encoding;  // an empty field
-    codings += in_field;
+    if (field.name() == http::field::transfer_encoding) codings.add_field(field.value());
   }
-  if (codings > 1 || (codings == 1 && !chunked)) return UpstreamFramingError::bad_transfer_encoding;
+  if (!codings.present) return UpstreamFramingError::none;
+  if (!codings.chunked_alone()) return UpstreamFramingError::bad_transfer_encoding;
   // RFC 9112 6.1: Transfer-Encoding in an HTTP/1.0 message is faulty framing.
-  if (codings > 0 && header.version() < 11) return UpstreamFramingError::bad_transfer_encoding;
+  if (header.version() < 11) return UpstreamFramingError::bad_transfer_encoding;
   return UpstreamFramingError::none;
 }
 

@@ -1,6 +1,7 @@
 #include "http/server_session.hpp"
 
 #include "http/http_server.hpp"
+#include "http/transfer_codings.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
@@ -149,24 +150,17 @@ std::optional<BadRequestKind> BasicServerSession<Stream>::check_request(const Re
   const auto& limits = server_->limits();
   if (request.target().size() > limits.uri_bytes) return BadRequestKind::uri_too_long;
   std::size_t fields = 0;
-  std::size_t codings = 0;
-  bool chunked_last = false;
-  bool has_te = false;
+  TransferCodings codings;
   for (const auto& field : request) {
     if (++fields > limits.max_headers) return BadRequestKind::too_many_headers;
-    if (field.name() != http::field::transfer_encoding) continue;
-    has_te = true;
-    for (auto coding : http::token_list{field.value()}) {
-      ++codings;
-      chunked_last = beast::iequals(coding, "chunked");
-    }
+    if (field.name() == http::field::transfer_encoding) codings.add_field(field.value());
   }
   // RFC 9112 6.1: without chunked last the body length cannot be known (400,
-  // then close: Beast would take the body for the next request). Any other
-  // coding is one we do not implement (501).
-  if (has_te) {
-    if (!chunked_last || request.version() < 11) return BadRequestKind::bad_transfer_encoding;
-    if (codings > 1) return BadRequestKind::unsupported_transfer_encoding;
+  // then close: Beast would take the body for the next request), as in any
+  // HTTP/1.0 message. Any other coding is one we do not implement (501).
+  if (codings.present) {
+    if (!codings.chunked_last || request.version() < 11) return BadRequestKind::bad_transfer_encoding;
+    if (!codings.chunked_alone()) return BadRequestKind::unsupported_transfer_encoding;
   }
   return std::nullopt;
 }
