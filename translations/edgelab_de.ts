@@ -233,6 +233,18 @@
         <source>--headless runs the local lab&apos;s report; it does not go with --connect, --connect-lab or --screenshot</source>
         <translation>--headless erstellt den Bericht des lokalen Labors; es lässt sich nicht mit --connect, --connect-lab oder --screenshot kombinieren</translation>
     </message>
+    <message>
+        <source>How often each node&apos;s stats are asked (default 1000).</source>
+        <translation>Wie oft die Statistik jedes Knotens abgefragt wird (Standard 1000).</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>--stats-interval-ms: expected milliseconds from 100 to 60000, got &quot;%1&quot;</source>
+        <translation>--stats-interval-ms: erwartet werden Millisekunden von 100 bis 60000, erhalten: „%1“</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::ConsoleSession</name>
@@ -719,6 +731,41 @@
     </message>
 </context>
 <context>
+    <name>edgelab::console::MapLegend</name>
+    <message>
+        <source>PoP health</source>
+        <translation>PoP-Zustand</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>Formen</translation>
+    </message>
+    <message>
+        <source>edge (size: req/s)</source>
+        <translation>Edge (Größe: Anfr./s)</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation>Shield</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>link (width: throughput)</source>
+        <translation>Link (Breite: Durchsatz)</translation>
+    </message>
+    <message>
+        <source>link cut</source>
+        <translation>Link getrennt</translation>
+    </message>
+    <message>
+        <source>Requests served by</source>
+        <translation>Anfragen bedient von</translation>
+    </message>
+</context>
+<context>
     <name>edgelab::console::MapPalette</name>
     <message>
         <source>L1 hit</source>
@@ -816,38 +863,6 @@
 </context>
 <context>
     <name>edgelab::console::WorldMapView</name>
-    <message>
-        <source>PoP health</source>
-        <translation>PoP-Zustand</translation>
-    </message>
-    <message>
-        <source>Shapes</source>
-        <translation>Formen</translation>
-    </message>
-    <message>
-        <source>edge (size: req/s)</source>
-        <translation>Edge (Größe: Anfr./s)</translation>
-    </message>
-    <message>
-        <source>shield</source>
-        <translation>Shield</translation>
-    </message>
-    <message>
-        <source>origin</source>
-        <translation>Origin</translation>
-    </message>
-    <message>
-        <source>link (width: throughput)</source>
-        <translation>Link (Breite: Durchsatz)</translation>
-    </message>
-    <message>
-        <source>link cut</source>
-        <translation>Link getrennt</translation>
-    </message>
-    <message>
-        <source>Requests served by</source>
-        <translation>Anfragen bedient von</translation>
-    </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 req/s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · errors %10</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 Anfr./s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · Fehler %10</translation>

@@ -233,6 +233,18 @@
         <source>--headless runs the local lab&apos;s report; it does not go with --connect, --connect-lab or --screenshot</source>
         <translation>--headless はローカルラボのレポートを実行します。--connect、--connect-lab、--screenshot とは併用できません</translation>
     </message>
+    <message>
+        <source>How often each node&apos;s stats are asked (default 1000).</source>
+        <translation>各ノードの統計を取得する間隔 (既定 1000)。</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ミリ秒</translation>
+    </message>
+    <message>
+        <source>--stats-interval-ms: expected milliseconds from 100 to 60000, got &quot;%1&quot;</source>
+        <translation>--stats-interval-ms: 100〜60000 のミリ秒が必要ですが「%1」が指定されました</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::ConsoleSession</name>
@@ -719,6 +731,41 @@
     </message>
 </context>
 <context>
+    <name>edgelab::console::MapLegend</name>
+    <message>
+        <source>PoP health</source>
+        <translation>PoP の状態</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>図形</translation>
+    </message>
+    <message>
+        <source>edge (size: req/s)</source>
+        <translation>エッジ (大きさ: リクエスト/秒)</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation>シールド</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>オリジン</translation>
+    </message>
+    <message>
+        <source>link (width: throughput)</source>
+        <translation>リンク (太さ: スループット)</translation>
+    </message>
+    <message>
+        <source>link cut</source>
+        <translation>リンク切断</translation>
+    </message>
+    <message>
+        <source>Requests served by</source>
+        <translation>リクエストの応答元</translation>
+    </message>
+</context>
+<context>
     <name>edgelab::console::MapPalette</name>
     <message>
         <source>L1 hit</source>
@@ -816,38 +863,6 @@
 </context>
 <context>
     <name>edgelab::console::WorldMapView</name>
-    <message>
-        <source>PoP health</source>
-        <translation>PoP の状態</translation>
-    </message>
-    <message>
-        <source>Shapes</source>
-        <translation>図形</translation>
-    </message>
-    <message>
-        <source>edge (size: req/s)</source>
-        <translation>エッジ (大きさ: リクエスト/秒)</translation>
-    </message>
-    <message>
-        <source>shield</source>
-        <translation>シールド</translation>
-    </message>
-    <message>
-        <source>origin</source>
-        <translation>オリジン</translation>
-    </message>
-    <message>
-        <source>link (width: throughput)</source>
-        <translation>リンク (太さ: スループット)</translation>
-    </message>
-    <message>
-        <source>link cut</source>
-        <translation>リンク切断</translation>
-    </message>
-    <message>
-        <source>Requests served by</source>
-        <translation>リクエストの応答元</translation>
-    </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 req/s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · errors %10</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2、%3)&lt;br&gt;%4&lt;br&gt;%5 リクエスト/秒 · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · エラー %10</translation>

@@ -30,8 +30,12 @@ BenchProbe::BenchProbe(ConsoleSession* session, QObject* parent) : QObject(paren
   ticker_.setTimerType(Qt::PreciseTimer);
   connect(&ticker_, &QTimer::timeout, this, [this] {
     const qint64 now = clock_.elapsed();
-    // Frames once the window is up (start-up is the first-frame figure).
-    if (last_tick_ms_ && first_frame_ms_ >= 0) longest_stall_ms_ = std::max(longest_stall_ms_, now - last_tick_ms_);
+    // Frames once the window is up: the gap that holds the first paint is start-up,
+    // reported as the first-frame figure.
+    if (first_frame_ms_ >= 0) {
+      if (window_up_) longest_stall_ms_ = std::max(longest_stall_ms_, now - last_tick_ms_);
+      window_up_ = true;
+    }
     last_tick_ms_ = now;
     if (session_ && now % 1000 < 10 && session_->labSummary().requests_per_s > 0) {
       rate_sum_ += session_->labSummary().requests_per_s;

@@ -4,8 +4,9 @@
 //   console: P PoPs, R req/s, F refreshes/s, GUI thread C% of a core, longest frame L ms,
 //   first frame T ms, RSS M MiB
 // refreshes = map repaints; GUI-thread CPU from /proc/self/task/TID/stat; the longest
-// frame is the longest stall of a 10 ms timer on the GUI thread; first frame is from
-// process start (its /proc start time) to the map's first paint.
+// frame is the longest stall of a 10 ms timer on the GUI thread once the first paint
+// is done; first frame is from process start (its /proc start time) to the map's
+// first paint.
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -35,6 +36,7 @@ class BenchProbe : public QObject {
   QElapsedTimer clock_;
   QTimer ticker_;
   qint64 last_tick_ms_ = 0;
+  bool window_up_ = false;  // a tick has run since the first paint
   qint64 longest_stall_ms_ = 0;
   qint64 paints_ = 0;
   double first_frame_ms_ = -1;

@@ -25,6 +25,9 @@ struct Parser {
                                 CommandLine::tr("dir")};
   QCommandLineOption after{u"after"_s, CommandLine::tr("Seconds to run before the screenshots (default 5)."),
                            CommandLine::tr("seconds")};
+  QCommandLineOption statsInterval{u"stats-interval-ms"_s,
+                                   CommandLine::tr("How often each node's stats are asked (default 1000)."),
+                                   CommandLine::tr("ms")};
   QCommandLineOption help{{u"h"_s, u"help"_s}, CommandLine::tr("Show this help.")};
   QCommandLineOption version{u"version"_s, CommandLine::tr("Show the version.")};
 
@@ -32,7 +35,8 @@ struct Parser {
     parser.setApplicationDescription(CommandLine::tr("EdgeLab console: launch and watch a multi-node edge lab."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     for (const auto* option :
-         {&connect, &connectLab, &tokenFile, &topology, &rps, &headless, &screenshot, &after, &help, &version})
+         {&connect, &connectLab, &tokenFile, &topology, &rps, &headless, &screenshot, &after, &statsInterval, &help,
+          &version})
       parser.addOption(*option);
   }
 };
@@ -77,6 +81,15 @@ std::optional<ConsoleOptions> CommandLine::parse(const QStringList& arguments, Q
     }
     if (o.screenshot_dir.isEmpty()) {
       *error = tr("--after goes with --screenshot DIR");
+      return std::nullopt;
+    }
+  }
+  if (p.parser.isSet(p.statsInterval)) {
+    bool ok = false;
+    o.stats_interval_ms = p.parser.value(p.statsInterval).toInt(&ok);
+    if (!ok || o.stats_interval_ms < 100 || o.stats_interval_ms > 60000) {
+      *error = tr("--stats-interval-ms: expected milliseconds from 100 to 60000, got \"%1\"")
+                   .arg(p.parser.value(p.statsInterval));
       return std::nullopt;
     }
   }

@@ -17,6 +17,7 @@ struct ConsoleOptions {
   bool headless = false;
   QString screenshot_dir;
   double screenshot_after_s = 5;
+  int stats_interval_ms = 1000;  // how often each node's /admin/v1/stats is asked
   bool help = false;
   bool version = false;
   // An in-process lab starts unless remote nodes or a remote lab were given.

@@ -5,6 +5,7 @@
 #include "bench_probe.hpp"
 #include "command_line.hpp"
 #include "lab_launcher.hpp"
+#include "map/land_geometry.hpp"
 #include "map/world_map_view.hpp"
 #include "models/console_session.hpp"
 #include "views/main_window.hpp"
@@ -122,7 +123,9 @@ int main(int argc, char* argv[]) {
   const QByteArray darkEnv = qgetenv("EDGELAB_DARK");
   UiTheme::apply(darkEnv.isEmpty() ? UiTheme::savedDark() : darkEnv == "1");
 
-  ConsoleSession session;
+  AdminClient::Intervals intervals;
+  intervals.stats_ms = options->stats_interval_ms;
+  ConsoleSession session(intervals);
   for (const QString& file : options->connect) {
     if (!session.addNodesFile(file, &error)) {
       printLine(stderr, u"edgelab: --connect "_s + error);
@@ -138,6 +141,10 @@ int main(int argc, char* argv[]) {
 
   std::unique_ptr<BenchProbe> probe;
   if (qEnvironmentVariable("EDGELAB_BENCH") == u"1"_s) probe = std::make_unique<BenchProbe>(&session);
+
+  // The land is parsed and projected before the first paint, so that paint is not
+  // the longest frame of the run.
+  LandGeometry::instance();
 
   // The window is rebuilt on a language switch; the session keeps running under it.
   std::unique_ptr<MainWindow> window;

@@ -166,13 +166,15 @@ void LabController::observe(const LiveRequest& r) {
   metrics_.record(r.time_ms, r.tier, r.latency_us, city.continent);
   if (r.pop >= 0) pop_monitor_->record(static_cast<std::size_t>(r.pop), r.tier == ServedTier::error);
   std::lock_guard lock(samples_mutex_);
-  const std::int64_t second = r.time_ms / 1000;
-  if (second != sample_second_) {
-    sample_second_ = second;
-    samples_this_second_ = 0;
-  }
-  if (samples_this_second_ >= options_.samples_per_second) return;
-  ++samples_this_second_;
+  // A bucket refilled evenly, not a count per second: the samples (the map's arcs)
+  // spread over each second instead of being the first hundred requests of it.
+  const double per_ms = static_cast<double>(options_.samples_per_second) / 1000.0;
+  const double burst = std::max(1.0, per_ms * 50);  // at most 50 ms worth at once
+  sample_credit_ = std::min(burst, sample_credit_ + static_cast<double>(std::max<std::int64_t>(
+                                                        0, r.time_ms - sample_credit_ms_)) * per_ms);
+  sample_credit_ms_ = std::max(sample_credit_ms_, r.time_ms);
+  if (sample_credit_ < 1) return;
+  sample_credit_ -= 1;
   pending_samples_.emplace_back(
       "sample", json::object{{"time_ms", r.time_ms},
                              {"city", city.city},

@@ -112,8 +112,8 @@ class LabController {
 
   std::mutex samples_mutex_;  // the traffic strand adds, the tick publishes
   std::vector<std::pair<std::string, boost::json::object>> pending_samples_;
-  std::int64_t sample_second_ = 0;
-  std::size_t samples_this_second_ = 0;
+  double sample_credit_ = 0;  // samples allowed now (see observe)
+  std::int64_t sample_credit_ms_ = 0;
 
   FaultWorker faults_;
   IoPool pool_{1};  // users, health checks and the tick

@@ -49,6 +49,7 @@ class TestEdgelabCli : public QObject {
     QTest::newRow("stray argument") << QStringList{"nodes.json"} << "nodes.json";
     QTest::newRow("after alone") << QStringList{"--after", "3"} << "--screenshot";
     QTest::newRow("bad rps") << QStringList{"--rps", "fast"} << "--rps";
+    QTest::newRow("stats interval too short") << QStringList{"--stats-interval-ms", "10"} << "--stats-interval-ms";
     QTest::newRow("lab without token") << QStringList{"--connect-lab", "http://127.0.0.1:1"} << "--token-file";
     QTest::newRow("missing nodes file") << QStringList{"--connect", "/nonexistent/nodes.json"}
                                         << "/nonexistent/nodes.json";

@@ -2,6 +2,7 @@
 
 #include "map/equal_earth.hpp"
 #include "map/land_geometry.hpp"
+#include "map/map_legend.hpp"
 #include "models/fleet_model.hpp"
 #include "models/node_health.hpp"
 
@@ -24,6 +25,7 @@ namespace {
 
 constexpr qint64 kArcLifeMs = 1400;
 constexpr std::size_t kMaxArcs = 400;
+constexpr int kArcSegments = 16;
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
@@ -61,31 +63,40 @@ WorldMapView::WorldMapView(FleetModel* fleet, QItemSelectionModel* selection, QW
     if (arcs_.empty()) animation_.stop();
     update();
   });
-  connect(fleet_, &FleetModel::figuresChanged, this, qOverload<>(&WorldMapView::update));
+  const auto everything = [this] { invalidate(AllLayers); };
+  connect(fleet_, &FleetModel::figuresChanged, this, [this] { invalidate(OverlayLayer); });
   connect(fleet_, &QAbstractItemModel::rowsInserted, this, [this] {
     fitted_ = false;
-    update();
+    invalidate(AllLayers);
   });
-  connect(fleet_, &QAbstractItemModel::modelReset, this, qOverload<>(&WorldMapView::update));
-  if (selection_) connect(selection_, &QItemSelectionModel::selectionChanged, this, qOverload<>(&WorldMapView::update));
+  connect(fleet_, &QAbstractItemModel::rowsRemoved, this, everything);
+  connect(fleet_, &QAbstractItemModel::modelReset, this, everything);
+  if (selection_)
+    connect(selection_, &QItemSelectionModel::selectionChanged, this, [this] { invalidate(OverlayLayer); });
 }
 
 void WorldMapView::setOrigin(std::optional<std::pair<double, double>> latLon, const QString& name) {
   origin_ = latLon ? std::optional(EqualEarth::forward(latLon->second, latLon->first)) : std::nullopt;
   origin_name_ = name;
-  update();
+  invalidate(AllLayers);
 }
 
 void WorldMapView::addSamples(const QJsonArray& samples) {
   const auto all = nodes();
   const qint64 now = nowMs();
+  // Samples come in batches (a few a second): each arc starts as old as its sample
+  // is against the batch's newest, so arcs flow evenly instead of in pulses. Only
+  // differences within a batch count, so a remote lab's clock does not matter.
+  qint64 newest = 0;
+  for (const auto& value : samples) newest = std::max(newest, value.toObject().value(u"time_ms"_s).toInteger());
   for (const auto& value : samples) {
     const QJsonObject s = value.toObject();
+    const qint64 age = std::clamp<qint64>(newest - s.value(u"time_ms"_s).toInteger(newest), 0, kArcLifeMs / 2);
     const QString pop = s.value(u"pop"_s).toString();
     auto node = std::find_if(all.begin(), all.end(), [&](const Node& n) { return n.name == pop; });
     if (node == all.end()) continue;
     arcs_.push_back({EqualEarth::forward(s.value(u"lon"_s).toDouble(), s.value(u"lat"_s).toDouble()), node->projected,
-                     MapPalette::tierFromName(s.value(u"tier"_s).toString()), now});
+                     MapPalette::tierFromName(s.value(u"tier"_s).toString()), now - age});
   }
   while (arcs_.size() > kMaxArcs) arcs_.pop_front();
   if (!arcs_.empty() && !animation_.isActive()) animation_.start();
@@ -126,7 +137,7 @@ void WorldMapView::fitToFleet() {
   const QRectF world(-EqualEarth::kMaxX, -EqualEarth::kMaxY, 2 * EqualEarth::kMaxX, 2 * EqualEarth::kMaxY);
   if (all.size() < 2 || box.width() > 0.8 * world.width()) box = world.adjusted(0, 0.25, 0, 0);  // Antarctica aside
   box = box.adjusted(-0.25, -0.2, 0.25, 0.2);
-  const double legendHeight = legend(nullptr, MapPalette(palette()));
+  const double legendHeight = MapLegend(font(), unit()).height(width());
   const double mapHeight = std::max(50.0, height() - legendHeight);
   scale_ = std::min(width() / box.width(), mapHeight / box.height());
   center_ = box.center();
@@ -136,7 +147,7 @@ void WorldMapView::fitToFleet() {
   fitted_ = true;
   fitted_count_ = all.size() + (origin_ ? 1 : 0);
   user_moved_ = false;
-  update();
+  invalidate(AllLayers);
 }
 
 void WorldMapView::clampView() {
@@ -160,14 +171,58 @@ double WorldMapView::radiusOf(const Node& node, double maxRate) const {
   return unit() * (4.5 + 9.0 * share);  // area grows with the rate
 }
 
+void WorldMapView::invalidate(unsigned layers) {
+  dirty_ |= layers;
+  update();
+}
+
+void WorldMapView::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange ||
+      event->type() == QEvent::LanguageChange)
+    invalidate(AllLayers);
+  QWidget::changeEvent(event);
+}
+
+// Three layers: the land (redrawn when the view changes), the request arcs
+// (every animation frame), and links, nodes, labels and the legend (figures,
+// selection, view). Only the arcs are drawn at the animation's rate.
 void WorldMapView::paintEvent(QPaintEvent*) {
   // Nodes get their places as their status answers come in: until the user zooms or
   // pans, the fit follows the fleet as it appears.
   const auto located = nodes().size() + (origin_ ? 1 : 0);
   if (!fitted_ || (!user_moved_ && located != fitted_count_)) fitToFleet();
   const MapPalette palette(this->palette());
+  const qreal ratio = devicePixelRatioF();
+  const QSize pixels = size() * ratio;
+  if (base_.size() != pixels || base_.devicePixelRatio() != ratio) dirty_ |= AllLayers;
+  std::vector<Node> all;
+  if (dirty_) all = nodes();
+  if (dirty_ & BaseLayer) {
+    base_ = QPixmap(pixels);
+    base_.setDevicePixelRatio(ratio);
+    QPainter layer(&base_);
+    layer.setRenderHint(QPainter::Antialiasing);
+    paintLand(layer, palette);
+  }
+  if (dirty_ & OverlayLayer) {
+    overlay_ = QPixmap(pixels);
+    overlay_.setDevicePixelRatio(ratio);
+    overlay_.fill(Qt::transparent);
+    QPainter layer(&overlay_);
+    layer.setRenderHint(QPainter::Antialiasing);
+    paintLinks(layer, all, palette);
+    paintNodes(layer, all, palette);
+    MapLegend(font(), unit()).paint(layer, width(), height(), palette);
+  }
+  dirty_ = 0;
   QPainter p(this);
+  p.drawPixmap(0, 0, base_);
   p.setRenderHint(QPainter::Antialiasing);
+  paintArcs(p);
+  p.drawPixmap(0, 0, overlay_);
+}
+
+void WorldMapView::paintLand(QPainter& p, const MapPalette& palette) const {
   p.fillRect(rect(), palette.background);
   const LandGeometry& geometry = LandGeometry::instance();
   QTransform world;
@@ -186,12 +241,6 @@ void WorldMapView::paintEvent(QPaintEvent*) {
   p.setPen(QPen(palette.land_edge, 0));
   p.drawPath(geometry.land());
   p.restore();
-
-  const auto all = nodes();
-  paintLinks(p, all, palette);
-  paintArcs(p);
-  paintNodes(p, all, palette);
-  legend(&p, palette);
 }
 
 void WorldMapView::paintLinks(QPainter& p, const std::vector<Node>& all, const MapPalette& palette) const {
@@ -240,85 +289,38 @@ void WorldMapView::paintArcs(QPainter& p) {
     QColor colour = MapPalette::tierColour(arc.tier);
     colour.setAlphaF(0.85 * (1 - age));
     const QPointF a = toScreen(arc.from), b = toScreen(arc.to);
-    p.setPen(QPen(colour, unit() * 1.4, Qt::SolidLine, Qt::RoundCap));
-    p.setBrush(Qt::NoBrush);
     // The arc grows towards the PoP in the first third of its life, then fades.
-    const QPainterPath path = bow(a, b, -0.25);
+    // Points on the quadratic Bézier of bow(a, b, -0.25), evaluated directly.
+    const QPointF d = b - a;
+    const QPointF control = (a + b) / 2 + QPointF(d.y(), -d.x()) * 0.25;
     const double grown = std::min(1.0, age * 3);
-    QPainterPath part;
-    part.moveTo(a);
-    for (int i = 1; i <= 16; ++i) part.lineTo(path.pointAtPercent(grown * i / 16.0));
-    p.drawPath(part);
+    QPointF points[kArcSegments + 1];
+    for (int i = 0; i <= kArcSegments; ++i) {
+      const double t = grown * i / kArcSegments;
+      points[i] = (1 - t) * (1 - t) * a + 2 * (1 - t) * t * control + t * t * b;
+    }
+    p.setPen(QPen(colour, unit() * 1.4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.setBrush(Qt::NoBrush);
+    p.drawPolyline(points, kArcSegments + 1);
     p.setBrush(colour);
     p.setPen(Qt::NoPen);
     p.drawEllipse(a, unit() * 1.5, unit() * 1.5);
   }
 }
 
-void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const MapPalette& palette) const {
+void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const MapPalette& palette) {
   double maxRate = 1;
   for (const auto& n : all) maxRate = std::max(maxRate, n.rate);
   QFont labelFont = font();
   labelFont.setPointSizeF(labelFont.pointSizeF() * std::min(unit(), 1.25));
-  p.setFont(labelFont);
-  const QFontMetricsF metrics(labelFont);
-  // Labels are placed after every shape is drawn, so none is hidden under a later node:
-  // the origin and shields first, then edges; each tries the right, left, above
-  // and below of its node and is left out where all four would cover a label or a node.
-  struct Wanted {
-    QString text;
-    QPointF at;
-    double radius;
-    double priority;
-  };
-  std::vector<Wanted> wanted;
-  std::vector<QRectF> discs;
-  auto label = [&](const QString& text, QPointF at, double radius, double priority = 0) {
-    wanted.push_back({text, at, radius, priority});
-    discs.push_back(QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius));
-  };
-  auto placeLabels = [&] {
-    std::stable_sort(wanted.begin(), wanted.end(),
-                     [](const Wanted& a, const Wanted& b) { return a.priority > b.priority; });
-    std::vector<QRectF> placed;
-    QSet<QString> shown;
-    for (const auto& w : wanted) {
-      // A shield and an edge in one city: one label says where both are.
-      if (shown.contains(w.text)) continue;
-      const QRectF text = metrics.boundingRect(w.text);
-      const double gap = w.radius + 3 * unit();
-      const QPointF corners[] = {
-          w.at + QPointF(gap, -text.height() / 2), w.at + QPointF(-gap - text.width(), -text.height() / 2),
-          w.at + QPointF(-text.width() / 2, -gap - text.height()), w.at + QPointF(-text.width() / 2, gap)};
-      for (const QPointF& corner : corners) {
-        const QRectF box(corner, text.size());
-        auto hits = [&](const QRectF& other) { return other.intersects(box); };
-        const bool coversOwn =
-            QRectF(w.at - QPointF(w.radius, w.radius), QSizeF(2 * w.radius, 2 * w.radius)).intersects(box);
-        if (std::any_of(placed.begin(), placed.end(), hits)) continue;
-        if (std::count_if(discs.begin(), discs.end(), hits) > (coversOwn ? 1 : 0)) continue;
-        placed.push_back(box);
-        shown.insert(w.text);
-        QPainterPath path;
-        path.addText(box.left(), box.top() + metrics.ascent(), labelFont, w.text);
-        p.setPen(QPen(palette.text_halo, 3 * unit(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        p.setBrush(Qt::NoBrush);
-        p.drawPath(path);
-        p.setPen(Qt::NoPen);
-        p.setBrush(palette.text);
-        p.drawPath(path);
-        break;
-      }
-    }
-  };
-
+  labels_.begin(labelFont, unit(), palette, devicePixelRatioF());
   if (origin_) {
     const QPointF c = toScreen(*origin_);
     const double r = unit() * 8;
     p.setPen(QPen(palette.background, unit() * 1.5));
     p.setBrush(MapPalette::tierColour(ServedTier::origin));
     p.drawRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r));
-    label(origin_name_, c, r * 1.2, 2);
+    labels_.want(origin_name_, c, r * 1.2, 2);
   }
   const QModelIndexList selected = selection_ ? selection_->selectedRows() : QModelIndexList();
   auto isSelected = [&](int row) {
@@ -344,119 +346,10 @@ void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const M
         p.setPen(QPen(palette.selection, unit() * 2));
         p.drawEllipse(c, r + 4 * unit(), r + 4 * unit());
       }
-      // Shields before edges; among edges the model's order, so labels do not trade places as rates move.
-      label(n.label, c, shield ? r * 1.25 : r, shield ? 1 : 0);
+      labels_.want(n.label, c, shield ? r * 1.25 : r, shield ? 1 : 0);
     }
   }
-  placeLabels();
-}
-
-namespace {
-struct LegendEntry {
-  enum Kind { circle, diamond, square, stroke, dashed, heading } kind;
-  QColor colour;
-  QString text;
-};
-}  // namespace
-
-// The legend is a strip under the map, its groups flowing left to right and
-// wrapping, so it never hides land. Returns the strip's height; paints when `p` is given.
-double WorldMapView::legend(QPainter* p, const MapPalette& palette) const {
-  QFont legendFont = font();
-  // The application font already grows on big screens (UiTheme::scaleFontFor); a little more on a big map.
-  legendFont.setPointSizeF(legendFont.pointSizeF() * std::min(unit(), 1.15) * 0.95);
-  QFont headingFont = legendFont;
-  headingFont.setBold(true);
-  const QFontMetricsF m(legendFont), hm(headingFont);
-  const double u = unit();
-  const double line = m.height() * 1.35;
-  const double swatch = 16 * u;
-  std::vector<LegendEntry> entries{
-      {LegendEntry::heading, {}, tr("PoP health")},
-      {LegendEntry::circle, NodeHealth::colour(Health::healthy), NodeHealth::label(Health::healthy)},
-      {LegendEntry::circle, NodeHealth::colour(Health::degraded), NodeHealth::label(Health::degraded)},
-      {LegendEntry::circle, NodeHealth::colour(Health::down), NodeHealth::label(Health::down)},
-      {LegendEntry::circle, NodeHealth::colour(Health::unreachable), NodeHealth::label(Health::unreachable)},
-      {LegendEntry::heading, {}, tr("Shapes")},
-      {LegendEntry::circle, palette.link, tr("edge (size: req/s)")},
-      {LegendEntry::diamond, palette.link, tr("shield")},
-      {LegendEntry::square, MapPalette::tierColour(ServedTier::origin), tr("origin")},
-      {LegendEntry::stroke, palette.link, tr("link (width: throughput)")},
-      {LegendEntry::dashed, NodeHealth::colour(Health::down), tr("link cut")},
-      {LegendEntry::heading, {}, tr("Requests served by")},
-  };
-  for (auto tier : {ServedTier::l1, ServedTier::l2, ServedTier::shield, ServedTier::origin, ServedTier::error})
-    entries.push_back({LegendEntry::stroke, MapPalette::tierColour(tier), MapPalette::tierLabel(tier)});
-  const double left = 8 * u, right = width() - 8 * u;
-  // First pass lays out (x, row) per entry; a group starts a new row when it would not fit whole.
-  struct Placed {
-    double x;
-    int row;
-  };
-  std::vector<Placed> placed;
-  double x = left;
-  int row = 0;
-  auto widthOf = [&](const LegendEntry& e) {
-    return e.kind == LegendEntry::heading ? hm.horizontalAdvance(e.text) + 8 * u
-                                          : swatch + 4 * u + m.horizontalAdvance(e.text) + 12 * u;
-  };
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    double w = widthOf(entries[i]);
-    if (entries[i].kind == LegendEntry::heading) {
-      double group = w;
-      for (std::size_t j = i + 1; j < entries.size() && entries[j].kind != LegendEntry::heading; ++j)
-        group += widthOf(entries[j]);
-      if (x > left && x + group > right) {
-        x = left;
-        ++row;
-      }
-      if (x > left) x += 10 * u;
-    } else if (x + w > right && x > left) {
-      x = left;
-      ++row;
-    }
-    placed.push_back({x, row});
-    x += w;
-  }
-  const double height = (row + 1) * line + 8 * u;
-  if (!p) return height;
-  const QRectF box(0, this->height() - height, width(), height);
-  p->setPen(Qt::NoPen);
-  p->setBrush(palette.panel);
-  p->drawRect(box);
-  p->setPen(QPen(palette.panel_edge, 1));
-  p->drawLine(box.topLeft(), box.topRight());
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const LegendEntry& e = entries[i];
-    const double y = box.top() + 4 * u + placed[i].row * line;
-    const QPointF mid(placed[i].x + swatch / 2, y + line / 2);
-    p->setBrush(e.colour);
-    p->setPen(QPen(palette.background, u));
-    double textX = placed[i].x + swatch + 4 * u;
-    switch (e.kind) {
-      case LegendEntry::heading:
-        textX = placed[i].x;
-        break;
-      case LegendEntry::circle:
-        p->drawEllipse(mid, 5 * u, 5 * u);
-        break;
-      case LegendEntry::diamond:
-        p->drawPath(diamond(mid, 6 * u));
-        break;
-      case LegendEntry::square:
-        p->drawRect(QRectF(mid.x() - 5 * u, mid.y() - 5 * u, 10 * u, 10 * u));
-        break;
-      case LegendEntry::stroke:
-      case LegendEntry::dashed:
-        p->setPen(QPen(e.colour, 2.5 * u, e.kind == LegendEntry::dashed ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
-        p->drawLine(mid - QPointF(swatch / 2, 0), mid + QPointF(swatch / 2, 0));
-        break;
-    }
-    p->setFont(e.kind == LegendEntry::heading ? headingFont : legendFont);
-    p->setPen(palette.text);
-    p->drawText(QRectF(textX, y, right - textX, line), Qt::AlignVCenter | Qt::AlignLeft, e.text);
-  }
-  return height;
+  labels_.paint(p);
 }
 
 std::optional<QPointF> WorldMapView::nodePosition(const QString& name) const {
@@ -513,7 +406,7 @@ void WorldMapView::wheelEvent(QWheelEvent* event) {
   const QPointF after = toProjected(at);
   center_ += before - after;
   clampView();
-  update();
+  invalidate(AllLayers);
   event->accept();
 }
 
@@ -534,7 +427,7 @@ void WorldMapView::mouseMoveEvent(QMouseEvent* event) {
   center_ -= QPointF(delta.x() / scale_, -delta.y() / scale_);
   drag_from_ = event->position();
   clampView();
-  update();
+  invalidate(AllLayers);
 }
 
 void WorldMapView::mouseReleaseEvent(QMouseEvent* event) {

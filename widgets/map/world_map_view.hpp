@@ -7,11 +7,13 @@
 // pans, double-click fits the fleet. Hover shows a PoP's figures, click
 // selects it in the shared selection model (the fleet table uses the same).
 // A dumb view: everything it draws comes from FleetModel's roles.
+#include "map/map_labels.hpp"
 #include "map/map_palette.hpp"
 
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QJsonArray>
+#include <QPixmap>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -52,6 +54,7 @@ class WorldMapView : public QWidget {
   void mouseDoubleClickEvent(QMouseEvent* event) override;
   void contextMenuEvent(QContextMenuEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
+  void changeEvent(QEvent* event) override;
   bool event(QEvent* event) override;
 
  private:
@@ -69,15 +72,18 @@ class WorldMapView : public QWidget {
     qint64 born_ms;
   };
 
+  enum Layer : unsigned { BaseLayer = 1, OverlayLayer = 2, AllLayers = 3 };
+
   std::vector<Node> nodes() const;
+  void invalidate(unsigned layers);  // redraw these layers at the next paint
   QPointF toScreen(QPointF projected) const;
   QPointF toProjected(QPointF screen) const;
   double unit() const;  // one "design pixel", larger on big screens
   double radiusOf(const Node& node, double maxRate) const;
+  void paintLand(QPainter& p, const MapPalette& palette) const;
   void paintLinks(QPainter& p, const std::vector<Node>& nodes, const MapPalette& palette) const;
   void paintArcs(QPainter& p);
-  void paintNodes(QPainter& p, const std::vector<Node>& nodes, const MapPalette& palette) const;
-  double legend(QPainter* p, const MapPalette& palette) const;
+  void paintNodes(QPainter& p, const std::vector<Node>& nodes, const MapPalette& palette);
   QString tooltipFor(int row) const;
   void clampView();
 
@@ -95,6 +101,9 @@ class WorldMapView : public QWidget {
   std::deque<Arc> arcs_;
   QTimer animation_;
   QElapsedTimer clock_;
+  QPixmap base_, overlay_;  // the land; links, nodes, labels and the legend (see paintEvent)
+  unsigned dirty_ = AllLayers;
+  MapLabels labels_;
 };
 
 }  // namespace edgelab::console
