@@ -264,6 +264,14 @@
         <source>lab API: %1 %2</source>
         <translation>Labor-API: %1 %2</translation>
     </message>
+    <message>
+        <source>down (lab fault)</source>
+        <translation>ausgefallen (Laborstörung)</translation>
+    </message>
+    <message>
+        <source>slow: +%1 ms per response (lab fault)</source>
+        <translation>langsam: +%1 ms je Antwort (Laborstörung)</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::EventLogModel</name>
@@ -297,6 +305,97 @@
     <message>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::EventText</name>
+    <message>
+        <source>purge %1 %2 (seq %3)</source>
+        <translation>Purge %1 %2 (Nr. %3)</translation>
+    </message>
+    <message>
+        <source>node serving on port %1</source>
+        <translation>Knoten bedient auf Port %1</translation>
+    </message>
+    <message>
+        <source>node draining</source>
+        <translation>Knoten läuft aus</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message>
+        <source>malformed response from %1: %2 (%3 since the last report)</source>
+        <translation>fehlerhafte Antwort von %1: %2 (%3 seit der letzten Meldung)</translation>
+    </message>
+    <message>
+        <source>request from %1 refused: %2 (%3 since the last report)</source>
+        <translation>Anfrage von %1 abgelehnt: %2 (%3 seit der letzten Meldung)</translation>
+    </message>
+    <message>
+        <source>storage of purged objects reclaimed up to seq %1</source>
+        <translation>Speicher gepurgter Objekte bis Nr. %1 freigegeben</translation>
+    </message>
+    <message>
+        <source>purge seq %1 not persisted: %2</source>
+        <translation>Purge Nr. %1 nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>PoP killed (lab fault)</source>
+        <translation>PoP abgeschaltet (Laborstörung)</translation>
+    </message>
+    <message>
+        <source>PoP revived (lab fault)</source>
+        <translation>PoP wieder gestartet (Laborstörung)</translation>
+    </message>
+    <message>
+        <source>cut from its upstream (lab fault)</source>
+        <translation>von seinem Upstream getrennt (Laborstörung)</translation>
+    </message>
+    <message>
+        <source>upstream link restored (lab fault)</source>
+        <translation>Upstream-Verbindung wiederhergestellt (Laborstörung)</translation>
+    </message>
+    <message>
+        <source>link delay set to %1 ms one way (lab fault)</source>
+        <translation>Link-Verzögerung auf %1 ms je Richtung gesetzt (Laborstörung)</translation>
+    </message>
+    <message>
+        <source>origin slowed: +%1 ms per response (lab fault)</source>
+        <translation>Origin verlangsamt: +%1 ms je Antwort (Laborstörung)</translation>
+    </message>
+    <message>
+        <source>origin down: it answers 503 (lab fault)</source>
+        <translation>Origin ausgefallen: antwortet mit 503 (Laborstörung)</translation>
+    </message>
+    <message>
+        <source>origin up: it answers normally again (lab fault)</source>
+        <translation>Origin wieder da: antwortet wieder normal (Laborstörung)</translation>
+    </message>
+    <message>
+        <source>%1 req/s, mix %2/%3/%4, %5 objects per class, Zipf %6, seed %7</source>
+        <translation>%1 Anfr./s, Mix %2/%3/%4, %5 Objekte je Klasse, Zipf %6, Seed %7</translation>
+    </message>
+    <message>
+        <source>users started: %1</source>
+        <translation>Nutzer gestartet: %1</translation>
+    </message>
+    <message>
+        <source>users stopped: %1</source>
+        <translation>Nutzer angehalten: %1</translation>
+    </message>
+    <message>
+        <source>users changed: %1</source>
+        <translation>Nutzer geändert: %1</translation>
     </message>
 </context>
 <context>
@@ -418,12 +517,8 @@
         <translation>%1 % Fehler</translation>
     </message>
     <message>
-        <source>purge %1 %2 (seq %3)</source>
-        <translation>Purge %1 %2 (Nr. %3)</translation>
-    </message>
-    <message>
-        <source>node %1</source>
-        <translation>Knoten %1</translation>
+        <source>killed by a lab fault</source>
+        <translation>durch eine Laborstörung abgeschaltet</translation>
     </message>
 </context>
 <context>
@@ -867,6 +962,10 @@
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 req/s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · errors %10</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 Anfr./s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · Fehler %10</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (origin)&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (Origin)&lt;br&gt;%2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -893,6 +992,10 @@
     <message>
         <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the lab headless</source>
         <translation>edgelab: keine Anzeige (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); das Labor läuft ohne Fenster</translation>
+    </message>
+    <message>
+        <source>saved nodes left out: %1</source>
+        <translation>gespeicherte Knoten ausgelassen: %1</translation>
     </message>
 </context>
 </TS>

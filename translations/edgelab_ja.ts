@@ -264,6 +264,14 @@
         <source>lab API: %1 %2</source>
         <translation>ラボ API: %1 %2</translation>
     </message>
+    <message>
+        <source>down (lab fault)</source>
+        <translation>ダウン (ラボ障害)</translation>
+    </message>
+    <message>
+        <source>slow: +%1 ms per response (lab fault)</source>
+        <translation>低速: 応答ごとに +%1 ms (ラボ障害)</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::EventLogModel</name>
@@ -297,6 +305,97 @@
     <message>
         <source>All kinds</source>
         <translation>すべての種類</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::EventText</name>
+    <message>
+        <source>purge %1 %2 (seq %3)</source>
+        <translation>パージ %1 %2 (番号 %3)</translation>
+    </message>
+    <message>
+        <source>node serving on port %1</source>
+        <translation>ノードがポート %1 で稼働中</translation>
+    </message>
+    <message>
+        <source>node draining</source>
+        <translation>ノードを切り離し中</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>ノード %1</translation>
+    </message>
+    <message>
+        <source>malformed response from %1: %2 (%3 since the last report)</source>
+        <translation>%1 からの不正な応答: %2 (前回の報告以降 %3 件)</translation>
+    </message>
+    <message>
+        <source>request from %1 refused: %2 (%3 since the last report)</source>
+        <translation>%1 からのリクエストを拒否: %2 (前回の報告以降 %3 件)</translation>
+    </message>
+    <message>
+        <source>storage of purged objects reclaimed up to seq %1</source>
+        <translation>番号 %1 までのパージ済みオブジェクトの領域を解放</translation>
+    </message>
+    <message>
+        <source>purge seq %1 not persisted: %2</source>
+        <translation>パージ 番号 %1 を保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>PoP killed (lab fault)</source>
+        <translation>PoP を停止 (ラボ障害)</translation>
+    </message>
+    <message>
+        <source>PoP revived (lab fault)</source>
+        <translation>PoP を再起動 (ラボ障害)</translation>
+    </message>
+    <message>
+        <source>cut from its upstream (lab fault)</source>
+        <translation>上流から切断 (ラボ障害)</translation>
+    </message>
+    <message>
+        <source>upstream link restored (lab fault)</source>
+        <translation>上流との接続を復旧 (ラボ障害)</translation>
+    </message>
+    <message>
+        <source>link delay set to %1 ms one way (lab fault)</source>
+        <translation>リンク遅延を片道 %1 ms に設定 (ラボ障害)</translation>
+    </message>
+    <message>
+        <source>origin slowed: +%1 ms per response (lab fault)</source>
+        <translation>オリジンを低速化: 応答ごとに +%1 ms (ラボ障害)</translation>
+    </message>
+    <message>
+        <source>origin down: it answers 503 (lab fault)</source>
+        <translation>オリジン停止: 503 を返します (ラボ障害)</translation>
+    </message>
+    <message>
+        <source>origin up: it answers normally again (lab fault)</source>
+        <translation>オリジン復旧: 通常どおり応答します (ラボ障害)</translation>
+    </message>
+    <message>
+        <source>%1 req/s, mix %2/%3/%4, %5 objects per class, Zipf %6, seed %7</source>
+        <translation>%1 リクエスト/秒、構成比 %2/%3/%4、クラスごとに %5 オブジェクト、Zipf %6、シード %7</translation>
+    </message>
+    <message>
+        <source>users started: %1</source>
+        <translation>ユーザーを開始: %1</translation>
+    </message>
+    <message>
+        <source>users stopped: %1</source>
+        <translation>ユーザーを停止: %1</translation>
+    </message>
+    <message>
+        <source>users changed: %1</source>
+        <translation>ユーザー設定を変更: %1</translation>
     </message>
 </context>
 <context>
@@ -418,12 +517,8 @@
         <translation>エラー率 %1 %</translation>
     </message>
     <message>
-        <source>purge %1 %2 (seq %3)</source>
-        <translation>パージ %1 %2 (番号 %3)</translation>
-    </message>
-    <message>
-        <source>node %1</source>
-        <translation>ノード %1</translation>
+        <source>killed by a lab fault</source>
+        <translation>ラボ障害により停止</translation>
     </message>
 </context>
 <context>
@@ -867,6 +962,10 @@
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, %3)&lt;br&gt;%4&lt;br&gt;%5 req/s · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · errors %10</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2、%3)&lt;br&gt;%4&lt;br&gt;%5 リクエスト/秒 · L1 %6 · L2 %7&lt;br&gt;p50 %8 · p99 %9 · エラー %10</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (origin)&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (オリジン)&lt;br&gt;%2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -893,6 +992,10 @@
     <message>
         <source>edgelab: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the lab headless</source>
         <translation>edgelab: ディスプレイがありません (DISPLAY と WAYLAND_DISPLAY が未設定)。ウィンドウなしでラボを実行します</translation>
+    </message>
+    <message>
+        <source>saved nodes left out: %1</source>
+        <translation>保存済みノードを除外しました: %1</translation>
     </message>
 </context>
 </TS>

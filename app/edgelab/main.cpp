@@ -8,17 +8,16 @@
 #include "map/land_geometry.hpp"
 #include "map/world_map_view.hpp"
 #include "models/console_session.hpp"
+#include "models/saved_nodes.hpp"
 #include "views/main_window.hpp"
 #include "views/ui_language.hpp"
 #include "views/ui_theme.hpp"
+#include "views/window_host.hpp"
 
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QScreen>
-#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -70,11 +69,11 @@ std::unique_ptr<LabLauncher> startLocalLab(ConsoleSession& session, const Consol
 
 // Remote nodes added in earlier sessions (Fleet -> Add nodes…).
 void addSavedNodes(ConsoleSession& session) {
-  const QByteArray saved = QSettings().value(u"remote/nodes"_s).toByteArray();
-  if (saved.isEmpty()) return;
   QString error;
-  if (auto nodes = NodesFile::parse(saved, QString(), &error))
-    for (const auto& node : *nodes) session.addNode(node);
+  for (const auto& node : SavedNodes::load(&error)) session.addNode(node);
+  if (!error.isEmpty())
+    session.events().append(QDateTime::currentMSecsSinceEpoch(), u"console"_s, u"settings"_s,
+                            QCoreApplication::translate("main", "saved nodes left out: %1").arg(error));
 }
 
 }  // namespace
@@ -147,25 +146,17 @@ int main(int argc, char* argv[]) {
   LandGeometry::instance();
 
   // The window is rebuilt on a language switch; the session keeps running under it.
-  std::unique_ptr<MainWindow> window;
-  std::function<void()> showWindow = [&] {
-    window = std::make_unique<MainWindow>(&session, !screenshots);
-    QObject::connect(window.get(), &MainWindow::languageRequested, &app, [&](const QString& code) {
-      UiLanguage::save(code);
-      UiLanguage::install(code);
-      window->saveLayout();
-      QTimer::singleShot(0, &app, showWindow);  // not from inside the old window's own signal
-    });
+  WindowHost host(&session, !screenshots);
+  QObject::connect(&host, &WindowHost::windowShown, &app, [&](MainWindow* window) {
     if (screenshots) window->resize(window->screen()->availableGeometry().size());
     if (probe) probe->watch(window->map());
-    window->show();
-  };
-  showWindow();
+  });
+  host.show();
 
   if (screenshots) {
     QTimer::singleShot(static_cast<int>(options->screenshot_after_s * 1000), &app, [&] {
       if (probe) probe->finish();
-      QApplication::exit(writeScreenshots(*window, options->screenshot_dir) ? 0 : 1);
+      QApplication::exit(writeScreenshots(*host.window(), options->screenshot_dir) ? 0 : 1);
     });
   }
   const int status = app.exec();

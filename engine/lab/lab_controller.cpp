@@ -50,6 +50,17 @@ std::string describe(const LiveTrafficSettings& s) {
 
 }  // namespace
 
+// The settings as fields beside the message, so a console can word the event in its own language.
+static json::object traffic_event_fields(const LiveTrafficSettings& s, const char* change) {
+  return json::object{{"running", s.running},
+                      {"change", change},
+                      {"rps", json_number(s.rps)},
+                      {"mix", json::array{json_number(s.mix[0]), json_number(s.mix[1]), json_number(s.mix[2])}},
+                      {"objects", s.objects},
+                      {"zipf", json_number(s.zipf)},
+                      {"seed", s.seed}};
+}
+
 json::value json_number(double v) {
   if (v == std::floor(v) && std::fabs(v) < 9e15) return static_cast<std::int64_t>(v);
   return v;
@@ -119,7 +130,8 @@ std::unique_ptr<LabController> LabController::start(LabFleet& fleet, const Topol
   c->shield_monitor_->start();
   c->traffic_->start(c->options_.settings);
   if (c->options_.settings.running)
-    c->publish("traffic", "", "users started: " + describe(c->options_.settings), json::object{{"running", true}});
+    c->publish("traffic", "", "users started: " + describe(c->options_.settings),
+               traffic_event_fields(c->options_.settings, "started"));
   c->tick();
   return c;
 }
@@ -173,8 +185,15 @@ void LabController::observe(const LiveRequest& r) {
   sample_credit_ = std::min(burst, sample_credit_ + static_cast<double>(std::max<std::int64_t>(
                                                         0, r.time_ms - sample_credit_ms_)) * per_ms);
   sample_credit_ms_ = std::max(sample_credit_ms_, r.time_ms);
-  if (sample_credit_ < 1) return;
+  // ...and never more than the contract's number within one calendar second.
+  const std::int64_t second = r.time_ms / 1000;
+  if (second != sample_second_) {
+    sample_second_ = second;
+    samples_this_second_ = 0;
+  }
+  if (sample_credit_ < 1 || samples_this_second_ >= options_.samples_per_second) return;
   sample_credit_ -= 1;
+  ++samples_this_second_;
   pending_samples_.emplace_back(
       "sample", json::object{{"time_ms", r.time_ms},
                              {"city", city.city},
@@ -233,9 +252,9 @@ void LabController::set_traffic(const LiveTrafficSettings& settings) {
   const LiveTrafficSettings before = traffic_->settings();
   if (before == settings) return;
   traffic_->apply(settings);
-  std::string what =
-      before.running != settings.running ? (settings.running ? "users started" : "users stopped") : "users changed";
-  publish("traffic", "", what + ": " + describe(settings), json::object{{"running", settings.running}});
+  const char* change = before.running != settings.running ? (settings.running ? "started" : "stopped") : "changed";
+  publish("traffic", "", std::string("users ") + change + ": " + describe(settings),
+          traffic_event_fields(settings, change));
 }
 
 json::object LabController::topology_json() const {

@@ -114,6 +114,8 @@ class LabController {
   std::vector<std::pair<std::string, boost::json::object>> pending_samples_;
   double sample_credit_ = 0;  // samples allowed now (see observe)
   std::int64_t sample_credit_ms_ = 0;
+  std::int64_t sample_second_ = 0;
+  std::size_t samples_this_second_ = 0;
 
   FaultWorker faults_;
   IoPool pool_{1};  // users, health checks and the tick

@@ -76,9 +76,18 @@ WorldMapView::WorldMapView(FleetModel* fleet, QItemSelectionModel* selection, QW
 }
 
 void WorldMapView::setOrigin(std::optional<std::pair<double, double>> latLon, const QString& name) {
-  origin_ = latLon ? std::optional(EqualEarth::forward(latLon->second, latLon->first)) : std::nullopt;
+  const auto projected = latLon ? std::optional(EqualEarth::forward(latLon->second, latLon->first)) : std::nullopt;
+  if (projected == origin_ && name == origin_name_) return;  // the session says so every second
+  origin_ = projected;
   origin_name_ = name;
   invalidate(AllLayers);
+}
+
+void WorldMapView::setOriginHealth(Health health, const QString& reason) {
+  if (health == origin_health_ && reason == origin_reason_) return;
+  origin_health_ = health;
+  origin_reason_ = reason;
+  invalidate(OverlayLayer);
 }
 
 void WorldMapView::addSamples(const QJsonArray& samples) {
@@ -318,7 +327,8 @@ void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const M
     const QPointF c = toScreen(*origin_);
     const double r = unit() * 8;
     p.setPen(QPen(palette.background, unit() * 1.5));
-    p.setBrush(MapPalette::tierColour(ServedTier::origin));
+    p.setBrush(origin_health_ == Health::healthy ? MapPalette::tierColour(ServedTier::origin)
+                                                 : NodeHealth::colour(origin_health_));
     p.drawRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r));
     labels_.want(origin_name_, c, r * 1.2, 2);
   }
@@ -358,6 +368,10 @@ std::optional<QPointF> WorldMapView::nodePosition(const QString& name) const {
   return std::nullopt;
 }
 
+std::optional<QPointF> WorldMapView::originPosition() const {
+  return origin_ ? std::optional(toScreen(*origin_)) : std::nullopt;
+}
+
 QString WorldMapView::nodeAt(QPointF position) const {
   QString best;
   double bestDistance = 14 * unit();
@@ -385,7 +399,14 @@ bool WorldMapView::event(QEvent* e) {
   if (e->type() == QEvent::ToolTip && fleet_) {
     auto* help = static_cast<QHelpEvent*>(e);
     const QString name = nodeAt(help->pos());
-    if (name.isEmpty()) {
+    if (name.isEmpty() && onOrigin(help->pos())) {
+      QToolTip::showText(help->globalPos(),
+                         tr("<b>%1</b> (origin)<br>%2")
+                             .arg(origin_name_.toHtmlEscaped(),
+                                  origin_reason_.isEmpty() ? NodeHealth::label(origin_health_)
+                                                           : origin_reason_.toHtmlEscaped()),
+                         this);
+    } else if (name.isEmpty()) {
       QToolTip::hideText();
       e->ignore();
     } else {
@@ -457,10 +478,13 @@ void WorldMapView::mouseDoubleClickEvent(QMouseEvent*) {
 void WorldMapView::contextMenuEvent(QContextMenuEvent* event) {
   const QString name = nodeAt(event->pos());
   if (!name.isEmpty()) return emit nodeContextMenuRequested(name, event->globalPos());
-  if (origin_) {
-    const QPointF d = toScreen(*origin_) - QPointF(event->pos());
-    if (std::hypot(d.x(), d.y()) < 14 * unit()) emit originContextMenuRequested(event->globalPos());
-  }
+  if (onOrigin(event->pos())) emit originContextMenuRequested(event->globalPos());
+}
+
+bool WorldMapView::onOrigin(QPointF position) const {
+  if (!origin_) return false;
+  const QPointF d = toScreen(*origin_) - position;
+  return std::hypot(d.x(), d.y()) < 14 * unit();
 }
 
 }  // namespace edgelab::console

@@ -9,6 +9,7 @@
 // A dumb view: everything it draws comes from FleetModel's roles.
 #include "map/map_labels.hpp"
 #include "map/map_palette.hpp"
+#include "models/node_health.hpp"
 
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
@@ -31,11 +32,14 @@ class WorldMapView : public QWidget {
   explicit WorldMapView(FleetModel* fleet, QItemSelectionModel* selection, QWidget* parent = nullptr);
 
   void setOrigin(std::optional<std::pair<double, double>> latLon, const QString& name);
+  // healthy: the origin's own colour; degraded or down: the health colour, and the reason on hover.
+  void setOriginHealth(Health health, const QString& reason);
   // Sampled requests from the lab: {"lat","lon","pop","tier",...}. Each draws for a moment.
   void addSamples(const QJsonArray& samples);
   void fitToFleet();
   // Where a node is drawn now (widget coordinates); nullopt when it has no location.
   std::optional<QPointF> nodePosition(const QString& name) const;
+  std::optional<QPointF> originPosition() const;
   QString nodeAt(QPointF position) const;  // empty when none
   int liveArcs() const { return static_cast<int>(arcs_.size()); }
   QSize sizeHint() const override { return {900, 480}; }
@@ -85,12 +89,15 @@ class WorldMapView : public QWidget {
   void paintArcs(QPainter& p);
   void paintNodes(QPainter& p, const std::vector<Node>& nodes, const MapPalette& palette);
   QString tooltipFor(int row) const;
+  bool onOrigin(QPointF position) const;
   void clampView();
 
   QPointer<FleetModel> fleet_;
   QPointer<QItemSelectionModel> selection_;
   std::optional<QPointF> origin_;
   QString origin_name_;
+  Health origin_health_ = Health::healthy;
+  QString origin_reason_;
   QPointF center_{0, 0.1};  // projected coordinates at the widget's centre
   double scale_ = 0;        // pixels per projected unit; 0 until the first fit
   bool fitted_ = false;

@@ -1,5 +1,7 @@
 #include "models/console_session.hpp"
 
+#include "models/event_text.hpp"
+
 #include <QDateTime>
 
 #include <tuple>
@@ -99,14 +101,39 @@ void ConsoleSession::onMetrics(const QJsonObject& metrics) {
   emit labChanged();
 }
 
+// A fault shows at once, from its event: the lab's health monitor and the node's
+// own polls confirm it a second or two later.
+void ConsoleSession::applyFault(const QJsonObject& event) {
+  const QString action = event.value(u"action"_s).toString();
+  const QString node = event.value(u"node"_s).toString();
+  if (action == u"kill"_s || action == u"revive"_s) {
+    fleet_.setKilledByLab(node, action == u"kill"_s);
+  } else if (action == u"origin-down"_s) {
+    summary_.origin_health = Health::down;
+    summary_.origin_reason = tr("down (lab fault)");
+  } else if (action == u"origin-slow"_s) {
+    summary_.origin_health = Health::degraded;
+    summary_.origin_reason = tr("slow: +%1 ms per response (lab fault)").arg(event.value(u"ms"_s).toInteger());
+  } else if (action == u"origin-up"_s) {
+    summary_.origin_health = Health::healthy;
+    summary_.origin_reason.clear();
+  } else {
+    return;
+  }
+  emit labChanged();
+}
+
 void ConsoleSession::onLabEvents(const QJsonArray& events) {
   bool topologyMayHaveChanged = false;
   for (const auto& value : events) {
     const QJsonObject e = value.toObject();
     const QString kind = e.value(u"kind"_s).toString();
     events_.append(e.value(u"time_ms"_s).toInteger(QDateTime::currentMSecsSinceEpoch()),
-                   e.value(u"node"_s).toString(u"lab"_s), kind, e.value(u"message"_s).toString());
-    topologyMayHaveChanged |= kind == u"fault"_s;
+                   e.value(u"node"_s).toString(u"lab"_s), kind, EventText::labEvent(e));
+    if (kind == u"fault"_s) {
+      topologyMayHaveChanged = true;
+      applyFault(e);
+    }
   }
   // Cuts and link delays live in the topology: read it again after a fault.
   if (topologyMayHaveChanged && lab_)

@@ -23,6 +23,8 @@ struct LabSummary {
   double offload_10s = -1, offload_run = -1;
   std::optional<std::pair<double, double>> origin;  // lat, lon
   QString origin_name;
+  Health origin_health = Health::healthy;  // from the lab's origin faults
+  QString origin_reason;
 };
 
 class ConsoleSession : public QObject {
@@ -51,6 +53,7 @@ class ConsoleSession : public QObject {
   void onHealth(const QJsonArray& nodes);
   void onMetrics(const QJsonObject& metrics);
   void onLabEvents(const QJsonArray& events);
+  void applyFault(const QJsonObject& event);
 
   QNetworkAccessManager network_;
   FleetModel fleet_;

@@ -1,9 +1,9 @@
 #include "models/fleet_model.hpp"
 
+#include "models/event_text.hpp"
 #include "models/region_catalogue.hpp"
 
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QLocale>
 
 #include <algorithm>
@@ -373,7 +373,10 @@ void FleetModel::onFailure(Row& row, const QString& path, const ApiResult& resul
 void FleetModel::judge(Row& row) {
   Health health = Health::healthy;
   QString reason;
-  if (row.failing_since_ms) {
+  if (row.killed_by_lab) {
+    health = Health::down;
+    reason = tr("killed by a lab fault");
+  } else if (row.failing_since_ms) {
     // Refused or silent after having answered: down. Anything else (401, TLS, never answered): unreachable.
     health = row.ever_answered && row.failure_transport ? Health::down : Health::unreachable;
     reason = row.failure_error;
@@ -398,15 +401,7 @@ void FleetModel::onEvents(Row& row, const QJsonArray& events) {
     const QJsonObject e = value.toObject();
     const QString type = e.value(u"type"_s).toString();
     const QJsonObject d = e.value(u"data"_s).toObject();
-    QString message;
-    if (type == u"purge_applied"_s)
-      message = tr("purge %1 %2 (seq %3)")
-                    .arg(d.value(u"kind"_s).toString(), d.value(u"value"_s).toString())
-                    .arg(d.value(u"seq"_s).toInteger());
-    else if (type == u"node_state"_s)
-      message = tr("node %1").arg(d.value(u"state"_s).toString());
-    else
-      message = QString::fromUtf8(QJsonDocument(d).toJson(QJsonDocument::Compact));
+    const QString message = EventText::nodeEvent(type, d);
     emit nodeEvent(e.value(u"at_ms"_s).toInteger(nowMs()), row.endpoint.name, type, message);
   }
 }
@@ -436,6 +431,15 @@ void FleetModel::setLabHealth(const QString& name, Health health, const QString&
   Row& row = *rows_[static_cast<std::size_t>(r)];
   row.lab_health = health;
   row.lab_reason = reason;
+  judge(row);
+  rowChanged(row, HealthColumn, HealthColumn);
+}
+
+void FleetModel::setKilledByLab(const QString& name, bool killed) {
+  const int r = rowOf(name);
+  if (r < 0) return;
+  Row& row = *rows_[static_cast<std::size_t>(r)];
+  row.killed_by_lab = killed;
   judge(row);
   rowChanged(row, HealthColumn, HealthColumn);
 }

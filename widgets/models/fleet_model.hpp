@@ -72,6 +72,8 @@ class FleetModel : public QAbstractTableModel {
   void setPlacement(const QString& name, double lat, double lon, const QString& upstream, const QString& city);
   void setLinkCut(const QString& name, bool cut);
   void setLabHealth(const QString& name, Health health, const QString& reason);
+  // A kill fault the lab reported: down at once, until its revive.
+  void setKilledByLab(const QString& name, bool killed);
 
   double totalRate() const;
   double totalErrorRate() const;
@@ -106,6 +108,7 @@ class FleetModel : public QAbstractTableModel {
     bool failure_transport = false;  // no HTTP answer at all (refused, timed out, closed)
     std::optional<Health> lab_health;
     QString lab_reason;
+    bool killed_by_lab = false;
     bool ever_answered = false;
     std::deque<Counters> window;    // the last minute of stats answers
     std::optional<Counters> first;  // the first answer since the console (or the node) started

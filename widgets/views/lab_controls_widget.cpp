@@ -76,6 +76,15 @@ LabControlsWidget::LabControlsWidget(ConsoleSession* session, QWidget* parent) :
   fault_ms_->setValue(200);
   fault_ms_->setSuffix(tr(" ms"));
   inject_ = new QPushButton(tr("Inject"), faults);
+  // Names for tests and accessibility tools that drive the panel.
+  fault_node_->setObjectName(u"faultNode"_s);
+  fault_action_->setObjectName(u"faultAction"_s);
+  fault_ms_->setObjectName(u"faultMs"_s);
+  inject_->setObjectName(u"injectFault"_s);
+  message_->setObjectName(u"labMessage"_s);
+  start_stop_->setObjectName(u"startStop"_s);
+  rps_->setObjectName(u"rate"_s);
+  apply_->setObjectName(u"applyTraffic"_s);
   auto* faultForm = new QFormLayout(faults);
   faultForm->addRow(tr("Node"), fault_node_);
   faultForm->addRow(tr("Action"), fault_action_);
@@ -134,20 +143,24 @@ void LabControlsWidget::showTraffic(const QJsonObject& traffic) {
 
 void LabControlsWidget::applyTraffic(const QJsonObject& settings) {
   if (!session_ || !session_->lab()) return;
-  session_->lab()->putTraffic(settings, [this](const ApiResult& result) {
-    message_->setText(result.ok() ? tr("Traffic settings applied.") : tr("Traffic not changed: %1").arg(result.error));
+  // The window (and this widget) is rebuilt on a language switch while an answer may be on its way.
+  session_->lab()->putTraffic(settings, [self = QPointer(this)](const ApiResult& result) {
+    if (!self) return;
+    self->message_->setText(result.ok() ? tr("Traffic settings applied.") : tr("Traffic not changed: %1").arg(result.error));
   });
 }
 
 void LabControlsWidget::sendFault(const QString& action, const QString& node, int ms) {
   if (!session_ || !session_->lab()) return;
   const QString target = action.startsWith(u"origin"_s) ? QString() : node;
-  session_->lab()->postFault(action, target, ms, [this, action, target](const ApiResult& result) {
+  session_->lab()->postFault(action, target, ms, [self = QPointer(this), action, target](const ApiResult& result) {
+    if (!self) return;
     if (result.ok()) {
-      message_->setText(tr("Fault sent: %1 %2").arg(action, target));
+      self->message_->setText(tr("Fault sent: %1 %2").arg(action, target));
     } else {
-      message_->setText(tr("Fault %1 %2 refused: %3").arg(action, target, result.error));
-      session_->events().append(QDateTime::currentMSecsSinceEpoch(), u"console"_s, u"fault"_s, message_->text());
+      self->message_->setText(tr("Fault %1 %2 refused: %3").arg(action, target, result.error));
+      self->session_->events().append(QDateTime::currentMSecsSinceEpoch(), u"console"_s, u"fault"_s,
+                                      self->message_->text());
     }
   });
 }

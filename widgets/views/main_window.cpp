@@ -3,6 +3,7 @@
 #include "dialogs/add_nodes_dialog.hpp"
 #include "map/world_map_view.hpp"
 #include "models/console_session.hpp"
+#include "models/saved_nodes.hpp"
 #include "views/event_log_widget.hpp"
 #include "views/fleet_table_widget.hpp"
 #include "views/lab_controls_widget.hpp"
@@ -63,14 +64,13 @@ MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* par
 
   buildMenus();
   connect(session, &ConsoleSession::labChanged, this, &MainWindow::updateStatus);
-  connect(session, &ConsoleSession::labChanged, this,
-          [this] { map_->setOrigin(session_->labSummary().origin, session_->labSummary().origin_name); });
+  connect(session, &ConsoleSession::labChanged, this, &MainWindow::updateOrigin);
   connect(session, &ConsoleSession::samplesArrived, map_, &WorldMapView::addSamples);
   connect(map_, &WorldMapView::nodeContextMenuRequested, this, &MainWindow::showNodeMenu);
   connect(map_, &WorldMapView::originContextMenuRequested, this, &MainWindow::showOriginMenu);
   connect(fleet_table_, &FleetTableWidget::nodeContextMenuRequested, this, &MainWindow::showNodeMenu);
   updateStatus();
-  map_->setOrigin(session->labSummary().origin, session->labSummary().origin_name);
+  updateOrigin();
 
   QSettings settings;
   if (restoreLayout && settings.value(u"layout/version"_s).toInt() == kLayoutVersion) {
@@ -134,6 +134,12 @@ void MainWindow::buildMenus() {
   }
 }
 
+void MainWindow::updateOrigin() {
+  const LabSummary& lab = session_->labSummary();
+  map_->setOrigin(lab.origin, lab.origin_name);
+  map_->setOriginHealth(lab.origin_health, lab.origin_reason);
+}
+
 void MainWindow::updateStatus() {
   if (!session_) return;
   const LabSummary& lab = session_->labSummary();
@@ -149,15 +155,8 @@ void MainWindow::updateStatus() {
 void MainWindow::addNodes() {
   AddNodesDialog dialog(this);
   if (dialog.exec() != QDialog::Accepted) return;
-  QSettings settings;
-  QJsonArray saved = QJsonDocument::fromJson(settings.value(u"remote/nodes"_s).toByteArray()).array();
-  for (const auto& node : dialog.nodes()) {
-    session_->addNode(node);
-    for (qsizetype i = saved.size() - 1; i >= 0; --i)
-      if (saved[i].toObject().value(u"name"_s).toString() == node.name) saved.removeAt(i);
-    saved.append(node.toJson());
-  }
-  settings.setValue(u"remote/nodes"_s, QJsonDocument(saved).toJson(QJsonDocument::Compact));
+  for (const auto& node : dialog.nodes()) session_->addNode(node);
+  SavedNodes::add(dialog.nodes());
   map_->fitToFleet();
 }
 

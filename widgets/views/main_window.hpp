@@ -46,6 +46,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* addDock(QWidget* content, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
   void buildMenus();
   void updateStatus();
+  void updateOrigin();
   void addNodes();
   void showNodeMenu(const QString& node, const QPoint& globalPosition);
   void showOriginMenu(const QPoint& globalPosition);
