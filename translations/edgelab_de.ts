@@ -717,7 +717,7 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>F&amp;leet</source>
+        <source>Fl&amp;eet</source>
         <translation>F&amp;lotte</translation>
     </message>
     <message>

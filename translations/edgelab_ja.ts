@@ -717,7 +717,7 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <source>F&amp;leet</source>
+        <source>Fl&amp;eet</source>
         <translation>フリート(&amp;T)</translation>
     </message>
     <message>

@@ -71,8 +71,8 @@ void wait_for_termination_signal() {
 }  // namespace edgelab::cli
 
 namespace {
-void usage() {
-  std::cerr << "usage:\n"
+void usage(std::ostream& out = std::cerr) {
+  out << "usage:\n"
                "  edgelabd node --config FILE\n"
                "  edgelabd origin --listen HOST:PORT [--threads N]\n"
                "  edgelabd lab [--topology default|world50|FILE] [--duration S] [--rps N] [--requests N]\n"
@@ -104,12 +104,18 @@ int main(int argc, char** argv) {
   }
   std::string command = argv[1];
   edgelab::cli::Args args(argv + 2, argv + argc);
+  // `edgelabd lab --help` is a question, not a typo: the usage on stdout, exit 0.
+  if (std::find_if(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; }) !=
+      args.end()) {
+    usage(std::cout);
+    return 0;
+  }
   if (command == "node") return edgelab::cli::run_node(args);
   if (command == "origin") return edgelab::cli::run_origin(args);
   if (command == "lab") return edgelab::cli::run_lab(args);
   if (command == "ctl") return edgelab::cli::run_ctl(args);
   if (command == "--help" || command == "-h" || command == "help") {
-    usage();
+    usage(std::cout);
     return 0;
   }
   std::cerr << "edgelabd: unknown command \"" << command << "\"\n";

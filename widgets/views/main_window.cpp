@@ -103,7 +103,7 @@ void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
-  QMenu* fleet = menuBar()->addMenu(tr("F&leet"));
+  QMenu* fleet = menuBar()->addMenu(tr("Fl&eet"));
   fleet->addAction(tr("&Add nodes…"), this, &MainWindow::addNodes);
   fleet->addAction(tr("&Fit map to fleet"), QKeySequence(Qt::CTRL | Qt::Key_0), map_, &WorldMapView::fitToFleet);
 
