@@ -52,7 +52,7 @@ const QPixmap& MapLabels::sprite(const QString& text) {
   return *sprites_.insert(text, pixmap);
 }
 
-void MapLabels::paint(QPainter& p) {
+void MapLabels::paint(QPainter& p, const QRectF& bounds) {
   std::stable_sort(wanted_.begin(), wanted_.end(),
                    [](const Wanted& a, const Wanted& b) { return a.priority > b.priority; });
   const QFontMetricsF metrics(font_);
@@ -69,6 +69,7 @@ void MapLabels::paint(QPainter& p) {
     const QRectF own(w.at - QPointF(w.radius, w.radius), QSizeF(2 * w.radius, 2 * w.radius));
     for (const QPointF& corner : corners) {
       const QRectF box(corner, text.size());
+      if (!bounds.contains(box)) continue;
       auto hits = [&](const QRectF& other) { return other.intersects(box); };
       if (std::any_of(placed.begin(), placed.end(), hits)) continue;
       if (std::count_if(discs_.begin(), discs_.end(), hits) > (own.intersects(box) ? 1 : 0)) continue;

@@ -24,7 +24,8 @@ class MapLabels {
   // A new round of labels; the pixmaps kept are dropped when font, palette or pixel ratio changed.
   void begin(const QFont& font, double unit, const MapPalette& palette, qreal pixelRatio);
   void want(const QString& text, QPointF at, double radius, double priority);
-  void paint(QPainter& p);
+  // Labels stay inside `bounds` (the map above its legend): a side that would cross it is not tried.
+  void paint(QPainter& p, const QRectF& bounds);
 
  private:
   struct Wanted {

@@ -359,7 +359,7 @@ void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const M
       labels_.want(n.label, c, shield ? r * 1.25 : r, shield ? 1 : 0);
     }
   }
-  labels_.paint(p);
+  labels_.paint(p, QRectF(0, 0, width(), height() - MapLegend(font(), unit()).height(width())));
 }
 
 std::optional<QPointF> WorldMapView::nodePosition(const QString& name) const {
