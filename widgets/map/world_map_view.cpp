@@ -323,15 +323,6 @@ void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const M
   QFont labelFont = font();
   labelFont.setPointSizeF(labelFont.pointSizeF() * std::min(unit(), 1.25));
   labels_.begin(labelFont, unit(), palette, devicePixelRatioF());
-  if (origin_) {
-    const QPointF c = toScreen(*origin_);
-    const double r = unit() * 8;
-    p.setPen(QPen(palette.background, unit() * 1.5));
-    p.setBrush(origin_health_ == Health::healthy ? MapPalette::tierColour(ServedTier::origin)
-                                                 : NodeHealth::colour(origin_health_));
-    p.drawRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r));
-    labels_.want(origin_name_, c, r * 1.2, 2);
-  }
   const QModelIndexList selected = selection_ ? selection_->selectedRows() : QModelIndexList();
   auto isSelected = [&](int row) {
     return std::any_of(selected.begin(), selected.end(), [row](const QModelIndex& i) { return i.row() == row; });
@@ -358,6 +349,16 @@ void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const M
       }
       labels_.want(n.label, c, shield ? r * 1.25 : r, shield ? 1 : 0);
     }
+  }
+  // The origin last: an edge in the origin's own region must not hide it (or its fault colour).
+  if (origin_) {
+    const QPointF c = toScreen(*origin_);
+    const double r = unit() * 8;
+    p.setPen(QPen(palette.background, unit() * 1.5));
+    p.setBrush(origin_health_ == Health::healthy ? MapPalette::tierColour(ServedTier::origin)
+                                                 : NodeHealth::colour(origin_health_));
+    p.drawRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r));
+    labels_.want(origin_name_, c, r * 1.2, 2);
   }
   labels_.paint(p, QRectF(0, 0, width(), height() - MapLegend(font(), unit()).height(width())));
 }
