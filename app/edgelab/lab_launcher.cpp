@@ -18,7 +18,7 @@ using namespace Qt::StringLiterals;
 namespace edgelab::console {
 namespace {
 
-constexpr int kLabNiceness = 10;  // the GUI thread stays at the process's own (0)
+constexpr int kLabNiceness = 5;  // the GUI thread stays at the process's own (0)
 
 }  // namespace
 
@@ -30,7 +30,8 @@ std::unique_ptr<LabLauncher> LabLauncher::start(const QString& topology, double 
   // The lab is started from a thread of its own at a lower priority, which every
   // engine thread it makes inherits (Linux keeps the nice value per thread): on a
   // small machine the simulated users and 55 nodes can take every core, and the
-  // window must still draw and answer on time. Nothing else shares that thread.
+  // window must still draw and answer on time. Only a little lower: at nice 10 a
+  // parallel compile starved the lab until every health check came back late.
   std::unique_ptr<LabService> service;
   std::thread starter([&] {
     ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kLabNiceness);
