@@ -1,9 +1,10 @@
 #pragma once
-// The hot path: a GET or HEAD for an object that is fresh in L1 is answered
-// straight from the connection, without a RequestFlow, building its keys in
-// the connection's scratch buffers. Anything else (a miss, a stale object, a
-// conditional request, a loop check that trips) returns false and takes the
-// full RequestFlow.
+// The fresh_hit step of the request path (request_steps.hpp), the hot path: a
+// GET or HEAD for an object that is fresh in L1 is answered straight from the
+// connection, before any RequestFlow exists, building its keys in the
+// connection's scratch buffers. Anything else (a miss, a stale object, a
+// conditional request, a loop check that trips) returns false, and a
+// RequestFlow starts at recv.
 #include "http/http_exchange.hpp"
 
 namespace edgelab {

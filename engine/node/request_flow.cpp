@@ -5,18 +5,10 @@
 #include "node/response_builder.hpp"
 #include "node/streamed_delivery.hpp"
 
-#include <boost/beast/core/string.hpp>
-
-#include <array>
-
 namespace edgelab {
 namespace {
 
 std::string_view tier_name(bool l2) { return l2 ? "L2" : "L1"; }
-
-bool is_unsafe(http::verb m) {
-  return m == http::verb::post || m == http::verb::put || m == http::verb::delete_ || m == http::verb::patch;
-}
 
 }  // namespace
 
@@ -40,27 +32,86 @@ RequestFlow::RequestFlow(std::shared_ptr<EdgeNode> node, std::shared_ptr<const R
 
 RequestFlow::~RequestFlow() {
   // A leader that ends without an outcome must not leave its waiters hanging.
-  if (leading_) node_->coalescer().finish(primary_key_, leading_, {.kind = FetchOutcome::Kind::error, .status = 502});
+  if (fetch_.leading)
+    node_->coalescer().finish(primary_key_, fetch_.leading, {.kind = FetchOutcome::Kind::error, .status = 502});
 }
 
 std::int64_t RequestFlow::now() const {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+// --- the loop --------------------------------------------------------------
+
+void RequestFlow::run(RequestStep step) {
+  while (step != RequestStep::parked && step != RequestStep::done) {
+    step_ = step;
+    switch (step) {
+      case RequestStep::fresh_hit:  // runs on the connection (fresh_hit_path.cpp); a flow starts at recv
+      case RequestStep::recv:
+        step = recv_step();
+        break;
+      case RequestStep::lookup:
+        step = lookup_step();
+        break;
+      case RequestStep::hit:
+        step = hit_step();
+        break;
+      case RequestStep::miss:
+        step = miss_step();
+        break;
+      case RequestStep::wait:
+        step = wait_step();
+        break;
+      case RequestStep::fetch:
+        step = fetch_step();
+        break;
+      case RequestStep::store:
+        step = store_step();
+        break;
+      case RequestStep::pass:
+        step = pass_step();
+        break;
+      case RequestStep::relay:
+        step = relay_step();
+        break;
+      case RequestStep::deliver:
+        step = deliver_step();
+        break;
+      case RequestStep::synth:
+        step = synth_step();
+        break;
+      case RequestStep::parked:
+      case RequestStep::done:
+        break;
+    }
+  }
+  if (step == RequestStep::done) step_ = RequestStep::done;
+}
+
+RequestStep RequestFlow::to_deliver(CachedObjectPtr object, CacheStatusNote note, std::shared_ptr<StreamingBody> body) {
+  delivery_ = {.object = std::move(object), .body = std::move(body), .note = note};
+  return RequestStep::deliver;
+}
+
+RequestStep RequestFlow::to_synth(http::status status, std::string message) {
+  synth_ = {.status = status, .message = std::move(message)};
+  return RequestStep::synth;
+}
+
 // --- recv ------------------------------------------------------------------
 
-void RequestFlow::recv() {
+RequestStep RequestFlow::recv_step() {
   auto& m = node_->metrics();
   add(m, &NodeMetrics::requests);
   const Request& req = *request_;
   if (cdn_hops(req) >= kMaxCdnHops) {
     add(m, &NodeMetrics::loops_detected);
-    return deliver_error(http::status::loop_detected, "forwarding loop detected (CDN-Loop)");
+    return to_synth(http::status::loop_detected, "forwarding loop detected (CDN-Loop)");
   }
   if (req.target().empty() || req.target().front() != '/')
-    return deliver_error(http::status::bad_request, "request target must be in origin-form (\"/path\")");
+    return to_synth(http::status::bad_request, "request target must be in origin-form (\"/path\")");
   if (req.version() == 11 && req.find(http::field::host) == req.end())
-    return deliver_error(http::status::bad_request, "HTTP/1.1 request without Host");
+    return to_synth(http::status::bad_request, "HTTP/1.1 request without Host");
   switch (req.method()) {
     case http::verb::get:
       cacheable_method_ = true;
@@ -70,34 +121,33 @@ void RequestFlow::recv() {
       is_head_ = true;
       break;
     case http::verb::connect:
-      return deliver_error(http::status::method_not_allowed, "CONNECT is not supported");
+      return to_synth(http::status::method_not_allowed, "CONNECT is not supported");
     case http::verb::purge:
-      if (!client_) return;
-      return PurgeEndpoint::purge_method(*node_, client_);
+      if (client_) PurgeEndpoint::purge_method(*node_, client_);
+      return RequestStep::done;
     case http::verb::unknown:
-      return deliver_error(http::status::not_implemented, "unknown method");
+      return to_synth(http::status::not_implemented, "unknown method");
     default:
       break;
   }
   node_->keys().primary_key(req[http::field::host], req.target(), primary_key_);
-  if (!cacheable_method_) return pass();
+  if (!cacheable_method_) return RequestStep::pass;
   if (node_->hit_for_miss().contains(primary_key_)) {
     add(m, &NodeMetrics::hit_for_miss);
-    return pass();
+    return RequestStep::pass;
   }
-  lookup();
+  return RequestStep::lookup;
 }
 
-// --- lookup ----------------------------------------------------------------
+// --- lookup and hit --------------------------------------------------------
 
-void RequestFlow::lookup() {
-  if (auto object = node_->lookup_l1(*request_, primary_key_, variant_key_))
-    return on_found(std::move(object), Tier::l1);
-  if (node_->l2()) return lookup_l2();
-  miss(nullptr, Tier::l1);
-}
-
-void RequestFlow::lookup_l2() {
+RequestStep RequestFlow::lookup_step() {
+  stale_.reset();
+  if ((found_ = node_->lookup_l1(*request_, primary_key_, variant_key_))) {
+    found_tier_ = Tier::l1;
+    return RequestStep::hit;
+  }
+  if (!node_->l2()) return RequestStep::miss;
   auto self = shared_from_this();
   const std::uint64_t since = node_->purges().l2_applied();
   node_->l2()->async_lookup(
@@ -108,18 +158,21 @@ void RequestFlow::lookup_l2() {
       executor_,
       [self, since](CachedObjectPtr object) {
         if (object) object = self->node_->admit_from_l2(std::move(object), since);
-        if (!object) return self->miss(nullptr, Tier::l1);
-        self->on_found(std::move(object), Tier::l2);
+        self->found_ = std::move(object);
+        self->found_tier_ = Tier::l2;
+        self->run(self->found_ ? RequestStep::hit : RequestStep::miss);
       });
+  return RequestStep::parked;
 }
 
-void RequestFlow::on_found(CachedObjectPtr object, Tier tier) {
+RequestStep RequestFlow::hit_step() {
   auto& m = node_->metrics();
   const std::int64_t t = now();
-  const bool l2 = tier == Tier::l2;
+  const bool l2 = found_tier_ == Tier::l2;
+  CachedObjectPtr object = std::move(found_);
   if (object->is_fresh(t)) {
     add(m, l2 ? &NodeMetrics::l2_hits : &NodeMetrics::l1_hits);
-    return deliver(object, {.hit = true, .ttl = object->ttl(t), .has_ttl = true, .detail = tier_name(l2)});
+    return to_deliver(object, {.hit = true, .ttl = object->ttl(t), .has_ttl = true, .detail = tier_name(l2)});
   }
   if (object->within_stale_while_revalidate(t)) {
     // Serve stale now; one background refresh per key (coalesced).
@@ -130,378 +183,129 @@ void RequestFlow::on_found(CachedObjectPtr object, Tier tier) {
       refresh->start_background_refresh(object, std::move(joined.fetch));
     }
     add(m, &NodeMetrics::stale_served);
-    return deliver(object,
-                   {.hit = true, .fwd = "stale", .ttl = object->ttl(t), .has_ttl = true, .detail = tier_name(l2)});
+    return to_deliver(object,
+                      {.hit = true, .fwd = "stale", .ttl = object->ttl(t), .has_ttl = true, .detail = tier_name(l2)});
   }
-  miss(std::move(object), tier);  // stale: revalidate (or refetch) before reuse
+  stale_ = std::move(object);  // stale: revalidate (or refetch) before reuse
+  stale_tier_ = found_tier_;
+  return RequestStep::miss;
 }
 
 // --- miss and coalescing ---------------------------------------------------
 
-void RequestFlow::miss(CachedObjectPtr stale, Tier stale_tier) {
-  stale_ = std::move(stale);
-  stale_tier_ = stale_tier;
+ForwardMode RequestFlow::refetch_mode() const {
+  return stale_ && stale_->has_validator() ? ForwardMode::revalidate : ForwardMode::cacheable_fetch;
+}
+
+RequestStep RequestFlow::miss_step() {
   if (!stale_ && !miss_counted_) add(node_->metrics(), &NodeMetrics::misses);
   miss_counted_ = true;
-  const ForwardMode mode = stale_ && stale_->has_validator() ? ForwardMode::revalidate : ForwardMode::cacheable_fetch;
-  if (!node_->config().cache.coalescing) return fetch(mode);
+  fetch_.mode = refetch_mode();
+  if (!node_->config().cache.coalescing) return RequestStep::fetch;
   auto joined = node_->coalescer().join(primary_key_);
   if (joined.leader) {
-    leading_ = std::move(joined.fetch);
-    return fetch(mode);
+    fetch_.leading = std::move(joined.fetch);
+    return RequestStep::fetch;
   }
-  wait_for(std::move(joined.fetch));
-}
-
-void RequestFlow::wait_for(std::shared_ptr<InflightFetch> inflight) {
   const auto& cache = node_->config().cache;
   auto self = shared_from_this();
-  switch (inflight->add_waiter(executor_, cache.coalesce_wait, cache.max_waiters,
-                               [self](const FetchOutcome* outcome) { self->on_waited(outcome); })) {
+  switch (joined.fetch->add_waiter(executor_, cache.coalesce_wait, cache.max_waiters,
+                                   [self](const FetchOutcome* outcome) {
+                                     self->waited_ = outcome ? std::optional(*outcome) : std::nullopt;
+                                     self->run(RequestStep::wait);
+                                   })) {
     case InflightFetch::Join::queued:
-      return;
+      return RequestStep::parked;
     case InflightFetch::Join::already_completed:
       // It finished between our join and our wait: look again (a hit now, or a new fetch).
-      return lookup();
+      return RequestStep::lookup;
     case InflightFetch::Join::list_full:
       add(node_->metrics(), &NodeMetrics::coalesce_overflow);
-      return fetch(stale_ && stale_->has_validator() ? ForwardMode::revalidate : ForwardMode::cacheable_fetch);
+      return RequestStep::fetch;
   }
+  return RequestStep::fetch;
 }
 
-void RequestFlow::on_waited(const FetchOutcome* outcome) {
+// The leader fetched another Vary variant: this request needs its own.
+RequestStep RequestFlow::refetch_for_own_variant() {
+  fetch_.mode = ForwardMode::cacheable_fetch;
+  return RequestStep::fetch;
+}
+
+RequestStep RequestFlow::wait_step() {
   auto& m = node_->metrics();
-  if (!outcome) {
+  if (!waited_) {
     add(m, &NodeMetrics::coalesce_timeouts);
     add(m, &NodeMetrics::errors);
-    return deliver_error(http::status::gateway_timeout, "timed out waiting for the coalesced upstream fetch");
+    return to_synth(http::status::gateway_timeout, "timed out waiting for the coalesced upstream fetch");
   }
   add(m, &NodeMetrics::coalesced);
+  const FetchOutcome outcome = std::move(*waited_);
+  waited_.reset();
   const std::int64_t t = now();
-  switch (outcome->kind) {
+  switch (outcome.kind) {
     case FetchOutcome::Kind::object:
-      if (!variant_matches(*outcome->object)) return fetch(ForwardMode::cacheable_fetch);
-      return deliver(outcome->object, {.fwd = outcome->revalidated ? "stale" : "uri-miss",
-                                       .fwd_status = outcome->revalidated ? 304u : 0u,
-                                       .collapsed = true,
-                                       .ttl = outcome->object->ttl(t),
-                                       .has_ttl = true});
+      if (!variant_matches(*outcome.object)) return refetch_for_own_variant();
+      return to_deliver(outcome.object, {.fwd = outcome.revalidated ? "stale" : "uri-miss",
+                                         .fwd_status = outcome.revalidated ? 304u : 0u,
+                                         .collapsed = true,
+                                         .ttl = outcome.object->ttl(t),
+                                         .has_ttl = true});
     case FetchOutcome::Kind::streaming:
-      if (!variant_matches(*outcome->object)) return fetch(ForwardMode::cacheable_fetch);
-      return deliver_streamed(outcome->object, outcome->body,
-                              {.fwd = "uri-miss", .collapsed = true, .ttl = outcome->object->ttl(t), .has_ttl = true});
+      if (!variant_matches(*outcome.object)) return refetch_for_own_variant();
+      return to_deliver(outcome.object,
+                        {.fwd = "uri-miss", .collapsed = true, .ttl = outcome.object->ttl(t), .has_ttl = true},
+                        outcome.body);
     case FetchOutcome::Kind::stale_object:
       add(m, &NodeMetrics::stale_served);
-      return deliver(outcome->object, {.hit = true, .fwd = "stale", .fwd_status = outcome->status, .collapsed = true});
+      return to_deliver(outcome.object,
+                        {.hit = true, .fwd = "stale", .fwd_status = outcome.status, .collapsed = true});
     case FetchOutcome::Kind::uncacheable:
-      return pass();
+      return RequestStep::pass;
     case FetchOutcome::Kind::error:
       add(m, &NodeMetrics::errors);
-      return deliver_error(static_cast<http::status>(outcome->status), "upstream fetch failed");
+      return to_synth(static_cast<http::status>(outcome.status), "upstream fetch failed");
   }
+  return to_synth(http::status::bad_gateway, "upstream fetch failed");
 }
 
-// --- fetch -----------------------------------------------------------------
+// --- deliver and synth -----------------------------------------------------
 
-void RequestFlow::start_background_refresh(CachedObjectPtr stale, std::shared_ptr<InflightFetch> inflight) {
-  stale_ = std::move(stale);
-  leading_ = std::move(inflight);
-  fetch(stale_->has_validator() ? ForwardMode::revalidate : ForwardMode::cacheable_fetch);
-}
-
-void RequestFlow::fetch(ForwardMode mode) {
-  fetch_mode_ = mode;
-  fetch_request_time_ = now();
-  fetch_epoch_ = node_->purges().seq();
-  auto upstream_request = make_upstream_request(*request_, mode, stale_.get(), node_->name(),
-                                                client_ ? client_->remote_address() : net::ip::address{});
-  add(node_->metrics(), &NodeMetrics::upstream_requests);
-  node_->upstream().send(
-      std::move(upstream_request),
-      [self = shared_from_this()](boost::system::error_code ec, UpstreamExchangePtr up) {
-        self->on_fetch_header(ec, std::move(up));
-      },
-      early_hints_forwarder(node_->config().cache.forward_early_hints ? client_ : nullptr));
-}
-
-void RequestFlow::on_fetch_header(boost::system::error_code ec, UpstreamExchangePtr up) {
-  auto& m = node_->metrics();
-  if (ec) {
-    add(m, &NodeMetrics::upstream_errors);
-    return fetch_failed(ec == beast::error::timeout ? 504 : 502, upstream_error_message(ec));
-  }
-  const unsigned status = up->header().result_int();
-  const std::int64_t t = now();
-  if (fetch_mode_ == ForwardMode::revalidate && status == 304 && stale_) {
-    auto refreshed =
-        refresh_cached_object(*stale_, up->header(), *request_, node_->store_policy(), fetch_request_time_, t);
-    add(m, &NodeMetrics::revalidated);
-    node_->store(refreshed, fetch_epoch_);
-    finish_leader({.kind = FetchOutcome::Kind::object, .object = refreshed, .revalidated = true});
-    return deliver(refreshed,
-                   {.fwd = "stale", .fwd_status = 304, .stored = true, .ttl = refreshed->ttl(t), .has_ttl = true});
-  }
-  if (status >= 500) add(m, &NodeMetrics::upstream_errors);
-  if (status >= 500 && stale_ && stale_->within_stale_if_error(t)) return fetch_failed(status, "upstream error");
-
-  const StoreDecision decision =
-      decide_storage(http::verb::get, *request_, status, up->header(), t, node_->store_policy());
-  const auto length = up->content_length();
-  const auto max_object = node_->config().cache.max_object_bytes;
-  if (decision.storable && length && *length <= max_object) return stream_fetch(std::move(up), *length);
-  if (decision.storable && !length && client_ && !is_head_) return relay_and_store(std::move(up));
-  if (decision.storable && !length) {
-    // Unknown length for a HEAD or a background refresh: read it whole.
-    const std::int64_t request_time = fetch_request_time_;
-    return up->read_body(max_object,
-                         [self = shared_from_this(), request_time](boost::system::error_code bec, Response response) {
-                           self->on_fetch_body(bec, std::move(response), request_time);
-                         });
-  }
-  // Uncacheable (or larger than we store): release the waiters to go upstream
-  // in parallel, and remember the key so later requests do not queue on it.
-  add(m, &NodeMetrics::not_stored);
-  if (status < 500) node_->hit_for_miss().remember(primary_key_);
-  finish_leader({.kind = FetchOutcome::Kind::uncacheable});
-  relay(std::move(up), {.fwd = stale_ ? "stale" : "uri-miss", .detail = decision.storable ? "oversize" : ""});
-}
-
-void RequestFlow::on_fetch_body(boost::system::error_code ec, Response response, std::int64_t request_time) {
-  auto& m = node_->metrics();
-  if (ec) {
-    add(m, &NodeMetrics::upstream_errors);
-    if (ec == http::error::body_limit) node_->hit_for_miss().remember(primary_key_);
-    return fetch_failed(ec == beast::error::timeout ? 504 : 502,
-                        ec == http::error::body_limit ? "object exceeds max_object_bytes" : upstream_error_message(ec));
-  }
-  add(m, &NodeMetrics::bytes_in_upstream, response.body().size());
-  const std::int64_t t = now();
-  auto body = std::make_shared<const std::string>(std::move(response.body()));
-  auto object =
-      object_from_upstream(*request_, primary_key_, response, std::move(body), node_->store_policy(), request_time, t);
-  node_->store(object, fetch_epoch_);
-  add(m, &NodeMetrics::stored);
-  finish_leader({.kind = FetchOutcome::Kind::object, .object = object});
-  deliver(object, {.fwd = stale_ ? "stale" : "uri-miss",
-                   .fwd_status = stale_ ? response.result_int() : 0u,
-                   .stored = true,
-                   .ttl = object->ttl(t),
-                   .has_ttl = true});
-}
-
-void RequestFlow::stream_fetch(UpstreamExchangePtr up, std::uint64_t length) {
-  const std::int64_t t = now();
-  const unsigned status = up->header().result_int();
-  auto buffer = std::make_shared<std::string>(static_cast<std::size_t>(length), '\0');
-  auto header = object_from_upstream(*request_, primary_key_, up->header(), nullptr, node_->store_policy(),
-                                     fetch_request_time_, t, length);
-  auto body = std::make_shared<StreamingBody>(buffer);
-  // Waiters start sending as soon as the header is in, each from the shared body.
-  if (leading_) leading_->stream({.kind = FetchOutcome::Kind::streaming, .object = header, .body = body});
-  auto self = shared_from_this();
-  up->read_into(
-      buffer->data(), buffer->size(), [body](std::size_t received) { body->publish(received); },
-      [self, header, body, buffer](boost::system::error_code ec) {
-        auto& m = self->node_->metrics();
-        // The fetch leaves the coalescer before its readers learn the end, so a
-        // client that reacts at once cannot join this fetch again.
-        if (ec) {
-          add(m, &NodeMetrics::upstream_errors);
-          add(m, &NodeMetrics::errors);
-          self->finish_leader({.kind = FetchOutcome::Kind::error, .status = 502});
-          return body->finish(false);
-        }
-        add(m, &NodeMetrics::bytes_in_upstream, buffer->size());
-        auto complete = std::make_shared<CachedObject>(*header);
-        complete->body = buffer;
-        self->node_->store(complete, self->fetch_epoch_);
-        add(m, &NodeMetrics::stored);
-        self->finish_leader({.kind = FetchOutcome::Kind::object, .object = complete});
-        body->finish(true);
-      });
-  deliver_streamed(header, body,
-                   {.fwd = stale_ ? "stale" : "uri-miss",
-                    .fwd_status = stale_ ? status : 0u,
-                    .stored = true,
-                    .ttl = header->ttl(t),
-                    .has_ttl = true});
-}
-
-void RequestFlow::fetch_failed(unsigned status, std::string_view why) {
-  auto& m = node_->metrics();
-  if (stale_ && stale_->within_stale_if_error(now())) {
-    add(m, &NodeMetrics::stale_served);
-    finish_leader({.kind = FetchOutcome::Kind::stale_object, .object = stale_, .status = status});
-    return deliver(stale_,
-                   {.hit = true, .fwd = "stale", .fwd_status = status, .detail = tier_name(stale_tier_ == Tier::l2)});
-  }
-  add(m, &NodeMetrics::errors);
-  finish_leader({.kind = FetchOutcome::Kind::error, .status = status});
-  deliver_error(static_cast<http::status>(status), why);
-}
-
-void RequestFlow::finish_leader(const FetchOutcome& outcome) {
-  if (!leading_) return;
-  node_->coalescer().finish(primary_key_, leading_, outcome);
-  leading_.reset();
-}
-
-// --- pass ------------------------------------------------------------------
-
-void RequestFlow::pass() {
-  auto& m = node_->metrics();
-  add(m, &NodeMetrics::passes);
-  add(m, &NodeMetrics::upstream_requests);
-  auto upstream_request = make_upstream_request(*request_, ForwardMode::pass, nullptr, node_->name(),
-                                                client_ ? client_->remote_address() : net::ip::address{});
-  node_->upstream().send(
-      std::move(upstream_request),
-      [self = shared_from_this()](boost::system::error_code ec, UpstreamExchangePtr up) {
-        auto& metrics = self->node_->metrics();
-        if (ec) {
-          add(metrics, &NodeMetrics::upstream_errors);
-          add(metrics, &NodeMetrics::errors);
-          return self->deliver_error(
-              ec == beast::error::timeout ? http::status::gateway_timeout : http::status::bad_gateway,
-              upstream_error_message(ec));
-        }
-        const unsigned status = up->header().result_int();
-        if (is_unsafe(self->request_->method()) && status < 400) {
-          // RFC 9111 §4.4: a successful unsafe request invalidates the target URI
-          // and the URIs in Location / Content-Location on the same host.
-          self->node_->invalidate(self->primary_key_);
-          std::string_view host = (*self->request_)[http::field::host];
-          for (auto field : {http::field::location, http::field::content_location}) {
-            std::string_view target = up->header()[field];
-            if (!target.empty() && target.front() == '/')
-              self->node_->invalidate(self->node_->keys().primary_key(host, target));
-          }
-          add(metrics, &NodeMetrics::invalidations);
-        }
-        const bool method_pass = !self->cacheable_method_;
-        self->relay(std::move(up),
-                    {.fwd = method_pass ? "method" : "uri-miss", .detail = method_pass ? "" : "hit-for-miss"});
-      },
-      early_hints_forwarder(node_->config().cache.forward_early_hints ? client_ : nullptr));
-}
-
-void RequestFlow::relay_and_store(UpstreamExchangePtr up) {
-  // Unknown length (chunked): relay it as it comes and keep a copy while it
-  // fits max_object_bytes; store it if the whole body arrived and fit.
-  const std::size_t limit = node_->config().cache.max_object_bytes;
-  auto copy = std::make_shared<std::string>();
-  auto overflow = std::make_shared<bool>(false);
-  auto header = std::make_shared<http::response_header<>>(up->header());
-  const std::int64_t request_time = fetch_request_time_;
-  auto tap = [copy, overflow, limit](std::string_view chunk) {
-    if (*overflow) return;
-    if (copy->size() + chunk.size() > limit) {
-      *overflow = true;
-      std::string().swap(*copy);
-      return;
-    }
-    copy->append(chunk);
-  };
-  auto self = shared_from_this();
-  auto completed = [self, copy, overflow, header, request_time](bool complete) {
-    auto& m = self->node_->metrics();
-    if (!complete) return self->finish_leader({.kind = FetchOutcome::Kind::error, .status = 502});
-    if (*overflow) {
-      add(m, &NodeMetrics::not_stored);
-      self->node_->hit_for_miss().remember(self->primary_key_);
-      return self->finish_leader({.kind = FetchOutcome::Kind::uncacheable});
-    }
-    add(m, &NodeMetrics::bytes_in_upstream, copy->size());
-    auto object = object_from_upstream(*self->request_, self->primary_key_, *header, copy, self->node_->store_policy(),
-                                       request_time, self->now());
-    self->node_->store(object, self->fetch_epoch_);
-    add(m, &NodeMetrics::stored);
-    self->finish_leader({.kind = FetchOutcome::Kind::object, .object = object});
-  };
-  relay(std::move(up), {.fwd = stale_ ? "stale" : "uri-miss"}, std::move(tap), std::move(completed));
-}
-
-void RequestFlow::relay(UpstreamExchangePtr up, CacheStatusNote note, UpstreamExchange::BodyTap tap,
-                        std::function<void(bool complete)> completed) {
-  if (!client_) {
-    if (completed) completed(false);
-    return;
-  }
-  const std::string name = node_->name();
-  const bool child = from_child_node();
-  const bool keep_alive = client_->keep_alive();
-  auto edit = [name, note, child, keep_alive](http::response_header<>& h) {
-    strip_hop_by_hop(h);
-    std::string status(h["Cache-Status"]);
-    if (!status.empty()) status += ", ";
-    append_cache_status(status, name, note);
-    h.set("Cache-Status", status);
-    if (!child) h.erase("Surrogate-Control");
-    if (!keep_alive) h.set(http::field::connection, "close");
-  };
-  if (is_head_) {
-    Response head{static_cast<http::status>(up->header().result_int()), 11};
-    for (const auto& f : up->header()) head.insert(f.name_string(), f.value());
-    edit(head.base());
-    head.chunked(false);  // a HEAD answer has no body: no last chunk either
-    record_latency();
-    return client_->respond(std::move(head));  // no prepare_payload: Content-Length stays the GET's
-  }
-  auto self = shared_from_this();
-  up->relay(
-      client_, edit,
-      [self, completed = std::move(completed)](boost::system::error_code ec, std::uint64_t bytes, bool answered) {
-        add(self->node_->metrics(), &NodeMetrics::bytes_out, bytes);
-        if (completed) completed(!ec);
-        if (!answered) {
-          add(self->node_->metrics(), &NodeMetrics::upstream_errors);
-          add(self->node_->metrics(), &NodeMetrics::errors);
-          return self->deliver_error(
-              ec == beast::error::timeout ? http::status::gateway_timeout : http::status::bad_gateway,
-              upstream_error_message(ec));
-        }
-        self->record_latency();
-      },
-      std::move(tap));
-}
-
-// --- deliver ---------------------------------------------------------------
-
-void RequestFlow::deliver(const CachedObjectPtr& object, const CacheStatusNote& note) {
-  if (!client_) return;
-  if (object->status == 200 && client_validators_match(*request_, *object)) return deliver_not_modified(*object, note);
-  record_latency();
-  add(node_->metrics(), &NodeMetrics::bytes_out,
-      write_cached_object(*client_, object, note, delivery_context(), is_head_));
-}
-
-void RequestFlow::deliver_streamed(const CachedObjectPtr& header, const std::shared_ptr<StreamingBody>& body,
-                                   const CacheStatusNote& note) {
-  if (!client_) return;
+RequestStep RequestFlow::deliver_step() {
+  if (!client_) return RequestStep::done;
+  Delivery d = std::move(delivery_);
+  delivery_ = {};
   // HEAD and 304 need no body: the header object answers them now.
-  if (is_head_ || (header->status == 200 && client_validators_match(*request_, *header))) return deliver(header, note);
-  const bool keep_alive = client_->keep_alive();
-  std::string head = header->header_block;
-  append_dynamic_headers(head, *header, note, delivery_context());
+  const bool not_modified = d.object->status == 200 && client_validators_match(*request_, *d.object);
+  if (not_modified) {
+    add(node_->metrics(), &NodeMetrics::not_modified);
+    record_latency();
+    client_->respond(make_not_modified(*d.object, d.note, delivery_context()));
+    return RequestStep::done;
+  }
+  if (!d.body || is_head_) {
+    record_latency();
+    add(node_->metrics(), &NodeMetrics::bytes_out,
+        write_cached_object(*client_, d.object, d.note, delivery_context(), is_head_));
+    return RequestStep::done;
+  }
+  std::string head = d.object->header_block;
+  append_dynamic_headers(head, *d.object, d.note, delivery_context());
   auto self = shared_from_this();
-  std::make_shared<StreamedDelivery>(client_, body, std::move(head), keep_alive, node_->config().limits.send_timeout,
-                                     [self](bool, std::uint64_t bytes) {
+  std::make_shared<StreamedDelivery>(client_, d.body, std::move(head), client_->keep_alive(),
+                                     node_->config().limits.send_timeout, [self](bool, std::uint64_t bytes) {
                                        add(self->node_->metrics(), &NodeMetrics::bytes_out, bytes);
                                        self->record_latency();
                                      })
       ->start();
+  return RequestStep::done;
 }
 
-void RequestFlow::deliver_not_modified(const CachedObject& object, const CacheStatusNote& note) {
-  add(node_->metrics(), &NodeMetrics::not_modified);
+RequestStep RequestFlow::synth_step() {
+  if (!client_) return RequestStep::done;
   record_latency();
-  client_->respond(make_not_modified(object, note, delivery_context()));
-}
-
-void RequestFlow::deliver_error(http::status status, std::string_view message) {
-  if (!client_) return;
-  record_latency();
-  client_->respond(make_error_response(status, message, delivery_context()));
+  client_->respond(make_error_response(synth_.status, synth_.message, delivery_context()));
+  return RequestStep::done;
 }
 
 DeliveryContext RequestFlow::delivery_context() const {

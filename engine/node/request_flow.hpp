@@ -1,22 +1,26 @@
 #pragma once
-// The request path of a node as one visible state machine (after Varnish):
-//
-//   recv -> lookup -> hit ------------------------------------> deliver
-//                  -> stale (swr: deliver + background refresh)
-//                  -> miss -> coalesce (leader | waiter) -> fetch -> deliver
-//                  -> pass (method, hit-for-miss, oversize) -> relay
+// The request path of a node as one visible state machine (after Varnish's
+// cache_req_fsm.c): the steps are declared once in request_steps.hpp and run()
+// loops on them. Each step does its work and names the next; a step that
+// starts an asynchronous operation parks the flow, and the operation's
+// completion resumes run() at the step it names. Steps hand each other their
+// inputs through the members below (found_, waited_, upstream_, delivery_,
+// relay_, synth_), never by calling one another.
 //
 // Each request (or background refresh) is one RequestFlow kept alive by the
-// callbacks it has pending.
+// callbacks it has pending. The fresh_hit step runs on the connection itself
+// (fresh_hit_path.hpp), before any flow exists.
 #include "cache/coalescer.hpp"
 #include "http/http_exchange.hpp"
 #include "http/upstream_exchange.hpp"
 #include "node/cache_status.hpp"
 #include "node/forwarding.hpp"
+#include "node/request_steps.hpp"
 #include "node/response_builder.hpp"
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace edgelab {
 
@@ -32,38 +36,49 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   RequestFlow(const RequestFlow&) = delete;
   RequestFlow& operator=(const RequestFlow&) = delete;
 
-  void recv();
+  void recv() { run(RequestStep::recv); }
   void start_background_refresh(CachedObjectPtr stale, std::shared_ptr<InflightFetch> fetch);
+
+  RequestStep step() const { return step_; }  // the step running or parked in
 
  private:
   enum class Tier { l1, l2 };
 
-  void lookup();
-  void lookup_l2();
-  void on_found(CachedObjectPtr object, Tier tier);
-  void miss(CachedObjectPtr stale, Tier stale_tier);
-  void wait_for(std::shared_ptr<InflightFetch> fetch);
-  void on_waited(const FetchOutcome* outcome);
-  void fetch(ForwardMode mode);
-  void on_fetch_header(boost::system::error_code ec, UpstreamExchangePtr upstream);
-  void on_fetch_body(boost::system::error_code ec, Response response, std::int64_t request_time);
-  void stream_fetch(UpstreamExchangePtr upstream, std::uint64_t length);
-  void fetch_failed(unsigned status, std::string_view why);
-  void pass();
-  // `completed` (optional) learns whether the whole body reached the client.
-  void relay(UpstreamExchangePtr upstream, CacheStatusNote note, UpstreamExchange::BodyTap tap = {},
-             std::function<void(bool complete)> completed = {});
-  void relay_and_store(UpstreamExchangePtr upstream);
-  void finish_leader(const FetchOutcome& outcome);
+  void run(RequestStep step);
 
-  void deliver(const CachedObjectPtr& object, const CacheStatusNote& note);
-  void deliver_streamed(const CachedObjectPtr& header, const std::shared_ptr<StreamingBody>& body,
-                        const CacheStatusNote& note);
-  void deliver_not_modified(const CachedObject& object, const CacheStatusNote& note);
-  void deliver_error(http::status status, std::string_view message);
+  // One function per step (request_steps.hpp); each returns the next step.
+  RequestStep recv_step();
+  RequestStep lookup_step();
+  RequestStep hit_step();
+  RequestStep miss_step();
+  RequestStep wait_step();
+  RequestStep fetch_step();
+  RequestStep store_step();
+  RequestStep pass_step();
+  RequestStep relay_step();
+  RequestStep deliver_step();
+  RequestStep synth_step();
+
+  // The inputs of the next step, set by the one before.
+  RequestStep to_deliver(CachedObjectPtr object, CacheStatusNote note, std::shared_ptr<StreamingBody> body = {});
+  RequestStep to_synth(http::status status, std::string message);
+  RequestStep to_relay(UpstreamExchangePtr upstream, CacheStatusNote note, UpstreamExchange::BodyTap tap = {},
+                       std::function<void(bool complete)> completed = {});
+  RequestStep fetch_failed(unsigned status, std::string message);
+
+  // Parts of store: the three ways an answer is stored.
+  RequestStep store_streaming(std::uint64_t length);
+  RequestStep store_relayed();
+  RequestStep store_whole();
+  void on_whole_body(boost::system::error_code ec, Response response);
+  void finish_leader(const FetchOutcome& outcome);
+  void invalidate_after_unsafe(const http::response_header<>& answer);
+
   DeliveryContext delivery_context() const;
   bool variant_matches(const CachedObject& object);
   bool from_child_node() const;
+  ForwardMode refetch_mode() const;
+  RequestStep refetch_for_own_variant();
   void record_latency();
   std::int64_t now() const;
 
@@ -72,17 +87,49 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   std::shared_ptr<const Request> request_;
   net::any_io_executor executor_;
   std::chrono::steady_clock::time_point received_at_;
+  RequestStep step_ = RequestStep::recv;
   std::string primary_key_;
   std::string variant_key_;
-  CachedObjectPtr stale_;
-  Tier stale_tier_ = Tier::l1;
-  std::shared_ptr<InflightFetch> leading_;  // set while this flow leads a coalesced fetch
-  std::int64_t fetch_request_time_ = 0;
-  std::uint64_t fetch_epoch_ = 0;  // the node's purge sequence when the fetch began
-  ForwardMode fetch_mode_ = ForwardMode::cacheable_fetch;
   bool is_head_ = false;
   bool cacheable_method_ = false;
   bool miss_counted_ = false;  // a flow may look up twice (its fetch completed as it joined)
+
+  // lookup -> hit
+  CachedObjectPtr found_;
+  Tier found_tier_ = Tier::l1;
+  // hit -> miss -> fetch: the stale copy to revalidate or fall back on
+  CachedObjectPtr stale_;
+  Tier stale_tier_ = Tier::l1;
+  // miss -> wait: the leader's outcome (nullopt: the wait timed out)
+  std::optional<FetchOutcome> waited_;
+  // The fetch (Varnish's busyobj): its mode, when it began, the purge sequence then,
+  // the coalesced fetch it leads, and the upstream's answer (fetch -> store).
+  struct Fetch {
+    ForwardMode mode = ForwardMode::cacheable_fetch;
+    std::int64_t request_time = 0;
+    std::uint64_t epoch = 0;
+    std::shared_ptr<InflightFetch> leading;
+    boost::system::error_code error;
+    UpstreamExchangePtr upstream;
+  } fetch_;
+  // -> relay
+  struct Relay {
+    UpstreamExchangePtr upstream;
+    CacheStatusNote note;
+    UpstreamExchange::BodyTap tap;
+    std::function<void(bool complete)> completed;
+  } relay_;
+  // -> deliver
+  struct Delivery {
+    CachedObjectPtr object;
+    std::shared_ptr<StreamingBody> body;  // set: the object's body is still arriving
+    CacheStatusNote note;
+  } delivery_;
+  // -> synth
+  struct Synth {
+    http::status status = http::status::internal_server_error;
+    std::string message;
+  } synth_;
 };
 
 }  // namespace edgelab
