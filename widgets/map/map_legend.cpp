@@ -1,5 +1,6 @@
 #include "map/map_legend.hpp"
 
+#include "map/map_shapes.hpp"
 #include "models/node_health.hpp"
 
 #include <QFontMetricsF>
@@ -7,19 +8,6 @@
 #include <QPainterPath>
 
 namespace edgelab::console {
-namespace {
-
-QPainterPath diamondAt(QPointF c, double r) {
-  QPainterPath path;
-  path.moveTo(c.x(), c.y() - r);
-  path.lineTo(c.x() + r, c.y());
-  path.lineTo(c.x(), c.y() + r);
-  path.lineTo(c.x() - r, c.y());
-  path.closeSubpath();
-  return path;
-}
-
-}  // namespace
 
 MapLegend::MapLegend(const QFont& font, double unit) : font_(font), unit_(unit) {
   // The application font already grows on big screens (UiTheme::scaleFontFor); a little more on a big map.
@@ -116,7 +104,7 @@ void MapLegend::paint(QPainter& p, double width, double mapHeight, const MapPale
         p.drawEllipse(mid, 5 * u, 5 * u);
         break;
       case Entry::diamond:
-        p.drawPath(diamondAt(mid, 6 * u));
+        p.drawPath(diamondPath(mid, 6 * u));
         break;
       case Entry::square:
         p.drawRect(QRectF(mid.x() - 5 * u, mid.y() - 5 * u, 10 * u, 10 * u));

@@ -3,6 +3,7 @@
 #include "map/equal_earth.hpp"
 #include "map/land_geometry.hpp"
 #include "map/map_legend.hpp"
+#include "map/map_shapes.hpp"
 #include "models/fleet_model.hpp"
 #include "models/node_health.hpp"
 
@@ -28,16 +29,6 @@ constexpr std::size_t kMaxArcs = 400;
 constexpr int kArcSegments = 16;
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
-
-QPainterPath diamond(QPointF c, double r) {
-  QPainterPath path;
-  path.moveTo(c.x(), c.y() - r);
-  path.lineTo(c.x() + r, c.y());
-  path.lineTo(c.x(), c.y() + r);
-  path.lineTo(c.x() - r, c.y());
-  path.closeSubpath();
-  return path;
-}
 
 // A gentle bow between two points so overlapping links and arcs stay apart.
 QPainterPath bow(QPointF a, QPointF b, double bend) {
@@ -339,7 +330,7 @@ void WorldMapView::paintNodes(QPainter& p, const std::vector<Node>& all, const M
       p.setPen(QPen(palette.background, unit() * 1.5));
       p.setBrush(fill);
       if (shield)
-        p.drawPath(diamond(c, r * 1.25));
+        p.drawPath(diamondPath(c, r * 1.25));
       else
         p.drawEllipse(c, r, r);
       if (isSelected(n.row)) {
