@@ -53,6 +53,8 @@ void BoundedBuiltins::wrap_table_library(lua_State* L, int index) {
   wrap(L, index, "unpack", &bounded_unpack);
   wrap(L, index, "move", &bounded_move);
   wrap(L, index, "sort", &bounded_sort);
+  wrap(L, index, "insert", &bounded_shift);
+  wrap(L, index, "remove", &bounded_shift);
 }
 
 int BoundedBuiltins::bounded_rep(lua_State* L) {
@@ -61,7 +63,12 @@ int BoundedBuiltins::bounded_rep(lua_State* L) {
   const lua_Integer count = luaL_checkinteger(L, 2);
   luaL_optlstring(L, 3, "", &separator_length);
   const std::size_t unit = length + separator_length;
-  if (count > 0 && unit > 0 && lua_Unsigned(count) > max_string_bytes(L) / unit)
+  if (count > 0 && unit == 0) {
+    // lstrlib would still loop `count` times copying nothing: (""):rep(2^62).
+    lua_pushliteral(L, "");
+    return 1;
+  }
+  if (count > 0 && lua_Unsigned(count) > max_string_bytes(L) / unit)
     return luaL_error(L, "string.rep result would be longer than max_string_bytes");
   return call_original(L);
 }
@@ -147,6 +154,14 @@ int BoundedBuiltins::bounded_unpack(lua_State* L) {
 int BoundedBuiltins::bounded_sort(lua_State* L) {
   if (lua_isnoneornil(L, 2) && luaL_len(L, 1) > ScriptBudget::of(L).limits().max_sort_elements)
     return luaL_error(L, "table.sort without a comparator on more than max_sort_elements");
+  return call_original(L);
+}
+
+int BoundedBuiltins::bounded_shift(lua_State* L) {
+  // insert and remove shift every element after the position, up to #t; a
+  // __len answering 1e15 would make that a C loop of 1e15 steps.
+  if (luaL_len(L, 1) > ScriptBudget::of(L).limits().max_table_range)
+    return luaL_error(L, "table length larger than max_table_range");
   return call_original(L);
 }
 

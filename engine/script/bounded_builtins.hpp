@@ -30,6 +30,7 @@ class BoundedBuiltins {
   static int bounded_unpack(lua_State* L);
   static int bounded_move(lua_State* L);
   static int bounded_sort(lua_State* L);
+  static int bounded_shift(lua_State* L);
 };
 
 }  // namespace edgelab

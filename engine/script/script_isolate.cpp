@@ -45,7 +45,7 @@ bool scalar_text(lua_State* L, int index, std::string& out) {
 
 struct ScriptIsolate::RunRequest {
   bool main_chunk = false;
-  std::string function_name;  // NUL-terminated for lua_getfield
+  std::string function_name;
   std::span<const ScriptValue> arguments;
   std::uint64_t seed = 0;
   bool function_found = true;
@@ -197,7 +197,8 @@ int ScriptIsolate::prepare_run(lua_State* L) {
     lua_setupvalue(L, 3, 1);
     lua_pop(L, 1);
     SandboxEnvironment::push_script_environment(L);
-    if (lua_getfield(L, -1, request.function_name.c_str()) != LUA_TFUNCTION) {
+    lua_pushlstring(L, request.function_name.data(), request.function_name.size());
+    if (lua_gettable(L, -2) != LUA_TFUNCTION) {
       request.function_found = false;
       lua_settop(L, 2);
       return 1;
@@ -216,8 +217,9 @@ int ScriptIsolate::build_host_table(lua_State* L) {
   const auto& request = *static_cast<const HostTableRequest*>(lua_touserdata(L, 1));
   lua_createtable(L, 0, int(request.fields->size()));
   for (const auto& [key, value] : *request.fields) {
+    lua_pushlstring(L, key.data(), key.size());
     lua_pushlstring(L, value.data(), value.size());
-    lua_setfield(L, -2, key.c_str());
+    lua_rawset(L, -3);
   }
   SandboxEnvironment::push_read_only(L, -1);
   SandboxEnvironment::push_shared_globals(L);
