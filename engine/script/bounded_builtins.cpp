@@ -115,8 +115,14 @@ int BoundedBuiltins::guard_pattern(lua_State* L, bool anchor_allowed) {
 }
 
 int BoundedBuiltins::guarded_find(lua_State* L) {
-  if (lua_toboolean(L, 4)) return call_original(L);  // plain search: no pattern
-  return guard_pattern(L, true);
+  std::size_t subject_length = 0, pattern_length = 0;
+  const char* subject = luaL_checklstring(L, 1, &subject_length);
+  const char* pattern = luaL_checklstring(L, 2, &pattern_length);
+  const std::string_view needle(pattern, pattern_length);
+  if (!lua_toboolean(L, 4) && PatternGuard::has_specials(needle)) return guard_pattern(L, true);
+  const char* reason = PatternGuard::refuse_plain_reason({subject, subject_length}, needle, max_string_bytes(L));
+  if (reason != nullptr) return luaL_error(L, "%s", reason);
+  return call_original(L);
 }
 int BoundedBuiltins::guarded_match(lua_State* L) { return guard_pattern(L, true); }
 int BoundedBuiltins::guarded_gmatch(lua_State* L) { return guard_pattern(L, false); }

@@ -18,6 +18,18 @@ const char* PatternGuard::refuse_reason(std::string_view subject, std::string_vi
   return nullptr;
 }
 
+const char* PatternGuard::refuse_plain_reason(std::string_view subject, std::string_view needle,
+                                              std::size_t max_subject_bytes) {
+  if (subject.size() > max_subject_bytes) return "pattern subject longer than max_string_bytes";
+  if ((double(subject.size()) + 1) * double(needle.size()) > kPlainWorkLimit)
+    return "plain search too long for this subject (subject x needle too large)";
+  return nullptr;
+}
+
+bool PatternGuard::has_specials(std::string_view pattern) {
+  return pattern.find_first_of("^$*+?.([%-") != std::string_view::npos;
+}
+
 double PatternGuard::work_bound(std::string_view subject, std::string_view pattern, bool anchor_allowed) {
   const double n = double(subject.size());
   std::size_t i = 0;

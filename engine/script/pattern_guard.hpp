@@ -29,11 +29,20 @@ class PatternGuard {
  public:
   // Paths × items above which a call is refused; ~10-50 ms of matching.
   static constexpr double kWorkLimit = 2e7;
+  // Bytes compared by a plain search; memcmp is much cheaper per byte.
+  static constexpr double kPlainWorkLimit = 3e8;
 
   // nullptr when the call may run, else why not (a static string).
   // `anchor_allowed` is false for gmatch, which treats '^' as a literal.
   static const char* refuse_reason(std::string_view subject, std::string_view pattern, bool anchor_allowed,
                                    std::size_t max_subject_bytes);
+
+  // The same for a plain search (find with plain, or a pattern without
+  // special characters, which lstrlib searches with memchr/memcmp): up to
+  // subject × needle bytes compared.
+  static const char* refuse_plain_reason(std::string_view subject, std::string_view needle,
+                                         std::size_t max_subject_bytes);
+  static bool has_specials(std::string_view pattern);
 
   // Exposed for tests: the work bound as computed (saturates past the limit).
   static double work_bound(std::string_view subject, std::string_view pattern, bool anchor_allowed);

@@ -152,6 +152,12 @@ void TestScriptSandbox::hostile_script_is_contained_data() {
   QTest::newRow("gsub pathological") << in_run("return (('a'):rep(5000)):gsub('.-.-.-b', '')") << error << "pattern";
   QTest::newRow("gmatch pathological") << in_run("for x in (('a'):rep(3000)):gmatch('a*a*a*b') do end") << error
                                        << "pattern";
+  QTest::newRow("plain find with a long needle")
+      << in_run("return (('a'):rep(1 << 20)):find(('a'):rep(1 << 19) .. 'b', 1, true)") << error << "plain search";
+  QTest::newRow("literal find with a long needle")
+      << in_run("return (('a'):rep(1 << 20)):find(('a'):rep(1 << 19) .. 'b')") << error << "plain search";
+  QTest::newRow("literal match with a long needle")
+      << in_run("return (('a'):rep(1 << 20)):match(('a'):rep(1 << 19) .. 'b')") << error << "pattern";
   QTest::newRow("pattern subject too long") << in_run("return (('a'):rep(1 << 20) .. 'a'):find('a')") << error
                                             << "subject";
   QTest::newRow("format width 99999999") << in_run("return string.format('%99999999d', 1)") << error << "invalid";
