@@ -50,6 +50,7 @@ class ScriptBudget {
  private:
   static void count_hook(lua_State* L, lua_Debug* ar);
   static std::int64_t thread_cpu_us();
+  static std::int64_t wall_us();
   void charge_interval();
 
   ScriptLimits limits_;
@@ -57,6 +58,7 @@ class ScriptBudget {
   ScriptStatus kill_reason_ = ScriptStatus::ok;
   bool call_active_ = false;
   std::int64_t call_cpu_start_us_ = 0;
+  std::int64_t call_wall_start_us_ = 0;
   std::int64_t instructions_ = 0;
   int coroutines_ = 0;
 };
