@@ -15,8 +15,11 @@ namespace edgelab {
 
 class ScriptBudget {
  public:
-  // Instructions between two hook calls: a clock read every ~1000 VM
-  // instructions keeps the overhead to a few percent.
+  // Instructions between two hook calls. The interval hardly matters for
+  // speed: with any count hook set, PUC Lua routes every instruction through
+  // its hook check, which costs about 2x on pure Lua code (fib(27): 12 ms
+  // plain, 27 ms hooked, the same with an interval of 100'000). A smaller
+  // interval only makes the kill land sooner.
   static constexpr int kHookInterval = 1000;
 
   explicit ScriptBudget(const ScriptLimits& limits) : limits_(limits) {}

@@ -10,6 +10,10 @@
 // stopped a C function halfway. Discard it and build a fresh one; never
 // reuse a failed isolate.
 //
+// Globals a call sets live in that call's environment and vanish with it; a
+// script that wants state across calls keeps it in its own tables (locals of
+// the main chunk), which is its business: nothing of the host is writable.
+//
 //   ScriptIsolate isolate;
 //   if (auto r = isolate.load(source, "rewrite.lua"); !r.ok()) log(r.message);
 //   auto r = isolate.call("on_request", std::array{ScriptValue{path}});
