@@ -61,8 +61,24 @@ struct ScriptIsolate::HostTableRequest {
   const ScriptFields* fields = nullptr;
 };
 
+namespace {
+
+// math.random's first seed for a new isolate. Opening std::random_device costs
+// about a fifth of a cold start, so each thread draws from it once and steps a
+// splitmix64 sequence after that (the seed is not a secret: math.random is not
+// for keys, scripts have edge.hmac_sha256 for that).
+std::uint64_t next_isolate_seed() {
+  thread_local std::uint64_t state = (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}();
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+}  // namespace
+
 ScriptIsolate::ScriptIsolate(const ScriptLimits& limits)
-    : budget_(std::make_unique<ScriptBudget>(limits)), seed_(std::random_device{}()) {
+    : budget_(std::make_unique<ScriptBudget>(limits)), seed_(next_isolate_seed()) {
   state_.reset(lua_newstate(&ScriptBudget::allocate, budget_.get()));
   if (!state_) return;
   lua_State* L = state_.get();
