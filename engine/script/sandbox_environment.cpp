@@ -1,6 +1,7 @@
 #include "script/sandbox_environment.hpp"
 
 #include "script/bounded_builtins.hpp"
+#include "script/edge_library.hpp"
 #include "script/script_budget.hpp"
 
 namespace edgelab {
@@ -16,7 +17,7 @@ char kRandomSeed;
 constexpr const char* kRemovedBase[] = {"dofile", "loadfile", "load", "loadstring", "require",
                                         "collectgarbage", "print", "warn", "_G"};
 constexpr const char* kSharedLibraries[] = {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATHLIBNAME, LUA_UTF8LIBNAME,
-                                            LUA_COLIBNAME};
+                                            LUA_COLIBNAME,  "edge"};
 
 void open_library(lua_State* L, const char* name, lua_CFunction opener) {
   luaL_requiref(L, name, opener, 1);
@@ -80,6 +81,9 @@ int SandboxEnvironment::open(lua_State* L) {
   lua_getfield(L, globals, LUA_COLIBNAME);
   lock_coroutine(L, lua_gettop(L));
   lua_pop(L, 1);
+
+  EdgeLibrary::push(L);
+  lua_setfield(L, globals, "edge");
 
   for (const char* name : kSharedLibraries) {
     lua_getfield(L, globals, name);
