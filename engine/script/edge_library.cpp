@@ -1,5 +1,7 @@
 #include "script/edge_library.hpp"
 
+#include "script/edge_json.hpp"
+#include "script/sandbox_environment.hpp"
 #include "script/script_budget.hpp"
 
 #include <openssl/evp.h>
@@ -35,6 +37,10 @@ void EdgeLibrary::push(lua_State* L) {
                                 {"base64_decode", &base64_decode},
                                 {nullptr, nullptr}};
   luaL_newlib(L, functions);
+  EdgeJson::push(L);
+  SandboxEnvironment::push_read_only(L, -1);  // edge.json is shared too: a script may not rewrite it
+  lua_remove(L, -2);
+  lua_setfield(L, -2, "json");
 }
 
 int EdgeLibrary::sha256(lua_State* L) {

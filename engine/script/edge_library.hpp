@@ -5,6 +5,7 @@
 //   edge.hmac_sha256(key, data)   lowercase hex of HMAC-SHA256(key, data)
 //   edge.base64_encode(data)      standard alphabet, padded
 //   edge.base64_decode(text)      the bytes, or nil and a message for text that is not base64
+//   edge.json.encode/decode/null  see edge_json.hpp
 // Hex, as Fastly's digest.hmac_sha256 answers, so a token compares with ==.
 // Results count against the isolate's memory and max_string_bytes like any string.
 #include <lua.hpp>
