@@ -1,5 +1,5 @@
 #pragma once
-// Prometheus and JSON forms of a KindCounters family: every kind is written,
+// Prometheus text helpers, and the Prometheus and JSON forms of a KindCounters family: every kind is written,
 // zeros included, so a rate() over it exists before the first error.
 #include "http/protocol_error.hpp"
 
@@ -10,17 +10,26 @@
 
 namespace edgelab {
 
+// The HELP and TYPE lines of a family `edgelab_NAME`. The text format allows them
+// once per family, with every sample of the family right after them.
+inline void append_metric_header(std::string& out, std::string_view name, std::string_view help,
+                                 std::string_view type) {
+  out += "# HELP edgelab_";
+  out += name;
+  out += " ";
+  out += help;
+  out += "\n# TYPE edgelab_";
+  out += name;
+  out += " ";
+  out += type;
+  out += "\n";
+}
+
 // `open_label` is `{node="NAME"` (without the closing brace).
 template <class Kind>
 void append_kind_counters(std::string& out, std::string_view metric, std::string_view help, std::string_view open_label,
                           const KindCounters<Kind>& counters) {
-  out += "# HELP edgelab_";
-  out += metric;
-  out += " ";
-  out += help;
-  out += "\n# TYPE edgelab_";
-  out += metric;
-  out += " counter\n";
+  append_metric_header(out, metric, help, "counter");
   for (std::size_t i = 0; i < KindCounters<Kind>::kSize; ++i) {
     const auto kind = static_cast<Kind>(i);
     if (kind_name(kind) == "none") continue;

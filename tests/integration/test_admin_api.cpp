@@ -3,6 +3,8 @@
 #include "support/test_fleet.hpp"
 
 #include <QFile>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 #include <boost/json.hpp>
@@ -20,6 +22,7 @@ class TestAdminApi : public QObject {
   void health_needs_no_token();
   void status_describes_the_node();
   void stats_and_metrics_need_the_token();
+  void metrics_have_one_header_per_family();
   void token_file_is_created_with_mode_0600();
   void existing_token_file_is_used();
   void unreadable_token_file_stops_the_node();
@@ -85,6 +88,35 @@ void TestAdminApi::stats_and_metrics_need_the_token() {
   QCOMPARE(stats.at("counters").as_object().at("misses").to_number<std::uint64_t>(), 1u);
   auto metrics = TestFleet::admin_get(node, "/metrics").body();
   QVERIFY(metrics.find("edgelab_admin_auth_failures_total{node=\"paris\"} 2") != std::string::npos);
+}
+
+// The text format allows one HELP and one TYPE line per family, its samples
+// right after them: Prometheus refuses a scrape with a second header.
+void TestAdminApi::metrics_have_one_header_per_family() {
+  TestFleet fleet;
+  fleet.start_origin();
+  const std::string dir = fleet.temp_path(QStringLiteral("paris-l2")).toStdString();
+  auto& node = fleet.start_node("paris", 0, [dir](NodeConfig& c) {
+    c.admin = AdminConfig{{"127.0.0.1", 0}, ""};
+    c.l2 = DiskTierConfig{dir, 16ull << 20};
+  });
+  TestFleet::get(node.port(), "/obj/s");
+  const QString metrics = QString::fromStdString(TestFleet::admin_get(node, "/metrics").body());
+  QSet<QString> seen;
+  QString family;
+  for (const QString& line : metrics.split('\n', Qt::SkipEmptyParts)) {
+    if (line.startsWith("# TYPE ")) {
+      family = line.section(' ', 2, 2);
+      QVERIFY2(!seen.contains(family), qPrintable("a second TYPE line for " + family));
+      seen.insert(family);
+    } else if (!line.startsWith('#')) {
+      const QString name = line.section(QRegularExpression("[{ ]"), 0, 0);
+      // Histograms' samples carry _bucket/_sum/_count after the family's name.
+      QVERIFY2(name == family || name.startsWith(family + "_"), qPrintable(line + " outside its family " + family));
+    }
+  }
+  QVERIFY(seen.contains("edgelab_cache_bytes"));
+  QVERIFY(metrics.contains("edgelab_cache_bytes{node=\"paris\",tier=\"L2\"}"));
 }
 
 void TestAdminApi::token_file_is_created_with_mode_0600() {
