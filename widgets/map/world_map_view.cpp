@@ -188,9 +188,9 @@ void WorldMapView::changeEvent(QEvent* event) {
 // selection, view). Only the arcs are drawn at the animation's rate.
 void WorldMapView::paintEvent(QPaintEvent*) {
   // Nodes get their places as their status answers come in: until the user zooms or
-  // pans, the fit follows the fleet as it appears.
-  const auto located = nodes().size() + (origin_ ? 1 : 0);
-  if (!fitted_ || (!user_moved_ && located != fitted_count_)) fitToFleet();
+  // pans, the fit follows the fleet as it appears. Places change only with the model,
+  // which marks the layers dirty, so an animation frame need not count them.
+  if (!fitted_ || (dirty_ && !user_moved_ && nodes().size() + (origin_ ? 1 : 0) != fitted_count_)) fitToFleet();
   const MapPalette palette(this->palette());
   const qreal ratio = devicePixelRatioF();
   const QSize pixels = size() * ratio;
