@@ -23,6 +23,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QStyle>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -49,7 +51,16 @@ MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* par
   // No central widget: every view is a dock the user can move, float or hide.
   setCentralWidget(nullptr);
   QDockWidget* mapDock = addDock(map_, tr("World map"), u"mapDock"_s, Qt::LeftDockWidgetArea);
-  QDockWidget* labDock = addDock(lab_controls_, tr("Lab controls"), u"labDock"_s, Qt::RightDockWidgetArea);
+  // The lab controls scroll rather than hold their full height: on a small screen the
+  // event log below them keeps its share of the column.
+  auto* labScroll = new QScrollArea(this);
+  labScroll->setWidget(lab_controls_);
+  labScroll->setWidgetResizable(true);
+  labScroll->setFrameShape(QFrame::NoFrame);
+  labScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // only the height gives way
+  labScroll->setMinimumWidth(lab_controls_->minimumSizeHint().width() +
+                             labScroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+  QDockWidget* labDock = addDock(labScroll, tr("Lab controls"), u"labDock"_s, Qt::RightDockWidgetArea);
   QDockWidget* fleetDock = addDock(fleet_table_, tr("Fleet"), u"fleetDock"_s, Qt::LeftDockWidgetArea);
   QDockWidget* eventDock = addDock(event_log_, tr("Event log"), u"eventDock"_s, Qt::RightDockWidgetArea);
   splitDockWidget(mapDock, fleetDock, Qt::Vertical);
