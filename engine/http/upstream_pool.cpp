@@ -72,18 +72,18 @@ void UpstreamPool::release(std::unique_ptr<UpstreamConnection> connection) {
 }
 
 void UpstreamPool::drop_idle(std::uint64_t id) {
-  std::unique_ptr<UpstreamConnection> dropped;
-  {
-    std::lock_guard lock(mutex_);
-    auto it = std::find_if(idle_.begin(), idle_.end(), [id](const IdleConnection& e) { return e.id == id; });
-    if (it == idle_.end()) return;  // taken for a request meanwhile (and checked there)
-    dropped = std::move(it->connection);
-    idle_.erase(it);
-  }
-  if (peek_socket(dropped->stream.socket()) == SocketState::readable)
+  std::unique_ptr<UpstreamConnection> dropped;  // closed after the lock is released
+  std::lock_guard lock(mutex_);
+  auto it = std::find_if(idle_.begin(), idle_.end(), [id](const IdleConnection& e) { return e.id == id; });
+  if (it == idle_.end()) return;  // taken for a request meanwhile (and checked there)
+  // Counted before it leaves the list, under the same lock: whoever sees the pool
+  // one connection smaller also sees why (a non-blocking peek, no wait).
+  if (peek_socket(it->connection->stream.socket()) == SocketState::readable)
     note_framing(UpstreamFramingError::idle_data);
   else
     ++counters_.idle_closed;
+  dropped = std::move(it->connection);
+  idle_.erase(it);
 }
 
 void UpstreamPool::close_idle() {
