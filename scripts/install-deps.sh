@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages EdgeLab needs, only those missing.
 # fonts-noto-cjk: the console in Japanese (without a CJK font the text is empty boxes);
+# libqt6sql6-sqlite: the console's purge journal and run replays (Qt SQL's SQLite driver);
 # xauth: xvfb-run (screenshots, the console benchmark); qt6-translations-l10n: Qt's own dialogs translated.
 set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
-  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
+  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libqt6sql6-sqlite
   libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev
   libboost1.81-dev libboost-json1.81-dev liblua5.4-dev libsqlite3-dev libssl-dev
   xvfb xauth curl

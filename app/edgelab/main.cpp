@@ -41,17 +41,28 @@ bool writeScreenshots(const MainWindow& window, const QString& directory) {
     printLine(stderr, QCoreApplication::translate("main", "edgelab: cannot create %1").arg(directory));
     return false;
   }
-  QMap<QString, QWidget*> views = window.views();
-  views.insert(u"window"_s, const_cast<MainWindow*>(&window));
-  for (auto it = views.begin(); it != views.end(); ++it) {
-    const QString path = QDir(directory).filePath(it.key() + u".png"_s);
-    if (!it.value()->grab().save(path, "PNG")) {
+  auto save = [&](QWidget* widget, const QString& name) {
+    const QString path = QDir(directory).filePath(name + u".png"_s);
+    if (!widget->grab().save(path, "PNG")) {
       printLine(stderr, QCoreApplication::translate("main", "edgelab: cannot write %1").arg(path));
       return false;
     }
     printLine(stdout, path);
+    return true;
+  };
+  auto& w = const_cast<MainWindow&>(window);
+  const QMap<QString, QWidget*> views = window.views();
+  for (auto it = views.begin(); it != views.end(); ++it) {
+    // Tabbed docks share a place: bring each to the front, and show the window with it.
+    w.showView(it.key());
+    QCoreApplication::processEvents();
+    if (!save(it.value(), it.key())) return false;
+    if (it.key() == u"inspector"_s || it.key() == u"purge"_s)
+      if (!save(&w, u"window-"_s + it.key())) return false;
   }
-  return true;
+  w.showView(u"fleet"_s);
+  QCoreApplication::processEvents();
+  return save(&w, u"window"_s);
 }
 
 // The in-process lab (or why there is none, in the event log).

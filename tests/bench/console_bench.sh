@@ -28,7 +28,7 @@ stop_lab() {
 trap stop_lab EXIT
 mkdir -m 0700 "$state/runtime"
 console() {
-  EDGELAB_BENCH=1 XDG_CONFIG_HOME="$state/config" XDG_RUNTIME_DIR="$state/runtime" xvfb-run -a -s "-screen 0 $SCREEN" \
+  EDGELAB_BENCH=1 XDG_CONFIG_HOME="$state/config" XDG_DATA_HOME="$state/data" XDG_RUNTIME_DIR="$state/runtime" xvfb-run -a -s "-screen 0 $SCREEN" \
     ./build/bin/edgelab "$@" --screenshot "$state/shots" --after "$DURATION" | grep '^console:'
 }
 

@@ -25,6 +25,7 @@ Run runConsole(const QStringList& arguments, int timeoutMs = 60000) {
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
   env.insert("QT_QPA_PLATFORM", "offscreen");
   env.insert("XDG_CONFIG_HOME", QDir::tempPath() + "/edgelab-cli-test-config");  // no saved layout or nodes
+  env.insert("XDG_DATA_HOME", QDir::tempPath() + "/edgelab-cli-test-data");      // nor a purge journal
   process.setProcessEnvironment(env);
   process.start(EDGELAB_PATH, arguments);
   if (!process.waitForFinished(timeoutMs)) {

@@ -28,8 +28,9 @@ class TestMainWindow : public QObject {
   Q_OBJECT
  private slots:
   void initTestCase() {
-    // Settings of this run only (QSettings reads XDG_CONFIG_HOME on first use).
+    // Settings and data (the purge journal) of this run only: both paths are read on first use.
     qputenv("XDG_CONFIG_HOME", config_.path().toLocal8Bit());
+    qputenv("XDG_DATA_HOME", (config_.path() + "/data").toLocal8Bit());
     QCoreApplication::setOrganizationName("EdgeLabTest");
     QCoreApplication::setApplicationName("test_main_window");
     QSettings().clear();
@@ -41,10 +42,15 @@ class TestMainWindow : public QObject {
       MainWindow window(&session);
       window.show();
       QVERIFY(QTest::qWaitForWindowExposed(&window));
-      QCOMPARE(window.views().keys(), (QStringList{"events", "fleet", "lab", "map"}));
+      QCOMPARE(window.views().keys(), (QStringList{"events", "fleet", "inspector", "lab", "map", "purge"}));
       const auto docks = window.findChildren<QDockWidget*>();
-      QCOMPARE(docks.size(), 4);
-      for (auto* dock : docks) QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
+      QCOMPARE(docks.size(), 6);
+      // Open in the layout (the inspector and purge panel as tabs behind the fleet table).
+      for (auto* dock : docks) QVERIFY2(dock->toggleViewAction()->isChecked(), qPrintable(dock->objectName()));
+      QVERIFY(window.findChild<QDockWidget*>("fleetDock")->isVisible());
+      window.showView("purge");
+      QVERIFY(window.findChild<QDockWidget*>("purgeDock")->isVisible());
+      window.showView("fleet");
       // The View menu has one toggle per dock; hiding the event log hides its dock.
       QMenu* view = nullptr;
       for (QAction* a : window.menuBar()->actions())

@@ -51,7 +51,7 @@ WorldMapView::WorldMapView(FleetModel* fleet, QItemSelectionModel* selection, QW
   animation_.setInterval(40);  // 25 fps while arcs are alive; idle otherwise
   connect(&animation_, &QTimer::timeout, this, [this] {
     while (!arcs_.empty() && nowMs() - arcs_.front().born_ms > kArcLifeMs) arcs_.pop_front();
-    if (arcs_.empty()) animation_.stop();
+    if (arcs_.empty() && !marks_.animated()) animation_.stop();
     update();
   });
   const auto everything = [this] { invalidate(AllLayers); };
@@ -100,6 +100,12 @@ void WorldMapView::addSamples(const QJsonArray& samples) {
   }
   while (arcs_.size() > kMaxArcs) arcs_.pop_front();
   if (!arcs_.empty() && !animation_.isActive()) animation_.start();
+}
+
+void WorldMapView::setMarks(const QString& set, const QHash<QString, MapMark>& marks) {
+  marks_.set(set, marks);
+  if (marks_.animated() && !animation_.isActive()) animation_.start();
+  update();
 }
 
 std::vector<WorldMapView::Node> WorldMapView::nodes() const {
@@ -220,6 +226,17 @@ void WorldMapView::paintEvent(QPaintEvent*) {
   p.setRenderHint(QPainter::Antialiasing);
   paintArcs(p);
   p.drawPixmap(0, 0, overlay_);
+  if (!marks_.empty()) {
+    QHash<QString, QPointF> placed;
+    for (const auto& n : all.empty() ? nodes() : all) placed.insert(n.name, toScreen(n.projected));
+    marks_.paint(
+        p,
+        [&placed](const QString& name) {
+          auto it = placed.constFind(name);
+          return it == placed.constEnd() ? std::nullopt : std::optional(*it);
+        },
+        unit(), nowMs(), font());
+  }
 }
 
 void WorldMapView::paintLand(QPainter& p, const MapPalette& palette) const {

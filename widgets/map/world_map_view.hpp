@@ -8,6 +8,7 @@
 // selects it in the shared selection model (the fleet table uses the same).
 // A dumb view: everything it draws comes from FleetModel's roles.
 #include "map/map_labels.hpp"
+#include "map/map_marks.hpp"
 #include "map/map_palette.hpp"
 #include "models/node_health.hpp"
 
@@ -37,6 +38,9 @@ class WorldMapView : public QWidget {
   // Sampled requests from the lab: {"lat","lon","pop","tier",...}. Each draws for a moment.
   void addSamples(const QJsonArray& samples);
   void fitToFleet();
+  // Rings around nodes (see MapMarks): a set replaces the last one of its name; empty clears it.
+  void setMarks(const QString& set, const QHash<QString, MapMark>& marks);
+  QHash<QString, MapMark> marks(const QString& set) const { return marks_.marks(set); }
   // Where a node is drawn now (widget coordinates); nullopt when it has no location.
   std::optional<QPointF> nodePosition(const QString& name) const;
   std::optional<QPointF> originPosition() const;
@@ -111,6 +115,7 @@ class WorldMapView : public QWidget {
   QPixmap base_, overlay_;  // the land; links, nodes, labels and the legend (see paintEvent)
   unsigned dirty_ = AllLayers;
   MapLabels labels_;
+  MapMarks marks_;
 };
 
 }  // namespace edgelab::console

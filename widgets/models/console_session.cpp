@@ -3,6 +3,7 @@
 #include "models/event_text.hpp"
 
 #include <QDateTime>
+#include <QStandardPaths>
 
 #include <tuple>
 
@@ -30,6 +31,18 @@ bool ConsoleSession::addNodesFile(const QString& path, QString* error) {
   if (!nodes) return false;
   for (const auto& node : *nodes) addNode(node);
   return true;
+}
+
+PurgeCoordinator& ConsoleSession::purges() {
+  if (!purges_) {
+    const QString path = journal_path_.isEmpty()
+                             ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/purges.sqlite"_s
+                             : journal_path_;
+    purges_ = std::make_unique<PurgeCoordinator>(&fleet_, path);
+    purges_->setLabInstance(summary_.instance);
+    connect(this, &ConsoleSession::labChanged, purges_.get(), [this] { purges_->setLabInstance(summary_.instance); });
+  }
+  return *purges_;
 }
 
 void ConsoleSession::addNode(const NodeEndpoint& endpoint) { fleet_.addNode(endpoint); }
@@ -60,6 +73,7 @@ void ConsoleSession::connectLab(const QUrl& apiUrl, const QString& tokenFile) {
 
 void ConsoleSession::onTopology(const QJsonObject& topology) {
   summary_.name = topology.value(u"name"_s).toString();
+  summary_.instance = topology.value(u"instance"_s).toString();
   const QJsonObject origin = topology.value(u"origin"_s).toObject();
   summary_.origin = std::pair(origin.value(u"lat"_s).toDouble(), origin.value(u"lon"_s).toDouble());
   summary_.origin_name = origin.value(u"name"_s).toString(u"origin"_s);

@@ -7,6 +7,7 @@
 #include "api/node_endpoint.hpp"
 #include "models/event_log_model.hpp"
 #include "models/fleet_model.hpp"
+#include "models/purge_coordinator.hpp"
 
 #include <QNetworkAccessManager>
 
@@ -18,6 +19,7 @@ namespace edgelab::console {
 struct LabSummary {
   bool connected = false;
   QString name;   // topology name
+  QString instance;  // unique to this start of the lab (a restarted lab is another fleet)
   QString state;  // "running", "stopped", or why it cannot be reached
   double requests_per_s = 0, errors_per_s = 0;
   double offload_10s = -1, offload_run = -1;
@@ -42,6 +44,10 @@ class ConsoleSession : public QObject {
   bool addNodesFile(const QString& path, QString* error);
   void addNode(const NodeEndpoint& endpoint);
   void connectLab(const QUrl& apiUrl, const QString& tokenFile);
+  // The purge controller; its journal is `journalPath`, or purges.sqlite in the app's data
+  // directory. Set the path before the first call to purges().
+  void setPurgeJournal(const QString& journalPath) { journal_path_ = journalPath; }
+  PurgeCoordinator& purges();
 
  signals:
   void labChanged();
@@ -61,6 +67,8 @@ class ConsoleSession : public QObject {
   std::unique_ptr<LabClient> lab_;
   LabSummary summary_;
   QJsonObject traffic_;
+  QString journal_path_;
+  std::unique_ptr<PurgeCoordinator> purges_;
 };
 
 }  // namespace edgelab::console

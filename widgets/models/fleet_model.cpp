@@ -282,6 +282,26 @@ AdminClient* FleetModel::clientAt(int row) const {
   return row >= 0 && row < rowCount() ? rows_[static_cast<std::size_t>(row)]->client : nullptr;
 }
 
+TierFigures FleetModel::tierFigures(int index) const {
+  TierFigures f;
+  if (index < 0 || index >= rowCount()) return f;
+  const Row& row = *rows_[static_cast<std::size_t>(index)];
+  f.name = row.endpoint.name;
+  f.role = row.endpoint.role;
+  f.region = row.region;
+  f.city = row.city;
+  f.upstream = row.upstream;
+  f.health = row.health;
+  f.from_lab = row.placed_by_lab;
+  f.requests_per_s = row.rate;
+  f.upstream_per_s = row.upstream_rate;
+  f.hit_l1 = row.hit_l1;
+  f.hit_l2 = row.hit_l2;
+  f.l1 = row.l1;
+  f.l2 = row.l2;
+  return f;
+}
+
 void FleetModel::rowChanged(const Row& row, int firstColumn, int lastColumn) {
   const int r = rowOf(row);
   if (r >= 0) emit dataChanged(index(r, firstColumn), index(r, lastColumn));
@@ -313,7 +333,9 @@ void FleetModel::onStats(Row& row, const QJsonObject& stats) {
                c.value(u"l2_hits"_s).toDouble(),
                c.value(u"errors"_s).toDouble(),
                c.value(u"bytes_out"_s).toDouble(),
-               c.value(u"upstream_requests"_s).toDouble()};
+               c.value(u"upstream_requests"_s).toDouble(),
+               stats.value(u"l1"_s).toObject().value(u"evictions"_s).toDouble(),
+               stats.value(u"l2"_s).toObject().value(u"evictions"_s).toDouble()};
   // A restarted node counts from zero: start the window again.
   if (!row.window.empty() && now.requests < row.window.back().requests) {
     row.window.clear();
@@ -326,6 +348,9 @@ void FleetModel::onStats(Row& row, const QJsonObject& stats) {
     row.rate = (now.requests - last.requests) / seconds;
     row.bytes_rate = (now.bytes_out - last.bytes_out) / seconds;
     row.error_rate = (now.errors - last.errors) / seconds;
+    row.upstream_rate = (now.upstream - last.upstream) / seconds;
+    row.l1.evictions_per_s = std::max(0.0, now.l1_evictions - last.l1_evictions) / seconds;
+    row.l2.evictions_per_s = std::max(0.0, now.l2_evictions - last.l2_evictions) / seconds;
     row.sparkline.push_back(row.rate);
     while (row.sparkline.size() > kSparklinePoints) row.sparkline.pop_front();
   }
@@ -351,6 +376,14 @@ void FleetModel::onStats(Row& row, const QJsonObject& stats) {
   row.l1_fill = l1Max > 0 ? l1.value(u"bytes"_s).toDouble() / l1Max : -1;
   const QJsonObject l2 = stats.value(u"l2"_s).toObject();
   row.l2_fill = !l2.isEmpty() && row.l2_max_bytes > 0 ? l2.value(u"bytes"_s).toDouble() / row.l2_max_bytes : -1;
+  row.l1.present = true;
+  row.l1.bytes = l1.value(u"bytes"_s).toDouble();
+  row.l1.objects = l1.value(u"objects"_s).toDouble();
+  row.l1.max_bytes = l1Max;
+  row.l2.present = !l2.isEmpty();
+  row.l2.bytes = l2.value(u"bytes"_s).toDouble();
+  row.l2.objects = l2.value(u"objects"_s).toDouble();
+  row.l2.max_bytes = l2.contains(u"max_bytes"_s) ? l2.value(u"max_bytes"_s).toDouble() : row.l2_max_bytes;
   row.ever_answered = true;
   row.failing_since_ms = 0;
   row.failure.clear();

@@ -6,6 +6,7 @@
 // reads the same rows through the roles below (coordinates, rate, health).
 #include "api/admin_client.hpp"
 #include "models/node_health.hpp"
+#include "models/tier_figures.hpp"
 
 #include <QAbstractTableModel>
 #include <QTimer>
@@ -67,6 +68,7 @@ class FleetModel : public QAbstractTableModel {
   int rowOf(const QString& name) const;
   QString nameAt(int row) const;
   AdminClient* clientAt(int row) const;
+  TierFigures tierFigures(int row) const;
 
   // From the lab: where a node is, what it forwards to, its health monitor's verdict.
   void setPlacement(const QString& name, double lat, double lon, const QString& upstream, const QString& city);
@@ -92,6 +94,7 @@ class FleetModel : public QAbstractTableModel {
   struct Counters {
     qint64 at_ms = 0;
     double requests = 0, l1_hits = 0, l2_hits = 0, errors = 0, bytes_out = 0, upstream = 0;
+    double l1_evictions = 0, l2_evictions = 0;
   };
   struct Row {
     NodeEndpoint endpoint;
@@ -116,6 +119,8 @@ class FleetModel : public QAbstractTableModel {
     double rate = 0, bytes_rate = 0, error_rate = 0;
     double hit_l1 = -1, hit_l2 = -1, p50_ms = -1, p99_ms = -1, l1_fill = -1, l2_fill = -1;
     double l2_max_bytes = 0;
+    TierOccupancy l1, l2;
+    double upstream_rate = 0;
     qint64 errors = 0, purge_seq = -1;
   };
 

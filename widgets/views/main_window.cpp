@@ -4,7 +4,9 @@
 #include "map/world_map_view.hpp"
 #include "models/console_session.hpp"
 #include "models/saved_nodes.hpp"
+#include "views/cache_inspector_widget.hpp"
 #include "views/event_log_widget.hpp"
+#include "views/purge_panel_widget.hpp"
 #include "views/fleet_table_widget.hpp"
 #include "views/lab_controls_widget.hpp"
 #include "views/ui_language.hpp"
@@ -33,7 +35,7 @@ using namespace Qt::StringLiterals;
 namespace edgelab::console {
 namespace {
 // Bumped when the dock set changes, so an old saved layout is not applied to new docks.
-constexpr int kLayoutVersion = 1;
+constexpr int kLayoutVersion = 2;
 }  // namespace
 
 MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* parent)
@@ -47,6 +49,12 @@ MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* par
   fleet_table_ = new FleetTableWidget(&session->fleet(), selection_, this);
   lab_controls_ = new LabControlsWidget(session, this);
   event_log_ = new EventLogWidget(&session->events(), this);
+  inspector_ = new CacheInspectorWidget(&session->fleet(), selection_, this);
+  inspector_->setObjectName(u"cacheInspector"_s);
+  purge_panel_ = new PurgePanelWidget(session, selection_, this);
+  purge_panel_->setObjectName(u"purgePanel"_s);
+  connect(inspector_, &CacheInspectorWidget::marksChanged, map_, &WorldMapView::setMarks);
+  connect(purge_panel_, &PurgePanelWidget::marksChanged, map_, &WorldMapView::setMarks);
 
   // No central widget: every view is a dock the user can move, float or hide.
   setCentralWidget(nullptr);
@@ -64,6 +72,12 @@ MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* par
   QDockWidget* fleetDock = addDock(fleet_table_, tr("Fleet"), u"fleetDock"_s, Qt::LeftDockWidgetArea);
   QDockWidget* eventDock = addDock(event_log_, tr("Event log"), u"eventDock"_s, Qt::RightDockWidgetArea);
   splitDockWidget(mapDock, fleetDock, Qt::Vertical);
+  // Below the map, so the map shows what they do (where an object lives, a purge landing).
+  QDockWidget* inspectorDock = addDock(inspector_, tr("Cache inspector"), u"inspectorDock"_s, Qt::LeftDockWidgetArea);
+  QDockWidget* purgeDock = addDock(purge_panel_, tr("Purge"), u"purgeDock"_s, Qt::LeftDockWidgetArea);
+  tabifyDockWidget(fleetDock, inspectorDock);
+  tabifyDockWidget(inspectorDock, purgeDock);
+  fleetDock->raise();
   splitDockWidget(labDock, eventDock, Qt::Vertical);
 
   lab_state_ = new QLabel(this);
@@ -107,7 +121,17 @@ QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const Q
 }
 
 QMap<QString, QWidget*> MainWindow::views() const {
-  return {{u"map"_s, map_}, {u"fleet"_s, fleet_table_}, {u"lab"_s, lab_controls_}, {u"events"_s, event_log_}};
+  return {{u"map"_s, map_},          {u"fleet"_s, fleet_table_},     {u"lab"_s, lab_controls_},
+          {u"events"_s, event_log_}, {u"inspector"_s, inspector_}, {u"purge"_s, purge_panel_}};
+}
+
+void MainWindow::showView(const QString& name) {
+  QWidget* view = views().value(name);
+  for (QDockWidget* dock : docks_)
+    if (view && dock->isAncestorOf(view)) {
+      dock->show();
+      dock->raise();
+    }
 }
 
 void MainWindow::buildMenus() {

@@ -1,6 +1,7 @@
 #pragma once
-// The console's main window: four dock widgets (world map, fleet table, lab
-// controls, event log) over one ConsoleSession, toggled in the View menu, with
+// The console's main window: dock widgets (world map; fleet table, cache
+// inspector and purge panel tabbed below it; lab controls, event log) over
+// one ConsoleSession, toggled in the View menu, with
 // the layout kept in QSettings; a status bar with the lab's state, requests/s,
 // origin offload (last 10 s and the run) and errors/s; Fleet -> Add nodes…;
 // a Language menu. The window owns no data: it can be rebuilt for a language
@@ -15,8 +16,10 @@ class QLabel;
 
 namespace edgelab::console {
 
+class CacheInspectorWidget;
 class ConsoleSession;
 class EventLogWidget;
+class PurgePanelWidget;
 class FleetTableWidget;
 class LabControlsWidget;
 class WorldMapView;
@@ -28,8 +31,13 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(ConsoleSession* session, bool restoreLayout = true, QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  // The main views by file-friendly name ("map", "fleet", "lab", "events"), for --screenshot.
+  // The main views by file-friendly name ("map", "fleet", "lab", "events", "inspector",
+  // "purge"), for --screenshot.
   QMap<QString, QWidget*> views() const;
+  // Brings the dock holding a view to the front (tabbed docks share a place).
+  void showView(const QString& name);
+  CacheInspectorWidget* inspector() const { return inspector_; }
+  PurgePanelWidget* purgePanel() const { return purge_panel_; }
   WorldMapView* map() const { return map_; }
   FleetTableWidget* fleetTable() const { return fleet_table_; }
   QItemSelectionModel* selection() const { return selection_; }
@@ -57,6 +65,8 @@ class MainWindow : public QMainWindow {
   FleetTableWidget* fleet_table_;
   LabControlsWidget* lab_controls_;
   EventLogWidget* event_log_;
+  CacheInspectorWidget* inspector_;
+  PurgePanelWidget* purge_panel_;
   QList<QDockWidget*> docks_;
   QLabel* lab_state_;
   QLabel* rate_;
