@@ -57,6 +57,7 @@ void ConsoleSession::connectLab(const QUrl& apiUrl, const QString& tokenFile) {
   connect(lab_.get(), &LabClient::metricsReceived, this, &ConsoleSession::onMetrics);
   connect(lab_.get(), &LabClient::eventsReceived, this, &ConsoleSession::onLabEvents);
   connect(lab_.get(), &LabClient::samplesReceived, this, &ConsoleSession::samplesArrived);
+  connect(lab_.get(), &LabClient::samplesReceived, &history_, &TrafficHistory::addSamples);
   connect(lab_.get(), &LabClient::trafficReceived, this, [this](const QJsonObject& traffic) {
     traffic_ = traffic;
     summary_.state = traffic.value(u"running"_s).toBool() ? tr("running") : tr("stopped");
@@ -104,6 +105,7 @@ void ConsoleSession::onHealth(const QJsonArray& nodes) {
 }
 
 void ConsoleSession::onMetrics(const QJsonObject& metrics) {
+  history_.addMetrics(metrics);
   const QJsonArray seconds = metrics.value(u"seconds"_s).toArray();
   if (!seconds.isEmpty()) {
     const QJsonObject last = seconds.last().toObject();

@@ -8,6 +8,7 @@
 #include "models/event_log_model.hpp"
 #include "models/fleet_model.hpp"
 #include "models/purge_coordinator.hpp"
+#include "models/traffic_history.hpp"
 
 #include <QNetworkAccessManager>
 
@@ -37,6 +38,7 @@ class ConsoleSession : public QObject {
 
   FleetModel& fleet() { return fleet_; }
   EventLogModel& events() { return events_; }
+  TrafficHistory& history() { return history_; }
   LabClient* lab() { return lab_.get(); }
   const LabSummary& labSummary() const { return summary_; }
   const QJsonObject& traffic() const { return traffic_; }
@@ -64,6 +66,7 @@ class ConsoleSession : public QObject {
   QNetworkAccessManager network_;
   FleetModel fleet_;
   EventLogModel events_;
+  TrafficHistory history_;
   std::unique_ptr<LabClient> lab_;
   LabSummary summary_;
   QJsonObject traffic_;

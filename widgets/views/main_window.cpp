@@ -5,6 +5,7 @@
 #include "models/console_session.hpp"
 #include "models/saved_nodes.hpp"
 #include "views/cache_inspector_widget.hpp"
+#include "views/charts_widget.hpp"
 #include "views/event_log_widget.hpp"
 #include "views/purge_panel_widget.hpp"
 #include "views/fleet_table_widget.hpp"
@@ -53,6 +54,8 @@ MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* par
   inspector_->setObjectName(u"cacheInspector"_s);
   purge_panel_ = new PurgePanelWidget(session, selection_, this);
   purge_panel_->setObjectName(u"purgePanel"_s);
+  charts_ = new ChartsWidget(&session->history(), &session->fleet(), selection_, this);
+  charts_->setObjectName(u"charts"_s);
   connect(inspector_, &CacheInspectorWidget::marksChanged, map_, &WorldMapView::setMarks);
   connect(purge_panel_, &PurgePanelWidget::marksChanged, map_, &WorldMapView::setMarks);
 
@@ -77,6 +80,8 @@ MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* par
   QDockWidget* purgeDock = addDock(purge_panel_, tr("Purge"), u"purgeDock"_s, Qt::LeftDockWidgetArea);
   tabifyDockWidget(fleetDock, inspectorDock);
   tabifyDockWidget(inspectorDock, purgeDock);
+  QDockWidget* chartsDock = addDock(charts_, tr("Charts"), u"chartsDock"_s, Qt::LeftDockWidgetArea);
+  tabifyDockWidget(purgeDock, chartsDock);
   fleetDock->raise();
   splitDockWidget(labDock, eventDock, Qt::Vertical);
 
@@ -122,7 +127,8 @@ QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const Q
 
 QMap<QString, QWidget*> MainWindow::views() const {
   return {{u"map"_s, map_},          {u"fleet"_s, fleet_table_},     {u"lab"_s, lab_controls_},
-          {u"events"_s, event_log_}, {u"inspector"_s, inspector_}, {u"purge"_s, purge_panel_}};
+          {u"events"_s, event_log_}, {u"inspector"_s, inspector_}, {u"purge"_s, purge_panel_},
+          {u"charts"_s, charts_}};
 }
 
 void MainWindow::showView(const QString& name) {

@@ -17,6 +17,7 @@ class QLabel;
 namespace edgelab::console {
 
 class CacheInspectorWidget;
+class ChartsWidget;
 class ConsoleSession;
 class EventLogWidget;
 class PurgePanelWidget;
@@ -32,12 +33,13 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   // The main views by file-friendly name ("map", "fleet", "lab", "events", "inspector",
-  // "purge"), for --screenshot.
+  // "purge", "charts"), for --screenshot.
   QMap<QString, QWidget*> views() const;
   // Brings the dock holding a view to the front (tabbed docks share a place).
   void showView(const QString& name);
   CacheInspectorWidget* inspector() const { return inspector_; }
   PurgePanelWidget* purgePanel() const { return purge_panel_; }
+  ChartsWidget* charts() const { return charts_; }
   WorldMapView* map() const { return map_; }
   FleetTableWidget* fleetTable() const { return fleet_table_; }
   QItemSelectionModel* selection() const { return selection_; }
@@ -67,6 +69,7 @@ class MainWindow : public QMainWindow {
   EventLogWidget* event_log_;
   CacheInspectorWidget* inspector_;
   PurgePanelWidget* purge_panel_;
+  ChartsWidget* charts_;
   QList<QDockWidget*> docks_;
   QLabel* lab_state_;
   QLabel* rate_;
