@@ -28,6 +28,11 @@ struct Parser {
   QCommandLineOption statsInterval{u"stats-interval-ms"_s,
                                    CommandLine::tr("How often each node's stats are asked (default 1000)."),
                                    CommandLine::tr("ms")};
+  QCommandLineOption replay{u"replay"_s, CommandLine::tr("Open a lab run database (edgelabd lab --run-db) in the Replay view."),
+                            CommandLine::tr("file")};
+  QCommandLineOption journal{u"journal"_s,
+                             CommandLine::tr("The purge journal, to share it with edgelabd ctl --journal."),
+                             CommandLine::tr("file")};
   QCommandLineOption help{{u"h"_s, u"help"_s}, CommandLine::tr("Show this help.")};
   QCommandLineOption version{u"version"_s, CommandLine::tr("Show the version.")};
 
@@ -35,8 +40,8 @@ struct Parser {
     parser.setApplicationDescription(CommandLine::tr("EdgeLab console: launch and watch a multi-node edge lab."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     for (const auto* option :
-         {&connect, &connectLab, &tokenFile, &topology, &rps, &headless, &screenshot, &after, &statsInterval, &help,
-          &version})
+         {&connect, &connectLab, &tokenFile, &topology, &rps, &headless, &screenshot, &after, &statsInterval, &replay,
+          &journal, &help, &version})
       parser.addOption(*option);
   }
 };
@@ -63,6 +68,8 @@ std::optional<ConsoleOptions> CommandLine::parse(const QStringList& arguments, Q
   o.topology = p.parser.value(p.topology);
   o.headless = p.parser.isSet(p.headless);
   o.screenshot_dir = p.parser.value(p.screenshot);
+  o.replay = p.parser.value(p.replay);
+  o.journal = p.parser.value(p.journal);
   if (p.parser.isSet(p.rps)) {
     bool ok = false;
     o.rps = p.parser.value(p.rps).toDouble(&ok);

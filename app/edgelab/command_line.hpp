@@ -18,6 +18,8 @@ struct ConsoleOptions {
   QString screenshot_dir;
   double screenshot_after_s = 5;
   int stats_interval_ms = 1000;  // how often each node's /admin/v1/stats is asked
+  QString replay;   // a lab run database to open in the Replay view
+  QString journal;  // the purge journal (shared with edgelabd ctl --journal); empty: the app's own
   bool help = false;
   bool version = false;
   // An in-process lab starts unless remote nodes or a remote lab were given.

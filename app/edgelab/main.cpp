@@ -57,10 +57,11 @@ bool writeScreenshots(const MainWindow& window, const QString& directory) {
     w.showView(it.key());
     QCoreApplication::processEvents();
     if (!save(it.value(), it.key())) return false;
-    if (it.key() == u"inspector"_s || it.key() == u"purge"_s || it.key() == u"charts"_s)
+    if (it.key() == u"inspector"_s || it.key() == u"purge"_s || it.key() == u"charts"_s || it.key() == u"replay"_s)
       if (!save(&w, u"window-"_s + it.key())) return false;
   }
   w.showView(u"fleet"_s);
+  w.showView(u"map"_s);
   QCoreApplication::processEvents();
   return save(&w, u"window"_s);
 }
@@ -136,6 +137,8 @@ int main(int argc, char* argv[]) {
   AdminClient::Intervals intervals;
   intervals.stats_ms = options->stats_interval_ms;
   ConsoleSession session(intervals);
+  if (!options->journal.isEmpty()) session.setPurgeJournal(options->journal);
+  if (!options->replay.isEmpty()) session.setReplayPath(options->replay);
   for (const QString& file : options->connect) {
     if (!session.addNodesFile(file, &error)) {
       printLine(stderr, u"edgelab: --connect "_s + error);

@@ -42,9 +42,9 @@ class TestMainWindow : public QObject {
       MainWindow window(&session);
       window.show();
       QVERIFY(QTest::qWaitForWindowExposed(&window));
-      QCOMPARE(window.views().keys(), (QStringList{"charts", "events", "fleet", "inspector", "lab", "map", "purge"}));
+      QCOMPARE(window.views().keys(), (QStringList{"charts", "events", "fleet", "inspector", "lab", "map", "purge", "replay"}));
       const auto docks = window.findChildren<QDockWidget*>();
-      QCOMPARE(docks.size(), 7);
+      QCOMPARE(docks.size(), 8);
       // Open in the layout (the inspector and purge panel as tabs behind the fleet table).
       for (auto* dock : docks) QVERIFY2(dock->toggleViewAction()->isChecked(), qPrintable(dock->objectName()));
       QVERIFY(window.findChild<QDockWidget*>("fleetDock")->isVisible());

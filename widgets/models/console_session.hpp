@@ -50,6 +50,9 @@ class ConsoleSession : public QObject {
   // directory. Set the path before the first call to purges().
   void setPurgeJournal(const QString& journalPath) { journal_path_ = journalPath; }
   PurgeCoordinator& purges();
+  // The run database the Replay view shows (kept here so a rebuilt window opens it again).
+  void setReplayPath(const QString& path) { replay_path_ = path; }
+  QString replayPath() const { return replay_path_; }
 
  signals:
   void labChanged();
@@ -71,6 +74,7 @@ class ConsoleSession : public QObject {
   LabSummary summary_;
   QJsonObject traffic_;
   QString journal_path_;
+  QString replay_path_;
   std::unique_ptr<PurgeCoordinator> purges_;
 };
 

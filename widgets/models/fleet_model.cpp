@@ -233,6 +233,10 @@ QString FleetModel::healthText(const Row& row) const {
 
 void FleetModel::addNode(const NodeEndpoint& endpoint) {
   if (const int existing = rowOf(endpoint.name); existing >= 0) {
+    if (AdminClient* old = rows_[static_cast<std::size_t>(existing)]->client) {
+      old->stop();  // the replaced node's polls end with it
+      old->deleteLater();
+    }
     beginRemoveRows({}, existing, existing);
     rows_.erase(rows_.begin() + existing);
     endRemoveRows();
@@ -256,8 +260,11 @@ void FleetModel::addNode(const NodeEndpoint& endpoint) {
 void FleetModel::clear() {
   if (rows_.empty()) return;
   beginResetModel();
-  for (auto& row : rows_) row->client->deleteLater();
-  for (auto& row : rows_) row->client->stop();
+  for (auto& row : rows_)
+    if (row->client) {
+      row->client->stop();
+      row->client->deleteLater();
+    }
   rows_.clear();
   endResetModel();
 }

@@ -77,6 +77,16 @@ class FleetModel : public QAbstractTableModel {
   // A kill fault the lab reported: down at once, until its revive.
   void setKilledByLab(const QString& name, bool killed);
 
+  // Replay: a node with no admin API behind it, its figures set second by second from a
+  // stored run (fleet_model_replay.cpp).
+  struct ReplayFigures {
+    double requests = 0, l1_hits = 0, l2_hits = 0, errors = 0, bytes_out = 0, upstream = 0;
+    double p50_ms = -1, p99_ms = -1;
+  };
+  void addReplayNode(const QString& name, const QString& role);
+  void applyReplaySecond(const QString& name, const ReplayFigures& figures, bool killed);
+  void clearReplayHistory();  // the sparklines start again (after a jump of the scrubber)
+
   double totalRate() const;
   double totalErrorRate() const;
   // Origin offload (1 - origin fetches / client requests) from the nodes' own counters, for a

@@ -40,12 +40,11 @@ QString TrafficHistory::tierName(int tier) {
 }
 
 void TrafficHistory::clear() {
+  // The tier means stay: a replay's come from its report, not from its seconds.
   seconds_.clear();
   pops_.clear();
   open_.clear();
   continent_names_.clear();
-  tier_mean_ms_ = {-1, -1, -1, -1};
-  tier_requests_ = {};
   emit changed();
 }
 
@@ -60,10 +59,11 @@ void TrafficHistory::addMetrics(const QJsonObject& metrics) {
   if (metrics.contains(u"histogram_bounds_ms"_s)) bounds_ = numbers(metrics.value(u"histogram_bounds_ms"_s).toArray());
   const QJsonObject means = metrics.value(u"tier_mean_ms"_s).toObject();
   const QJsonObject counts = metrics.value(u"tier_requests"_s).toObject();
-  for (int tier = 0; tier < kTierCount; ++tier) {
-    tier_mean_ms_[tier] = means.value(tierName(tier)).toDouble(-1);
-    tier_requests_[tier] = counts.value(tierName(tier)).toDouble();
-  }
+  if (!means.isEmpty())
+    for (int tier = 0; tier < kTierCount; ++tier) {
+      tier_mean_ms_[tier] = means.value(tierName(tier)).toDouble(-1);
+      tier_requests_[tier] = counts.value(tierName(tier)).toDouble();
+    }
   for (const auto& value : metrics.value(u"seconds"_s).toArray()) {
     const QJsonObject s = value.toObject();
     TrafficSecond second;

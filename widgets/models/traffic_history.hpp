@@ -48,7 +48,13 @@ class TrafficHistory : public QObject {
   void addMetrics(const QJsonObject& metrics);
   // Sampled requests ({"time_ms","pop","latency_us" or "latency_ms"}): per PoP and second.
   void addSamples(const QJsonArray& samples);
-  void addSecond(TrafficSecond second);  // a replayed run's second
+  void addSecond(TrafficSecond second);  // a replayed run's second; commit() announces a batch
+  void commit() { emit changed(); }
+  // A finished run's means per served tier (from its report).
+  void setTierMeans(const std::array<double, kTierCount>& means, const std::array<double, kTierCount>& requests) {
+    tier_mean_ms_ = means;
+    tier_requests_ = requests;
+  }
   void clear();
 
   const std::deque<TrafficSecond>& seconds() const { return seconds_; }

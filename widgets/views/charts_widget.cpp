@@ -248,7 +248,10 @@ void ChartsWidget::refreshAll() {
 
 void ChartsWidget::refresh(int which) {
   if (!history_) return;
-  const qint64 to = windowEnd(), from = to - kWindowSeconds + 1;
+  const qint64 to = windowEnd();
+  qint64 from = to - kWindowSeconds + 1;
+  if (fit_to_data_ && !history_->seconds().empty()) from = std::max(from, history_->seconds().front().t);
+  if (to - from < 10) from = to - 10;  // a few seconds still get an axis
   const QLocale locale;
   window_label_->setText(tr("%1 – %2").arg(locale.toString(QDateTime::fromSecsSinceEpoch(from).time(), u"HH:mm:ss"_s),
                                           locale.toString(QDateTime::fromSecsSinceEpoch(to).time(), u"HH:mm:ss"_s)));

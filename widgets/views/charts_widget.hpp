@@ -42,6 +42,8 @@ class ChartsWidget : public QWidget {
   // Where the ten-minute window ends (unix seconds), and whether it follows the newest second.
   qint64 windowEnd() const;
   bool live() const;
+  // A replayed run shorter than the window is drawn across the whole width.
+  void setFitToData(bool fit) { fit_to_data_ = fit; }
 
  private:
   void refresh(int which);
@@ -63,6 +65,7 @@ class ChartsWidget : public QWidget {
   QScrollBar* scroll_;
   QCheckBox* live_;
   QLabel* window_label_;
+  bool fit_to_data_ = false;
 };
 
 }  // namespace edgelab::console

@@ -8,6 +8,7 @@
 #include "views/charts_widget.hpp"
 #include "views/event_log_widget.hpp"
 #include "views/purge_panel_widget.hpp"
+#include "views/replay_widget.hpp"
 #include "views/fleet_table_widget.hpp"
 #include "views/lab_controls_widget.hpp"
 #include "views/ui_language.hpp"
@@ -56,6 +57,8 @@ MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* par
   purge_panel_->setObjectName(u"purgePanel"_s);
   charts_ = new ChartsWidget(&session->history(), &session->fleet(), selection_, this);
   charts_->setObjectName(u"charts"_s);
+  replay_ = new ReplayWidget(this);
+  replay_->setObjectName(u"replay"_s);
   connect(inspector_, &CacheInspectorWidget::marksChanged, map_, &WorldMapView::setMarks);
   connect(purge_panel_, &PurgePanelWidget::marksChanged, map_, &WorldMapView::setMarks);
 
@@ -82,6 +85,11 @@ MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* par
   tabifyDockWidget(inspectorDock, purgeDock);
   QDockWidget* chartsDock = addDock(charts_, tr("Charts"), u"chartsDock"_s, Qt::LeftDockWidgetArea);
   tabifyDockWidget(purgeDock, chartsDock);
+  // A replay has a map and a table of its own: it takes the live map's place while it is open.
+  QDockWidget* replayDock = addDock(replay_, tr("Replay"), u"replayDock"_s, Qt::LeftDockWidgetArea);
+  tabifyDockWidget(mapDock, replayDock);
+  mapDock->raise();
+  if (!session->replayPath().isEmpty()) replay_->openDatabase(session->replayPath());
   fleetDock->raise();
   splitDockWidget(labDock, eventDock, Qt::Vertical);
 
@@ -128,7 +136,7 @@ QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const Q
 QMap<QString, QWidget*> MainWindow::views() const {
   return {{u"map"_s, map_},          {u"fleet"_s, fleet_table_},     {u"lab"_s, lab_controls_},
           {u"events"_s, event_log_}, {u"inspector"_s, inspector_}, {u"purge"_s, purge_panel_},
-          {u"charts"_s, charts_}};
+          {u"charts"_s, charts_},   {u"replay"_s, replay_}};
 }
 
 void MainWindow::showView(const QString& name) {

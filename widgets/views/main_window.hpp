@@ -21,6 +21,7 @@ class ChartsWidget;
 class ConsoleSession;
 class EventLogWidget;
 class PurgePanelWidget;
+class ReplayWidget;
 class FleetTableWidget;
 class LabControlsWidget;
 class WorldMapView;
@@ -33,13 +34,14 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   // The main views by file-friendly name ("map", "fleet", "lab", "events", "inspector",
-  // "purge", "charts"), for --screenshot.
+  // "purge", "charts", "replay"), for --screenshot.
   QMap<QString, QWidget*> views() const;
   // Brings the dock holding a view to the front (tabbed docks share a place).
   void showView(const QString& name);
   CacheInspectorWidget* inspector() const { return inspector_; }
   PurgePanelWidget* purgePanel() const { return purge_panel_; }
   ChartsWidget* charts() const { return charts_; }
+  ReplayWidget* replay() const { return replay_; }
   WorldMapView* map() const { return map_; }
   FleetTableWidget* fleetTable() const { return fleet_table_; }
   QItemSelectionModel* selection() const { return selection_; }
@@ -70,6 +72,7 @@ class MainWindow : public QMainWindow {
   CacheInspectorWidget* inspector_;
   PurgePanelWidget* purge_panel_;
   ChartsWidget* charts_;
+  ReplayWidget* replay_;
   QList<QDockWidget*> docks_;
   QLabel* lab_state_;
   QLabel* rate_;

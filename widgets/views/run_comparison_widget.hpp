@@ -1,0 +1,32 @@
+#pragma once
+// Two finished runs side by side (before and after a change): per second
+// since each run's start, origin offload and p99 of both; and their reports'
+// headline figures with the difference.
+#include "api/run_database_reader.hpp"
+
+#include <QWidget>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QChart;
+class QChartView;
+class QTableWidget;
+QT_END_NAMESPACE
+
+namespace edgelab::console {
+
+class RunComparisonWidget : public QWidget {
+  Q_OBJECT
+ public:
+  explicit RunComparisonWidget(QWidget* parent = nullptr);
+  void compare(std::shared_ptr<const RunData> a, std::shared_ptr<const RunData> b);
+  QChart* chart() const;
+  QTableWidget* figures() const { return figures_; }
+
+ private:
+  QChartView* view_;
+  QTableWidget* figures_;
+};
+
+}  // namespace edgelab::console
