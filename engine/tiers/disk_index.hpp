@@ -67,6 +67,12 @@ class DiskIndex {
   void evict_to_fit();
   void checkpoint();
   ListedObject listed_from_row(SqliteStatement& row);
+  ListedPage list_by_key(const CacheQuery& query);
+  ListedPage list_sorted(const CacheQuery& query);
+  // False (with `error`) when the query selects more rows than it may read.
+  bool within_row_bound(const CacheQuery& query, std::string& error, bool& internal);
+  // Each selected row that passes the query's screen, up to max_rows_read rows.
+  void for_each_selected(const CacheQuery& query, const std::function<void(ListedObject&&)>& visit);
 
   std::unique_ptr<SqliteDb> db_;
   std::filesystem::path directory_;
