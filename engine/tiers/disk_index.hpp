@@ -49,6 +49,7 @@ class DiskIndex {
   // Every stored variant of a primary key (metadata only).
   std::vector<ListedObject> variants_of(const std::string& primary_key);
 
+  std::uint64_t max_bytes() const { return max_bytes_; }
   std::uint64_t bytes() const { return bytes_; }
   std::uint64_t objects() const { return objects_; }
   std::uint64_t evictions() const { return evictions_; }
