@@ -74,7 +74,7 @@ void CacheInspector::list(EdgeNode& node, const QueryParams& params, const HttpE
     exchange->respond(json_error(http::status::bad_request, message, keep));
   };
   if (auto name = params.unknown({"tier", "url", "prefix", "tag", "limit", "cursor", "fresh", "stale", "before_seq",
-                                   "sort", "order", "count"}))
+                                  "sort", "order", "count"}))
     return bad("unknown parameter \"" + *name + "\"");
   std::string error;
   const auto limit = params.get_uint("limit", 100, 1, 1000, error);

@@ -338,20 +338,21 @@ json::object LabController::metrics_json(std::int64_t after_s) const {
     json::object tier_latency;
     for (int t = 0; t < kLatencyTiers; ++t) {
       const TierLatency& l = s.tier_latency[t];
-      tier_latency[api_tier(static_cast<ServedTier>(t))] = {{"count", l.count}, {"p50_ms", l.p50_ms}, {"p99_ms", l.p99_ms}};
+      tier_latency[api_tier(static_cast<ServedTier>(t))] = {
+          {"count", l.count}, {"p50_ms", l.p50_ms}, {"p99_ms", l.p99_ms}};
     }
-    seconds.push_back({{"t", s.t},
-                       {"requests", s.requests},
-                       {"errors", s.errors},
-                       {"origin_requests", s.origin_requests},
-                       {"tiers", std::move(tiers)},
-                       {"p50_ms", s.p50_ms},
-                       {"p99_ms", s.p99_ms},
-                       {"continents", std::move(continents)},
-                       {"tier_latency", std::move(tier_latency)},
-                       {"histogram",
-                        {{"hit", json::array(s.hit.begin(), s.hit.end())},
-                         {"miss", json::array(s.miss.begin(), s.miss.end())}}}});
+    seconds.push_back(
+        {{"t", s.t},
+         {"requests", s.requests},
+         {"errors", s.errors},
+         {"origin_requests", s.origin_requests},
+         {"tiers", std::move(tiers)},
+         {"p50_ms", s.p50_ms},
+         {"p99_ms", s.p99_ms},
+         {"continents", std::move(continents)},
+         {"tier_latency", std::move(tier_latency)},
+         {"histogram",
+          {{"hit", json::array(s.hit.begin(), s.hit.end())}, {"miss", json::array(s.miss.begin(), s.miss.end())}}}});
   }
   json::array bounds;
   for (std::size_t i = 0; i < kHistogramBuckets; ++i) bounds.push_back(histogram_bound_ms(i));

@@ -111,8 +111,8 @@ class LabController {
   std::unique_ptr<GeoRouter> router_;         // the PoPs, as users reach them
   std::unique_ptr<GeoRouter> shield_states_;  // the shields' health (nobody is routed by it)
   std::vector<std::string> pop_names_;
-  std::vector<std::string> pop_shields_;      // the shield each PoP forwards to, or empty
-  std::vector<const LabNode*> pop_nodes_;     // in the router's order
+  std::vector<std::string> pop_shields_;   // the shield each PoP forwards to, or empty
+  std::vector<const LabNode*> pop_nodes_;  // in the router's order
   LabMetrics metrics_;
   std::shared_ptr<EventBus> events_ = std::make_shared<EventBus>(kEventCapacity);
   std::shared_ptr<EventBus> samples_ = std::make_shared<EventBus>(kSampleCapacity);

@@ -142,9 +142,9 @@ TierTotals LabMetrics::tier_totals() const {
   for (int t = 0; t < kLatencyTiers; ++t) {
     totals.requests[t] = total_tier_requests_[t];
     if (total_tier_requests_[t])
-      totals.mean_ms[t] = std::round(static_cast<double>(total_tier_us_[t]) /
-                                     static_cast<double>(total_tier_requests_[t]) / 100.0) /
-                          10.0;
+      totals.mean_ms[t] =
+          std::round(static_cast<double>(total_tier_us_[t]) / static_cast<double>(total_tier_requests_[t]) / 100.0) /
+          10.0;
   }
   return totals;
 }

@@ -84,7 +84,7 @@ class LabMetrics {
     LabSecond row;
     std::vector<std::uint32_t> latencies_us[kLatencyTiers];  // by serving tier
   };
-  void close_row(Open& open);  // percentiles and run totals; mutex_ held
+  void close_row(Open& open);           // percentiles and run totals; mutex_ held
   Open& open_for(std::int64_t second);  // mutex_ held
 
   std::size_t capacity_;

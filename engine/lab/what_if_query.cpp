@@ -101,11 +101,11 @@ json::object what_if_json(const WhatIfQuery& query, const WhatIfAnswer& answer, 
   double total_ms = 0;
   for (std::size_t i = 0; i < answer.path.size(); ++i) {
     const WhatIfHop& hop = answer.path[i];
-    const bool last = i + 1 == answer.path.size();
+    const char* role = i == 0 ? "edge" : i + 1 == answer.path.size() ? "origin" : "shield";
     const double link_ms = tenths(static_cast<double>(hop.link.count()) / 1000.0);
     total_ms += link_ms;
     json::object item{{"node", hop.node},
-                      {"role", i == 0 ? "edge" : last ? "origin" : "shield"},
+                      {"role", role},
                       {"link_ms", link_ms},
                       {"tiers", json::array(hop.tiers.begin(), hop.tiers.end())}};
     if (!hop.error.empty()) item["error"] = hop.error;

@@ -24,7 +24,7 @@ struct CacheQuery {
   std::string cursor;  // sort=key: keys strictly after this one (before it, descending)
   std::size_t limit = 100;
   ListingSort sort = ListingSort::key;
-  bool descending = false;  // the exact reverse of the ascending order, ties included
+  bool descending = false;   // the exact reverse of the ascending order, ties included
   std::uint64_t offset = 0;  // other sorts: objects skipped in that order
   bool count = false;        // also count every object the filters and the screen let through
   std::int64_t now = 0;      // Unix seconds age and ttl are taken at

@@ -50,10 +50,10 @@ ListedPage DiskIndex::list_by_key(const CacheQuery& query) {
   const DiskSelection selection(query.kind.value_or(PurgeKind::all), query.value, 2);
   std::string error;
   // Ascending is the listing the controller's verification pages through: its SQL stays as it was.
-  const std::string sql =
-      !query.descending ? listed_rows("key > ?1 AND " + selection.where() + " ORDER BY key LIMIT ?4")
-                        : listed_rows((query.cursor.empty() ? std::string() : "key < ?1 AND ") + selection.where() +
-                                      " ORDER BY key DESC LIMIT ?4");
+  const std::string sql = !query.descending
+                              ? listed_rows("key > ?1 AND " + selection.where() + " ORDER BY key LIMIT ?4")
+                              : listed_rows((query.cursor.empty() ? std::string() : "key < ?1 AND ") +
+                                            selection.where() + " ORDER BY key DESC LIMIT ?4");
   SqliteStatement select = db_->prepare(sql, error);
   // Screened-out rows do not count toward the limit, but a page stops after
   // this many rows so one request cannot walk a huge index.
@@ -131,8 +131,9 @@ ListedPage DiskIndex::list_sorted(const CacheQuery& query) {
   if (query.count) page.total = ranked.size();
   if (query.offset >= ranked.size()) return page;
   const std::size_t end = static_cast<std::size_t>(std::min<std::uint64_t>(ranked.size(), query.offset + query.limit));
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(end), ranked.end(),
-                    [&](const Ranked& a, const Ranked& b) { return listing_before(query, a.value, a.key, b.value, b.key); });
+  std::partial_sort(
+      ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(end), ranked.end(),
+      [&](const Ranked& a, const Ranked& b) { return listing_before(query, a.value, a.key, b.value, b.key); });
   if (end < ranked.size()) page.next_cursor = std::to_string(end);
   std::string error;
   SqliteStatement one = db_->prepare(listed_rows("key = ?1"), error);

@@ -125,8 +125,8 @@ void TestCacheListing::sorted_pages_cover_every_object_once() {
   QFETCH(QString, sort);
   QFETCH(bool, desc);
   const std::string by = sort.toStdString();
-  const auto paged = page_through(*node_, tier.toStdString(),
-                                  "&count=1&sort=" + by + "&order=" + (desc ? "desc" : "asc"), 37);
+  const auto paged =
+      page_through(*node_, tier.toStdString(), "&count=1&sort=" + by + "&order=" + (desc ? "desc" : "asc"), 37);
   QCOMPARE(paged.pages, (kObjects + 36) / 37);
   QCOMPARE(paged.totals, (std::set<std::uint64_t>{kObjects}));
   std::set<std::string> keys;
@@ -142,8 +142,8 @@ void TestCacheListing::sorted_pages_cover_every_object_once() {
     const std::int64_t va = field(a, by.c_str()), vb = field(b, by.c_str());
     values.insert(vb);
     const bool same_page = i % 37 != 0;
-    const QString what = QString::fromStdString(key_of(a) + " " + std::to_string(va) + " then " + key_of(b) + " " +
-                                                std::to_string(vb));
+    const QString what =
+        QString::fromStdString(key_of(a) + " " + std::to_string(va) + " then " + key_of(b) + " " + std::to_string(vb));
     if (!same_page) {
       QVERIFY2(desc ? vb <= va + slack : vb + slack >= va, qPrintable(what));
     } else if (va == vb) {
@@ -214,13 +214,20 @@ void TestCacheListing::filters_and_totals_agree() {
 void TestCacheListing::bad_parameters_are_400s_naming_them_data() {
   QTest::addColumn<QString>("query");
   QTest::addColumn<QString>("message");
-  QTest::newRow("fresh and stale") << "fresh=1&stale=1" << "fresh and stale exclude each other";
-  QTest::newRow("unknown sort") << "sort=colour" << "sort: expected key, size, hits, age or ttl";
-  QTest::newRow("unknown order") << "order=up" << "order: expected asc or desc";
-  QTest::newRow("key cursor with size") << "sort=size&cursor=http://www.test.example/obj/o1" << "cursor:";
-  QTest::newRow("negative offset") << "sort=ttl&cursor=-3" << "cursor:";
-  QTest::newRow("stale not a bool") << "stale=maybe" << "stale:";
-  QTest::newRow("count not a bool") << "count=2" << "count:";
+  QTest::newRow("fresh and stale") << "fresh=1&stale=1"
+                                   << "fresh and stale exclude each other";
+  QTest::newRow("unknown sort") << "sort=colour"
+                                << "sort: expected key, size, hits, age or ttl";
+  QTest::newRow("unknown order") << "order=up"
+                                 << "order: expected asc or desc";
+  QTest::newRow("key cursor with size") << "sort=size&cursor=http://www.test.example/obj/o1"
+                                        << "cursor:";
+  QTest::newRow("negative offset") << "sort=ttl&cursor=-3"
+                                   << "cursor:";
+  QTest::newRow("stale not a bool") << "stale=maybe"
+                                    << "stale:";
+  QTest::newRow("count not a bool") << "count=2"
+                                    << "count:";
 }
 
 void TestCacheListing::bad_parameters_are_400s_naming_them() {

@@ -85,7 +85,7 @@ void TestLabInsight::topology_names_this_start_of_the_lab() {
     QVERIFY2(QRegularExpression("^[0-9]{13}-[0-9a-f]{16}$").match(QString::fromStdString(first)).hasMatch(),
              first.c_str());
     QCOMPARE(std::string(lab.get("/lab/v1/topology").body.at("instance").as_string()), first);  // the same lab
-    QCOMPARE(a.body.at("name").as_string(), "default");  // and the fields it had
+    QCOMPARE(a.body.at("name").as_string(), "default");                                         // and the fields it had
   }
   LabHarness again(at_rate(10, false));
   const std::string second(again.get("/lab/v1/topology").body.at("instance").as_string());
@@ -241,7 +241,8 @@ void TestLabInsight::samples_carry_cache_status_shield_and_link() {
   const LabAnswer topology = lab.get("/lab/v1/topology");
   for (const auto& n : topology.body.at("nodes").as_array()) {
     const std::string upstream(n.at("upstream").as_string());
-    if (n.at("role").as_string() == "edge") shield_of[std::string(n.at("name").as_string())] = upstream == "origin" ? "" : upstream;
+    if (n.at("role").as_string() == "edge")
+      shield_of[std::string(n.at("name").as_string())] = upstream == "origin" ? "" : upstream;
   }
   std::uint64_t next = 0;
   std::size_t answered = 0;
