@@ -34,52 +34,36 @@ json::object page_json(const ListedPage& page, std::string_view tier, std::int64
   for (const auto& listed : page.objects) entries.push_back(entry_json(listed, tier, now));
   json::object out{{"entries", std::move(entries)}};
   out["next_cursor"] = page.next_cursor.empty() ? json::value(nullptr) : json::value(page.next_cursor);
+  if (page.total) out["total"] = *page.total;
   return out;
 }
 
+// Which objects a listing keeps by freshness, judged after the purges.
+enum class Freshness { any, fresh, stale };
+
 // How lookups see an object now, for listings: purges applied (for L2 also
 // those recorded but not yet carried out on its rows), and the caller's
-// filters (fresh only, stamped before a purge sequence). L2 runs it on the
-// disk thread: the ledger is shared, the rest captured.
+// filters (fresh or stale only, stamped before a purge sequence). L2 runs it
+// on the disk thread: the ledger is shared, the rest captured.
 std::function<CachedObjectPtr(CachedObjectPtr)> make_screen(std::shared_ptr<const PurgeLedger> ledger, bool l2,
-                                                            bool fresh_only, std::uint64_t before_seq,
+                                                            Freshness keep, std::uint64_t before_seq,
                                                             std::int64_t now) {
   const std::optional<std::uint64_t> since = l2 ? std::optional(ledger->l2_applied()) : std::nullopt;
-  return [ledger, since, fresh_only, before_seq, now](CachedObjectPtr o) -> CachedObjectPtr {
+  return [ledger, since, keep, before_seq, now](CachedObjectPtr o) -> CachedObjectPtr {
     if (before_seq && o->purge_epoch >= before_seq) return nullptr;
     const PurgeScreen screen = ledger->judge(*o, since);
     const std::uint64_t epoch = o->purge_epoch;
     o = apply_screen(std::move(o), screen, epoch);
-    if (!o || (fresh_only && !o->is_fresh(now))) return nullptr;
+    if (!o || (keep == Freshness::fresh && !o->is_fresh(now)) || (keep == Freshness::stale && o->is_fresh(now)))
+      return nullptr;
     return o;
   };
 }
 
-ListedPage list_l1(const MemoryTier& l1, const CacheQuery& q) {
-  std::vector<ListedObject> found;
-  auto visit = [&](const CachedObjectPtr& o, std::uint32_t hits) {
-    if (o->key <= q.cursor) return;
-    if (q.kind && *q.kind != PurgeKind::tag && !purge_selects(*q.kind, q.value, *o)) return;
-    auto screened = q.screen(o);
-    if (screened) found.push_back({std::move(screened), o->charge(), hits});
-  };
-  if (q.kind == PurgeKind::tag)
-    l1.for_each_tagged(q.value, visit);
-  else if (q.kind == PurgeKind::url)
-    l1.for_each_variant(q.value, visit);
-  else
-    l1.for_each(visit);
-  auto by_key = [](const ListedObject& a, const ListedObject& b) { return a.object->key < b.object->key; };
-  ListedPage page;
-  if (found.size() > q.limit) {
-    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(q.limit), found.end(), by_key);
-    found.resize(q.limit);
-    page.next_cursor = found.back().object->key;
-  } else {
-    std::sort(found.begin(), found.end(), by_key);
-  }
-  page.objects = std::move(found);
-  return page;
+// A page the tier could not make: the query asked too much of it (400) or it failed (500).
+Response page_error(const ListedPage& page, bool keep_alive) {
+  return json_error(page.internal_error ? http::status::internal_server_error : http::status::bad_request, page.error,
+                    keep_alive);
 }
 
 }  // namespace
@@ -89,20 +73,40 @@ void CacheInspector::list(EdgeNode& node, const QueryParams& params, const HttpE
   auto bad = [&](std::string_view message) {
     exchange->respond(json_error(http::status::bad_request, message, keep));
   };
-  if (auto name = params.unknown({"tier", "url", "prefix", "tag", "limit", "cursor", "fresh", "before_seq"}))
+  if (auto name = params.unknown({"tier", "url", "prefix", "tag", "limit", "cursor", "fresh", "stale", "before_seq",
+                                  "sort", "order", "count"}))
     return bad("unknown parameter \"" + *name + "\"");
   std::string error;
   const auto limit = params.get_uint("limit", 100, 1, 1000, error);
   const auto fresh = params.get_bool("fresh", false, error);
+  const auto stale = params.get_bool("stale", false, error);
+  const auto count = params.get_bool("count", false, error);
   const auto before = params.get_uint("before_seq", 0, 0, UINT64_MAX, error);
-  if (!limit || !fresh || !before) return bad(error);
+  if (!limit || !fresh || !stale || !count || !before) return bad(error);
+  if (*fresh && *stale) return bad("fresh and stale exclude each other");
   const auto tier = params.get("tier").value_or("");
   if (!tier.empty() && tier != "L1" && tier != "L2") return bad("tier: expected L1 or L2");
   if (tier == "L2" && !node.l2()) return bad("tier: this node has no L2");
 
   CacheQuery query;
   query.limit = *limit;
+  query.count = *count;
+  const std::string sort = params.get("sort").value_or("key");
+  const auto by = parse_listing_sort(sort);
+  if (!by) return bad("sort: expected key, size, hits, age or ttl, got \"" + sort + "\"");
+  query.sort = *by;
+  const std::string order = params.get("order").value_or("asc");
+  if (order != "asc" && order != "desc") return bad("order: expected asc or desc, got \"" + order + "\"");
+  query.descending = order == "desc";
   query.cursor = params.get("cursor").value_or("");
+  if (query.sort != ListingSort::key && !query.cursor.empty()) {
+    // Offsets, not keys: the next_cursor of the previous page in this order.
+    const auto offset = params.get_uint("cursor", 0, 0, UINT64_MAX, error);
+    if (!offset)
+      return bad("cursor: expected the decimal offset a sort=" + sort + " page gave as next_cursor, got \"" +
+                 query.cursor + "\"");
+    query.offset = *offset;
+  }
   int filters = 0;
   if (auto url = params.get("url")) {
     auto key = url_to_primary_key(*url, node.keys());
@@ -125,15 +129,18 @@ void CacheInspector::list(EdgeNode& node, const QueryParams& params, const HttpE
   }
   if (filters > 1) return bad("url, prefix and tag exclude each other");
   const std::int64_t now = unix_now();
-  query.screen = make_screen(node.purges_ptr(), false, *fresh, *before, now);
+  query.now = now;
+  const Freshness freshness = *fresh ? Freshness::fresh : *stale ? Freshness::stale : Freshness::any;
+  query.screen = make_screen(node.purges_ptr(), false, freshness, *before, now);
 
   json::object tiers;
-  if (tier.empty() || tier == "L1") tiers["L1"] = page_json(list_l1(node.l1(), query), "L1", now);
+  if (tier.empty() || tier == "L1") tiers["L1"] = page_json(node.l1().list(query), "L1", now);
   if (!node.l2() || tier == "L1")
     return exchange->respond(json_response(http::status::ok, json::object{{"tiers", std::move(tiers)}}, keep));
-  query.screen = make_screen(node.purges_ptr(), true, *fresh, *before, now);
+  query.screen = make_screen(node.purges_ptr(), true, freshness, *before, now);
   node.l2()->async_list(query, exchange->executor(),
                         [exchange, keep, now, tiers = std::move(tiers)](ListedPage page) mutable {
+                          if (!page.error.empty()) return exchange->respond(page_error(page, keep));
                           tiers["L2"] = page_json(page, "L2", now);
                           exchange->respond(
                               json_response(http::status::ok, json::object{{"tiers", std::move(tiers)}}, keep));
@@ -148,8 +155,8 @@ void CacheInspector::object(EdgeNode& node, const QueryParams& params, const Htt
   auto primary = url_to_primary_key(*text, node.keys());
   if (!primary) return exchange->respond(json_error(http::status::bad_request, "url: expected a URL with a host", keep));
   const std::int64_t now = unix_now();
-  auto screen = make_screen(node.purges_ptr(), false, false, 0, now);
-  auto l2_screen = make_screen(node.purges_ptr(), true, false, 0, now);
+  auto screen = make_screen(node.purges_ptr(), false, Freshness::any, 0, now);
+  auto l2_screen = make_screen(node.purges_ptr(), true, Freshness::any, 0, now);
 
   // key -> its JSON, merged over the tiers
   auto variants = std::make_shared<std::map<std::string, json::object>>();

@@ -194,9 +194,18 @@ void LabApi::handle(const HttpExchangePtr& exchange) {
     return fault(exchange);
   }
   const bool known = path == "/lab/v1/topology" || path == "/lab/v1/health" || path == "/lab/v1/metrics" ||
-                     path == "/lab/v1/events" || path == "/lab/v1/samples";
+                     path == "/lab/v1/events" || path == "/lab/v1/samples" || path == "/lab/v1/whatif";
   if (!known) return fail(exchange, http::status::not_found, "no such endpoint: " + std::string(path));
   if (!get) return fail(exchange, http::status::method_not_allowed, "use GET");
+
+  if (path == "/lab/v1/whatif") {
+    auto query = parse_what_if_query(*params, controller_.catalogue(), error);
+    if (!query) return fail(exchange, http::status::bad_request, error);
+    // Answered from the lab's pool once the path's nodes have said what they hold.
+    return controller_.what_if(*query, [exchange, keep](json::object body) {
+      exchange->respond(json_response(http::status::ok, body, keep));
+    });
+  }
 
   if (path == "/lab/v1/events" || path == "/lab/v1/samples") {
     if (auto name = params->unknown({"after", "timeout_ms", "limit"}))

@@ -12,6 +12,7 @@
 //   GET /lab/v1/health                   each node as the lab's health monitors see it
 //   GET /lab/v1/metrics?after=T          per-second lab figures, origin offload (10 s, run)
 //   GET /lab/v1/samples?after=&timeout_ms=  long-poll: sampled simulated requests (~100/s at most)
+//   GET /lab/v1/whatif?lat=&lon=|city=&url=  the PoP, shield and origin a user there would reach, and who holds the URL
 #include "http/http_exchange.hpp"
 
 #include <atomic>

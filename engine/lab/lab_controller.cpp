@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <future>
+#include <random>
 
 namespace edgelab {
 namespace json = boost::json;
@@ -15,6 +16,8 @@ namespace {
 constexpr auto kTick = std::chrono::milliseconds(200);
 
 double round_to(double v, double step) { return std::round(v / step) * step; }
+// To 0.1, as the nearest double to the decimal (4.1, not 4.1000000000000005).
+double tenths(double v) { return std::round(v * 10) / 10; }
 
 // The tier names of the lab API (Cache-Status's vocabulary, shortened).
 std::string_view api_tier(ServedTier tier) {
@@ -31,6 +34,14 @@ std::string_view api_tier(ServedTier tier) {
       return "error";
   }
   return "error";
+}
+
+std::string new_instance() {
+  std::random_device seed;
+  const std::uint64_t random = (static_cast<std::uint64_t>(seed()) << 32) ^ seed();
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(random));
+  return std::to_string(unix_millis()) + "-" + hex;
 }
 
 // 250, 0.7, 1.25: for messages people read.
@@ -67,7 +78,11 @@ json::value json_number(double v) {
 }
 
 LabController::LabController(LabFleet& fleet, const Topology& topology, LabControllerOptions options)
-    : fleet_(fleet), topology_(topology), options_(std::move(options)), metrics_(options_.metrics_seconds) {}
+    : fleet_(fleet),
+      topology_(topology),
+      options_(std::move(options)),
+      instance_(new_instance()),
+      metrics_(options_.metrics_seconds) {}
 
 std::unique_ptr<LabController> LabController::start(LabFleet& fleet, const Topology& topology,
                                                     const RegionCatalogue& catalogue, LabControllerOptions options,
@@ -78,6 +93,7 @@ std::unique_ptr<LabController> LabController::start(LabFleet& fleet, const Topol
     return nullptr;
   }
   auto c = std::make_unique<LabController>(fleet, topology, std::move(options));
+  c->catalogue_ = &catalogue;
   // Only the origin's totals are used here; per-path counts would grow with every object ever asked for.
   fleet.origin().count_paths(false);
   c->users_.emplace(std::move(*users));
@@ -98,6 +114,8 @@ std::unique_ptr<LabController> LabController::start(LabFleet& fleet, const Topol
       pop_admin.push_back(std::move(admin));
       pop_rows.push_back(i);
       c->pop_names_.push_back(n.name);
+      c->pop_shields_.push_back(n.upstream_name == "origin" ? std::string() : n.upstream_name);
+      c->pop_nodes_.push_back(&n);
     } else {
       shields.push_back({n.name, n.region->at, 0});
       shield_admin.push_back(std::move(admin));
@@ -176,6 +194,7 @@ void LabController::tick() {
 void LabController::observe(const LiveRequest& r) {
   const UserCity& city = users_->cities()[r.city];
   metrics_.record(r.time_ms, r.tier, r.latency_us, city.continent);
+  const std::string* shield = r.pop >= 0 ? &pop_shields_[static_cast<std::size_t>(r.pop)] : nullptr;
   if (r.pop >= 0) pop_monitor_->record(static_cast<std::size_t>(r.pop), r.tier == ServedTier::error);
   std::lock_guard lock(samples_mutex_);
   // A bucket refilled evenly, not a count per second: the samples (the map's arcs)
@@ -205,7 +224,10 @@ void LabController::observe(const LiveRequest& r) {
                              {"tier", api_tier(r.tier)},
                              {"latency_ms", round_to(r.latency_us / 1000.0, 0.1)},
                              {"status", r.status},
-                             {"url", r.url}});
+                             {"url", r.url},
+                             {"cache_status", r.cache_status},
+                             {"shield", shield ? *shield : std::string()},
+                             {"link_ms", tenths(r.link_us / 1000.0)}});
 }
 
 void LabController::health_changed(std::size_t row, PopHealth from, PopHealth to, const std::string& why) {
@@ -281,6 +303,7 @@ json::object LabController::topology_json() const {
   }
   const Region* origin = fleet_.origin_region();
   return {{"name", topology_.name},
+          {"instance", instance_},
           {"origin",
            {{"name", "origin"},
             {"region", origin->name},
@@ -312,14 +335,33 @@ json::object LabController::metrics_json(std::int64_t after_s) const {
     for (int t = 0; t < kServedTiers; ++t) tiers[api_tier(static_cast<ServedTier>(t))] = s.tiers[t];
     json::object continents;
     for (const auto& [name, n] : s.continents) continents[name] = n;
-    seconds.push_back({{"t", s.t},
-                       {"requests", s.requests},
-                       {"errors", s.errors},
-                       {"origin_requests", s.origin_requests},
-                       {"tiers", std::move(tiers)},
-                       {"p50_ms", s.p50_ms},
-                       {"p99_ms", s.p99_ms},
-                       {"continents", std::move(continents)}});
+    json::object tier_latency;
+    for (int t = 0; t < kLatencyTiers; ++t) {
+      const TierLatency& l = s.tier_latency[t];
+      tier_latency[api_tier(static_cast<ServedTier>(t))] = {
+          {"count", l.count}, {"p50_ms", l.p50_ms}, {"p99_ms", l.p99_ms}};
+    }
+    seconds.push_back(
+        {{"t", s.t},
+         {"requests", s.requests},
+         {"errors", s.errors},
+         {"origin_requests", s.origin_requests},
+         {"tiers", std::move(tiers)},
+         {"p50_ms", s.p50_ms},
+         {"p99_ms", s.p99_ms},
+         {"continents", std::move(continents)},
+         {"tier_latency", std::move(tier_latency)},
+         {"histogram",
+          {{"hit", json::array(s.hit.begin(), s.hit.end())}, {"miss", json::array(s.miss.begin(), s.miss.end())}}}});
+  }
+  json::array bounds;
+  for (std::size_t i = 0; i < kHistogramBuckets; ++i) bounds.push_back(histogram_bound_ms(i));
+  const TierTotals totals = metrics_.tier_totals();
+  json::object tier_mean, tier_requests;
+  for (int t = 0; t < kLatencyTiers; ++t) {
+    const auto name = api_tier(static_cast<ServedTier>(t));
+    tier_mean[name] = totals.mean_ms[t];
+    tier_requests[name] = totals.requests[t];
   }
   const OffloadFigures last10 = metrics_.offload_last(10), run = metrics_.offload_total();
   const LiveTrafficCounters c = traffic_->counters();
@@ -330,7 +372,19 @@ json::object LabController::metrics_json(std::int64_t after_s) const {
           {"requests_run", run.requests},
           {"origin_requests_run", run.origin_requests},
           {"shed", c.shed},
-          {"no_route", c.no_route}};
+          {"no_route", c.no_route},
+          {"histogram_bounds_ms", std::move(bounds)},
+          {"tier_mean_ms", std::move(tier_mean)},
+          {"tier_requests", std::move(tier_requests)}};
+}
+
+void LabController::what_if(const WhatIfQuery& query, std::function<void(json::object)> done) const {
+  // The answer may come after the API stopped waiting: it keeps what it names by value.
+  ask_what_if(fleet_, *router_, pop_nodes_, query.client, query.url,
+              [query, names = pop_names_, done = std::move(done)](WhatIfAnswer answer) {
+                const std::string pop = answer.route ? names.at(answer.route->pop) : std::string();
+                done(what_if_json(query, answer, pop));
+              });
 }
 
 }  // namespace edgelab

@@ -13,6 +13,7 @@
 #include "lab/lab_fleet.hpp"
 #include "lab/lab_metrics.hpp"
 #include "lab/live_traffic.hpp"
+#include "lab/what_if_query.hpp"
 
 #include <boost/json/object.hpp>
 
@@ -57,6 +58,9 @@ class LabController {
 
   // GET /lab/v1/topology
   boost::json::object topology_json() const;
+  // Unique to this start of the lab ("<started unix ms>-<16 hex digits>"), so
+  // a console can tell a restarted lab from the one it was watching.
+  const std::string& instance() const { return instance_; }
   // GET/PUT /lab/v1/traffic; a change is published as a traffic event.
   LiveTrafficSettings traffic() const { return traffic_->settings(); }
   void set_traffic(const LiveTrafficSettings& settings);
@@ -67,6 +71,10 @@ class LabController {
   boost::json::object metrics_json(std::int64_t after_s) const;
   OffloadFigures offload_last(std::size_t seconds) const { return metrics_.offload_last(seconds); }
   OffloadFigures offload_total() const { return metrics_.offload_total(); }
+  // GET /lab/v1/whatif: the path's nodes are asked through their admin APIs,
+  // asynchronously; `done` gets the answer as the API shows it, on the lab's pool.
+  void what_if(const WhatIfQuery& query, std::function<void(boost::json::object)> done) const;
+  const RegionCatalogue& catalogue() const { return *catalogue_; }
 
   // Which nodes a kill took down (a second kill, or a revive of a live node, is refused).
   bool killed(const std::string& node) const;
@@ -96,11 +104,15 @@ class LabController {
 
   LabFleet& fleet_;
   const Topology& topology_;
+  const RegionCatalogue* catalogue_ = nullptr;
   LabControllerOptions options_;
+  std::string instance_;
   std::optional<UserPopulation> users_;
   std::unique_ptr<GeoRouter> router_;         // the PoPs, as users reach them
   std::unique_ptr<GeoRouter> shield_states_;  // the shields' health (nobody is routed by it)
   std::vector<std::string> pop_names_;
+  std::vector<std::string> pop_shields_;   // the shield each PoP forwards to, or empty
+  std::vector<const LabNode*> pop_nodes_;  // in the router's order
   LabMetrics metrics_;
   std::shared_ptr<EventBus> events_ = std::make_shared<EventBus>(kEventCapacity);
   std::shared_ptr<EventBus> samples_ = std::make_shared<EventBus>(kSampleCapacity);

@@ -6,6 +6,8 @@
 namespace edgelab {
 namespace {
 
+static_assert(static_cast<int>(ServedTier::origin) == kLatencyTiers - 1, "the latency tiers lead ServedTier");
+
 // The most seconds one close fills in (a lab suspended for a day does not loop a day's worth).
 constexpr std::int64_t kMaxGap = 600;
 
@@ -27,6 +29,14 @@ OffloadFigures offload(std::uint64_t requests, std::uint64_t origin) {
 
 }  // namespace
 
+double histogram_bound_ms(std::size_t bucket) { return std::ldexp(0.25, static_cast<int>(bucket)); }
+
+std::size_t histogram_bucket(std::uint32_t latency_us) {
+  for (std::size_t i = 0; i + 1 < kHistogramBuckets; ++i)
+    if (latency_us <= (std::uint64_t{250} << i)) return i;
+  return kHistogramBuckets - 1;
+}
+
 LabMetrics::LabMetrics(std::size_t capacity_seconds) : capacity_(std::max<std::size_t>(1, capacity_seconds)) {}
 
 LabMetrics::Open& LabMetrics::open_for(std::int64_t second) {
@@ -42,10 +52,13 @@ void LabMetrics::record(std::int64_t time_ms, ServedTier tier, std::uint32_t lat
   Open& open = open_for(time_ms / 1000);
   ++open.row.requests;
   ++open.row.tiers[static_cast<int>(tier)];
-  if (tier == ServedTier::error) {
+  const int t = static_cast<int>(tier);
+  if (tier == ServedTier::error || t >= kLatencyTiers) {
     ++open.row.errors;
   } else {
-    open.latencies_us.push_back(latency_us);
+    open.latencies_us[t].push_back(latency_us);
+    const bool at_pop = tier == ServedTier::l1_hit || tier == ServedTier::l2_hit;
+    ++(at_pop ? open.row.hit : open.row.miss)[histogram_bucket(latency_us)];
   }
   ++open.row.continents[continent];
 }
@@ -64,9 +77,8 @@ void LabMetrics::close_until(std::int64_t now_s, std::uint64_t origin_total) {
     LabSecond row;
     row.t = s;
     if (auto it = open_.find(s); it != open_.end()) {
+      close_row(it->second);
       row = std::move(it->second.row);
-      row.p50_ms = percentile_ms(it->second.latencies_us, 0.50);
-      row.p99_ms = percentile_ms(it->second.latencies_us, 0.99);
       open_.erase(it);
     }
     total_requests_ += row.requests;
@@ -81,6 +93,24 @@ void LabMetrics::close_until(std::int64_t now_s, std::uint64_t origin_total) {
   // Seconds skipped over a long gap are dropped with whatever they held.
   while (!open_.empty() && open_.begin()->first <= last) open_.erase(open_.begin());
   closed_through_ = last;
+}
+
+void LabMetrics::close_row(Open& open) {
+  std::vector<std::uint32_t> all;
+  std::size_t n = 0;
+  for (const auto& tier : open.latencies_us) n += tier.size();
+  all.reserve(n);
+  for (int t = 0; t < kLatencyTiers; ++t) {
+    auto& latencies = open.latencies_us[t];
+    all.insert(all.end(), latencies.begin(), latencies.end());
+    std::uint64_t sum = 0;
+    for (auto us : latencies) sum += us;
+    total_tier_requests_[t] += latencies.size();
+    total_tier_us_[t] += sum;
+    open.row.tier_latency[t] = {latencies.size(), percentile_ms(latencies, 0.50), percentile_ms(latencies, 0.99)};
+  }
+  open.row.p50_ms = percentile_ms(all, 0.50);
+  open.row.p99_ms = percentile_ms(all, 0.99);
 }
 
 std::vector<LabSecond> LabMetrics::after(std::int64_t after_s) const {
@@ -104,6 +134,19 @@ OffloadFigures LabMetrics::offload_last(std::size_t seconds) const {
 OffloadFigures LabMetrics::offload_total() const {
   std::lock_guard lock(mutex_);
   return offload(total_requests_, total_origin_);
+}
+
+TierTotals LabMetrics::tier_totals() const {
+  std::lock_guard lock(mutex_);
+  TierTotals totals;
+  for (int t = 0; t < kLatencyTiers; ++t) {
+    totals.requests[t] = total_tier_requests_[t];
+    if (total_tier_requests_[t])
+      totals.mean_ms[t] =
+          std::round(static_cast<double>(total_tier_us_[t]) / static_cast<double>(total_tier_requests_[t]) / 100.0) /
+          10.0;
+  }
+  return totals;
 }
 
 }  // namespace edgelab

@@ -170,6 +170,7 @@ void LiveTraffic::launch_one(std::chrono::steady_clock::time_point now) {
   }
   r->outcome.pop = static_cast<int>(route->pop);
   r->leg = wan_.one_way(route->distance_km, jitter_random_);
+  r->outcome.link_us = static_cast<std::uint32_t>(std::min<std::int64_t>(r->leg.count(), UINT32_MAX));
   r->request = std::make_shared<Request>();
   r->request->version(11);
   r->request->method(http::verb::get);
@@ -200,6 +201,7 @@ void LiveTraffic::send(std::shared_ptr<InFlight> r) {
 void LiveTraffic::answered(std::shared_ptr<InFlight> r, unsigned status, std::string cache_status) {
   r->outcome.status = static_cast<std::uint16_t>(status);
   r->outcome.tier = served_tier(cache_status, status);
+  r->outcome.cache_status = std::move(cache_status);
   // ... and the answer crosses the leg back.
   r->timer.expires_after(r->leg);
   r->timer.async_wait([self = shared_from_this(), r](boost::system::error_code) { self->finish(r); });

@@ -45,6 +45,10 @@ struct LiveRequest {
   std::uint32_t latency_us = 0;
   std::uint16_t status = 0;  // 0: no answer
   std::string url;           // the request target
+  std::uint32_t link_us = 0;  // the simulated one-way delay user -> PoP
+  // The Cache-Status the user received. The generator reads it anyway to tell
+  // the tier, so it is moved here, not copied; only sampled requests keep it.
+  std::string cache_status;
 };
 
 struct LiveTrafficCounters {

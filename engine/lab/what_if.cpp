@@ -30,7 +30,9 @@ void ask_what_if(LabFleet& lab, const GeoRouter& router, const std::vector<const
   const std::string target =
       "/admin/v1/cache/object?url=" + std::string(boost::urls::encode(url, boost::urls::unreserved_chars));
   for (std::size_t i = 0; i < nodes.size(); ++i) {
-    AdminEndpoint endpoint{"127.0.0.1", std::to_string(nodes[i]->node->admin_port()), nodes[i]->node->admin_token()};
+    // Through node_of: a revive may be swapping LabNode::node on the fault worker right now.
+    const auto engine = lab.node_of(static_cast<std::size_t>(nodes[i] - lab.nodes().data()));
+    AdminEndpoint endpoint{"127.0.0.1", std::to_string(engine->admin_port()), engine->admin_token()};
     AdminClient::request(strand, endpoint, http::verb::get, target, {}, std::chrono::seconds(2),
                          [answer, remaining, done, i](AdminReply reply) {
                            WhatIfHop& hop = answer->path[i];

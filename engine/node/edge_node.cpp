@@ -249,7 +249,11 @@ std::string EdgeNode::stats_json() const {
   o["l1"] = {{"bytes", l1.bytes}, {"objects", l1.objects}, {"evictions", l1.evictions}, {"max_bytes", l1_.max_bytes()}};
   if (l2_) {
     auto l2 = l2_->stats();
-    o["l2"] = {{"bytes", l2.bytes}, {"objects", l2.objects}, {"evictions", l2.evictions}, {"corrupt", l2.corrupt}};
+    o["l2"] = {{"bytes", l2.bytes},
+               {"objects", l2.objects},
+               {"evictions", l2.evictions},
+               {"corrupt", l2.corrupt},
+               {"max_bytes", l2_->max_bytes()}};
   }
   o["upstream_framing_errors"] = kind_counts_json(upstream_->counters().framing);
   if (server_) o["bad_requests"] = kind_counts_json(server_->counters().bad_request_kinds);

@@ -49,6 +49,7 @@ class DiskIndex {
   // Every stored variant of a primary key (metadata only).
   std::vector<ListedObject> variants_of(const std::string& primary_key);
 
+  std::uint64_t max_bytes() const { return max_bytes_; }
   std::uint64_t bytes() const { return bytes_; }
   std::uint64_t objects() const { return objects_; }
   std::uint64_t evictions() const { return evictions_; }
@@ -67,6 +68,12 @@ class DiskIndex {
   void evict_to_fit();
   void checkpoint();
   ListedObject listed_from_row(SqliteStatement& row);
+  ListedPage list_by_key(const CacheQuery& query);
+  ListedPage list_sorted(const CacheQuery& query);
+  // False (with `error`) when the query selects more rows than it may read.
+  bool within_row_bound(const CacheQuery& query, std::string& error, bool& internal);
+  // Each selected row that passes the query's screen, up to max_rows_read rows.
+  void for_each_selected(const CacheQuery& query, const std::function<void(ListedObject&&)>& visit);
 
   std::unique_ptr<SqliteDb> db_;
   std::filesystem::path directory_;

@@ -76,6 +76,8 @@ class DiskTier {
                       std::function<void(std::vector<ListedObject>)> done);
 
   DiskTierStats stats() const;
+  // The configured limit in bytes (fixed at open, so any thread may ask).
+  std::uint64_t max_bytes() const { return index_->max_bytes(); }
 
  private:
   void post(std::function<void()> job);

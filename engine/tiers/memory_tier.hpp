@@ -11,6 +11,7 @@
 // and erasures exclusive. There is no process-wide lock.
 #include "cache/cached_object.hpp"
 #include "purge/purge_types.hpp"
+#include "tiers/cache_listing.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -50,6 +51,9 @@ class MemoryTier {
   // Visits the objects carrying a tag, through the tag index.
   void for_each_tagged(std::string_view tag, const Visitor& visit) const;
   void for_each_variant(std::string_view primary_key, const Visitor& visit) const;
+  // One page of an admin listing (see CacheQuery); the shards are visited
+  // one at a time under their shared locks, the sorting happens outside them.
+  ListedPage list(const CacheQuery& query) const;
   // A url purge touches one shard; prefix and tag purges visit every shard, one
   // at a time, so hits on the other shards go on. Returns objects purged.
   std::size_t purge(PurgeKind kind, std::string_view value, bool soft, std::int64_t stale_at,

@@ -13,6 +13,7 @@ class TestLabMetrics : public QObject {
   void seconds_close_in_order_with_their_figures();
   void late_answers_and_gaps();
   void the_ring_is_bounded_and_offload_covers_the_run();
+  void latency_by_tier_and_histograms();
 };
 
 void TestLabMetrics::seconds_close_in_order_with_their_figures() {
@@ -85,6 +86,50 @@ void TestLabMetrics::the_ring_is_bounded_and_offload_covers_the_run() {
   QCOMPARE(run.origin_requests, 550u);
   QCOMPARE(run.ratio, 0.45);
   QCOMPARE(LabMetrics().offload_last(10).ratio, 0.0);
+}
+
+void TestLabMetrics::latency_by_tier_and_histograms() {
+  QCOMPARE(histogram_bound_ms(0), 0.25);
+  QCOMPARE(histogram_bound_ms(kHistogramBuckets - 1), 16384.0);
+  QCOMPARE(histogram_bucket(0), 0u);
+  QCOMPARE(histogram_bucket(250), 0u);  // upper bounds are inclusive
+  QCOMPARE(histogram_bucket(251), 1u);
+  QCOMPARE(histogram_bucket(15'000), 6u);  // (8, 16] ms
+  QCOMPARE(histogram_bucket(16'384'000), kHistogramBuckets - 1);
+  QCOMPARE(histogram_bucket(UINT32_MAX), kHistogramBuckets - 1);  // the last bucket takes the slowest too
+
+  LabMetrics m;
+  m.close_until(4000, 0);
+  for (int i = 0; i < 10; ++i) m.record(4000'000 + i, ServedTier::l1_hit, 10'000 + i * 1000, "Europe");  // 10..19 ms
+  m.record(4000'500, ServedTier::l2_hit, 3'000, "Europe");
+  m.record(4000'600, ServedTier::shield_hit, 80'000, "Europe");
+  m.record(4000'700, ServedTier::origin, 200'000, "Europe");
+  m.record(4000'800, ServedTier::origin, 300'000, "Europe");
+  m.record(4000'900, ServedTier::error, 5'000'000, "Europe");
+  m.close_until(4001, 0);
+  auto rows = m.after(0);
+  QCOMPARE(rows.size(), 1u);
+  const LabSecond& s = rows[0];
+  const auto l1 = s.tier_latency[static_cast<int>(ServedTier::l1_hit)];
+  QCOMPARE(l1.count, 10u);
+  QCOMPARE(l1.p50_ms, 14.0);
+  QCOMPARE(l1.p99_ms, 18.0);
+  QCOMPARE(s.tier_latency[static_cast<int>(ServedTier::origin)].count, 2u);
+  QCOMPARE(s.tier_latency[static_cast<int>(ServedTier::origin)].p50_ms, 200.0);
+  // The overall percentiles still cover every tier's answers, not errors.
+  QCOMPARE(s.p50_ms, 15.0);
+  std::uint32_t hits = 0, misses = 0;
+  for (auto n : s.hit) hits += n;
+  for (auto n : s.miss) misses += n;
+  QCOMPARE(hits, 11u);
+  QCOMPARE(misses, 3u);
+  QCOMPARE(s.hit[histogram_bucket(3'000)], 1u);
+  QCOMPARE(s.miss[histogram_bucket(80'000)], 1u);
+  const TierTotals totals = m.tier_totals();
+  QCOMPARE(totals.requests[static_cast<int>(ServedTier::l1_hit)], 10u);
+  QCOMPARE(totals.mean_ms[static_cast<int>(ServedTier::l1_hit)], 14.5);
+  QCOMPARE(totals.mean_ms[static_cast<int>(ServedTier::origin)], 250.0);
+  QCOMPARE(totals.mean_ms[static_cast<int>(ServedTier::l2_hit)], 3.0);
 }
 
 QTEST_GUILESS_MAIN(TestLabMetrics)

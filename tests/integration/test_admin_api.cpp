@@ -22,6 +22,7 @@ class TestAdminApi : public QObject {
   void health_needs_no_token();
   void status_describes_the_node();
   void stats_and_metrics_need_the_token();
+  void stats_give_each_tier_its_limit();
   void metrics_have_one_header_per_family();
   void token_file_is_created_with_mode_0600();
   void existing_token_file_is_used();
@@ -88,6 +89,25 @@ void TestAdminApi::stats_and_metrics_need_the_token() {
   QCOMPARE(stats.at("counters").as_object().at("misses").to_number<std::uint64_t>(), 1u);
   auto metrics = TestFleet::admin_get(node, "/metrics").body();
   QVERIFY(metrics.find("edgelab_admin_auth_failures_total{node=\"paris\"} 2") != std::string::npos);
+}
+
+void TestAdminApi::stats_give_each_tier_its_limit() {
+  TestFleet fleet;
+  fleet.start_origin();
+  const std::string dir = fleet.temp_path(QStringLiteral("paris-l2")).toStdString();
+  auto& node = fleet.start_node("paris", 0, [dir](NodeConfig& c) {
+    c.admin = AdminConfig{{"127.0.0.1", 0}, ""};
+    c.l1_max_bytes = 3ull << 20;
+    c.l2 = DiskTierConfig{dir, 24ull << 20};
+  });
+  TestFleet::get(node.port(), "/obj/s?ttl=60");
+  TestFleet::wait_until_stored(node, 1);
+  auto stats = boost::json::parse(TestFleet::admin_get(node, "/admin/v1/stats").body()).as_object();
+  QCOMPARE(stats.at("l1").at("max_bytes").to_number<std::uint64_t>(), 3ull << 20);
+  const auto& l2 = stats.at("l2").as_object();
+  QCOMPARE(l2.at("max_bytes").to_number<std::uint64_t>(), 24ull << 20);
+  QCOMPARE(l2.at("objects").to_number<std::uint64_t>(), 1u);
+  for (const char* key : {"bytes", "evictions", "corrupt"}) QVERIFY2(l2.contains(key), key);
 }
 
 // The text format allows one HELP and one TYPE line per family, its samples

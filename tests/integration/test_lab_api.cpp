@@ -5,6 +5,7 @@
 #include "admin/admin_token.hpp"
 #include "http/blocking_client.hpp"
 #include "lab/lab_service.hpp"
+#include "support/lab_harness.hpp"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -28,81 +29,8 @@ constexpr double kRateScale = 0.25;
 constexpr double kRateScale = 1.0;
 #endif
 
-struct Answer {
-  unsigned status = 0;
-  json::value body;
-  std::string text;
-};
-
-// One lab, asked through its API.
-class Lab {
- public:
-  explicit Lab(LabServiceOptions options = {}) {
-    options.resources = EDGELAB_RESOURCES;
-    std::string error;
-    service_ = LabService::start(options, error);
-    if (!service_) qFatal("lab: %s", error.c_str());
-    auto token = read_admin_token(service_->api_token_file().string(), error);
-    if (!token) qFatal("token: %s", error.c_str());
-    token_ = *token;
-    const std::string url = service_->api_url();
-    port_ = static_cast<std::uint16_t>(std::stoi(url.substr(url.rfind(':') + 1)));
-  }
-
-  Answer call(http::verb method, const std::string& target, const std::string& body = {},
-              std::optional<std::string> token = std::nullopt) const {
-    BlockingClient client({"127.0.0.1", port_}, std::chrono::seconds(40));
-    Request req;
-    req.version(11);
-    req.method(method);
-    req.target(target);
-    req.set(http::field::host, "lab");
-    const std::string bearer = token.value_or(token_);
-    if (!bearer.empty()) req.set(http::field::authorization, "Bearer " + bearer);
-    if (!body.empty()) {
-      req.set(http::field::content_type, "application/json");
-      req.body() = body;
-    }
-    req.prepare_payload();
-    auto res = client.request(std::move(req));
-    Answer a;
-    if (!res) return a;
-    a.status = res->result_int();
-    a.text = res->body();
-    boost::system::error_code ec;
-    a.body = json::parse(a.text, ec);
-    return a;
-  }
-  Answer get(const std::string& target) const { return call(http::verb::get, target); }
-  Answer put_traffic(const std::string& body) const { return call(http::verb::put, "/lab/v1/traffic", body); }
-  Answer fault(const std::string& body) const { return call(http::verb::post, "/lab/v1/faults", body); }
-
-  // Long-polls events until `match` accepts one (at most `limit`); the events seen are kept.
-  template <class Match>
-  bool wait_for_event(Match match, std::chrono::milliseconds limit) {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < limit.count()) {
-      const auto left = std::max<qint64>(1, limit.count() - timer.elapsed());
-      auto a = get("/lab/v1/events?after=" + std::to_string(next_event_) + "&timeout_ms=" + std::to_string(left));
-      if (a.status != 200) return false;
-      next_event_ = a.body.at("next").to_number<std::uint64_t>();
-      for (const auto& e : a.body.at("events").as_array()) {
-        seen_.push_back(e.as_object());
-        if (match(e.as_object())) return true;
-      }
-    }
-    return false;
-  }
-  const std::vector<json::object>& seen() const { return seen_; }
-
- private:
-  std::unique_ptr<LabService> service_;
-  std::string token_;
-  std::uint16_t port_ = 0;
-  std::uint64_t next_event_ = 0;
-  std::vector<json::object> seen_;
-};
+using Answer = edgelab::test::LabAnswer;
+using Lab = edgelab::test::LabHarness;
 
 LabServiceOptions at_rate(double rps) {
   LabServiceOptions o;
