@@ -68,7 +68,9 @@ void CacheObjectModel::reload() {
   }
   endResetModel();
   emit totalChanged(totalCount());
-  for (auto& stream : streams_) request(stream);
+  // A view (or a model tester) may have asked for the first pages already, from the reset.
+  for (auto& stream : streams_)
+    if (!stream.in_flight) request(stream);
   if (wasLoading != loading()) emit loadingChanged(loading());
 }
 

@@ -354,12 +354,21 @@ void ChartsWidget::refreshHistogram(qint64 from, qint64 to) {
     for (int i = 0; i < std::min<int>(hit.size(), s.hist_hit.size()); ++i) hit[i] += s.hist_hit[i];
     for (int i = 0; i < std::min<int>(miss.size(), s.hist_miss.size()); ++i) miss[i] += s.hist_miss[i];
   }
-  // The last bucket counts everything above the last bound; drop it when there is no bound at all.
-  const int buckets = bounds.isEmpty() ? 0 : static_cast<int>(bounds.size()) + 1;
+  // One bucket per bound; the last also takes everything slower (a count past the bounds is "above").
+  int buckets = static_cast<int>(bounds.size());
+  for (const TrafficSecond& s : history_->seconds()) buckets = std::max<int>(buckets, s.hist_hit.size());
+  hit.resize(std::max<int>(hit.size(), buckets));
+  miss.resize(std::max<int>(miss.size(), buckets));
   QStringList labels;
   const QLocale locale;
-  for (int i = 0; i < buckets; ++i)
-    labels << (i < bounds.size() ? u"≤"_s + locale.toString(bounds[i], 'g', 4) : u">"_s + locale.toString(bounds.last(), 'g', 4));
+  for (int i = 0; i < buckets && !bounds.isEmpty(); ++i) {
+    const bool last = i == buckets - 1;
+    if (i < bounds.size() && !(last && buckets == bounds.size()))
+      labels << u"≤"_s + locale.toString(bounds[i], 'g', 5);
+    else
+      labels << u">"_s + locale.toString(bounds[std::min<int>(i, bounds.size()) - 1], 'g', 5);
+  }
+  buckets = static_cast<int>(labels.size());
   auto* axis = static_cast<QBarCategoryAxis*>(c->axes(Qt::Horizontal).first());
   if (axis->categories() != labels) {
     axis->clear();
