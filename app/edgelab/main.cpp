@@ -57,7 +57,8 @@ bool writeScreenshots(const MainWindow& window, const QString& directory) {
     w.showView(it.key());
     QCoreApplication::processEvents();
     if (!save(it.value(), it.key())) return false;
-    if (it.key() == u"inspector"_s || it.key() == u"purge"_s || it.key() == u"charts"_s || it.key() == u"replay"_s)
+    if (it.key() == u"inspector"_s || it.key() == u"purge"_s || it.key() == u"charts"_s || it.key() == u"replay"_s ||
+        it.key() == u"whatif"_s || it.key() == u"traces"_s)
       if (!save(&w, u"window-"_s + it.key())) return false;
   }
   w.showView(u"fleet"_s);

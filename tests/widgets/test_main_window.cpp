@@ -42,9 +42,10 @@ class TestMainWindow : public QObject {
       MainWindow window(&session);
       window.show();
       QVERIFY(QTest::qWaitForWindowExposed(&window));
-      QCOMPARE(window.views().keys(), (QStringList{"charts", "events", "fleet", "inspector", "lab", "map", "purge", "replay"}));
+      QCOMPARE(window.views().keys(), (QStringList{"charts", "events", "fleet", "inspector", "lab", "map", "purge", "replay",
+                                               "traces", "whatif"}));
       const auto docks = window.findChildren<QDockWidget*>();
-      QCOMPARE(docks.size(), 8);
+      QCOMPARE(docks.size(), 10);
       // Open in the layout (the inspector and purge panel as tabs behind the fleet table).
       for (auto* dock : docks) QVERIFY2(dock->toggleViewAction()->isChecked(), qPrintable(dock->objectName()));
       QVERIFY(window.findChild<QDockWidget*>("fleetDock")->isVisible());

@@ -1,5 +1,7 @@
 #include "api/lab_client.hpp"
 
+#include <QUrlQuery>
+
 using namespace Qt::StringLiterals;
 
 namespace edgelab::console {
@@ -61,6 +63,20 @@ void LabClient::postFault(const QString& action, const QString& node, int ms, Ap
   if (!node.isEmpty()) body.insert(u"node"_s, node);
   if (action == u"link-delay"_s || action == u"origin-slow"_s) body.insert(u"ms"_s, ms);
   connection_.send("POST", u"/lab/v1/faults"_s, body, intervals_.request_timeout_ms, std::move(handler));
+}
+
+void LabClient::whatIf(double lat, double lon, const QString& city, const QString& url,
+                       ApiConnection::Handler handler) {
+  QUrlQuery query;
+  if (city.isEmpty()) {
+    query.addQueryItem(u"lat"_s, QString::number(lat, 'f', 4));
+    query.addQueryItem(u"lon"_s, QString::number(lon, 'f', 4));
+  } else {
+    query.addQueryItem(u"city"_s, city);
+  }
+  query.addQueryItem(u"url"_s, url);
+  connection_.get(u"/lab/v1/whatif?"_s + query.toString(QUrl::FullyEncoded), intervals_.request_timeout_ms,
+                  std::move(handler));
 }
 
 void LabClient::pollHealth() {

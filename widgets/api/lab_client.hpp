@@ -39,6 +39,8 @@ class LabClient : public QObject {
   void putTraffic(const QJsonObject& settings, ApiConnection::Handler handler);
   // action: kill|revive|cut|restore|link-delay|origin-slow|origin-down|origin-up.
   void postFault(const QString& action, const QString& node, int ms, ApiConnection::Handler handler);
+  // What if a user at (lat, lon), or in `city` when given, asked for `url`: /lab/v1/whatif.
+  void whatIf(double lat, double lon, const QString& city, const QString& url, ApiConnection::Handler handler);
 
  signals:
   void topologyReceived(const QJsonObject& topology);

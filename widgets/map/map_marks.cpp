@@ -12,7 +12,7 @@ void MapMarks::set(const QString& set, QHash<QString, MapMark> marks) {
     sets_.insert(set, std::move(marks));
 }
 
-bool MapMarks::empty() const { return sets_.isEmpty(); }
+bool MapMarks::empty() const { return sets_.isEmpty() && !hasRoute(); }
 
 bool MapMarks::animated() const {
   for (const auto& set : sets_)
@@ -21,8 +21,31 @@ bool MapMarks::animated() const {
   return false;
 }
 
-void MapMarks::paint(QPainter& p, const std::function<std::optional<QPointF>(const QString&)>& position, double unit,
-                     qint64 nowMs, const QFont& font) const {
+void MapMarks::paintRoute(QPainter& p, const std::function<QPointF(double, double)>& project, double unit) const {
+  if (!hasRoute()) return;
+  QVector<QPointF> at;
+  for (const QPointF& ll : route_.lat_lon) at.append(project(ll.x(), ll.y()));
+  p.setPen(QPen(route_.colour, unit * 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+  p.setBrush(Qt::NoBrush);
+  p.drawPolyline(at.data(), static_cast<int>(at.size()));
+  p.setBrush(route_.colour);
+  p.drawEllipse(at.front(), unit * 5, unit * 5);  // where the user is
+  const QFontMetricsF metrics(p.font());
+  for (int i = 0; i + 1 < at.size() && i < route_.leg_labels.size(); ++i) {
+    const QPointF mid = (at[i] + at[i + 1]) / 2;
+    const QRectF box =
+        metrics.boundingRect(route_.leg_labels[i]).adjusted(-unit * 3, -unit, unit * 3, unit).translated(mid);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(255, 255, 255, 225));
+    p.drawRoundedRect(box, unit * 3, unit * 3);
+    p.setPen(route_.colour.darker(130));
+    p.drawText(box, Qt::AlignCenter, route_.leg_labels[i]);
+  }
+}
+
+void MapMarks::paint(QPainter& p, const std::function<std::optional<QPointF>(const QString&)>& position,
+                     const std::function<QPointF(double, double)>& project, double unit, qint64 nowMs,
+                     const QFont& font) const {
   p.save();
   p.setRenderHint(QPainter::Antialiasing);
   QFont small = font;
@@ -30,6 +53,7 @@ void MapMarks::paint(QPainter& p, const std::function<std::optional<QPointF>(con
   small.setBold(true);
   p.setFont(small);
   const QFontMetricsF metrics(small);
+  paintRoute(p, project, unit);
   for (const auto& set : sets_) {
     for (auto it = set.begin(); it != set.end(); ++it) {
       const auto at = position(it.key());

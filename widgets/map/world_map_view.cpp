@@ -102,6 +102,11 @@ void WorldMapView::addSamples(const QJsonArray& samples) {
   if (!arcs_.empty() && !animation_.isActive()) animation_.start();
 }
 
+void WorldMapView::setRoute(const MapRoute& route) {
+  marks_.setRoute(route);
+  update();
+}
+
 void WorldMapView::setMarks(const QString& set, const QHash<QString, MapMark>& marks) {
   marks_.set(set, marks);
   if (marks_.animated() && !animation_.isActive()) animation_.start();
@@ -235,7 +240,7 @@ void WorldMapView::paintEvent(QPaintEvent*) {
           auto it = placed.constFind(name);
           return it == placed.constEnd() ? std::nullopt : std::optional(*it);
         },
-        unit(), nowMs(), font());
+        [this](double lat, double lon) { return toScreen(EqualEarth::forward(lon, lat)); }, unit(), nowMs(), font());
   }
 }
 
@@ -477,6 +482,8 @@ void WorldMapView::mouseReleaseEvent(QMouseEvent* event) {
       selection_->setCurrentIndex(fleet_->index(fleet_->rowOf(name), 0), QItemSelectionModel::NoUpdate);
   }
   if (!name.isEmpty()) emit nodeClicked(name);
+  if (const auto where = name.isEmpty() ? EqualEarth::inverse(toProjected(event->position())) : std::nullopt)
+    emit locationClicked(where->y(), where->x());
 }
 
 void WorldMapView::mouseDoubleClickEvent(QMouseEvent*) {

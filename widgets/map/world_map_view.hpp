@@ -41,6 +41,7 @@ class WorldMapView : public QWidget {
   // Rings around nodes (see MapMarks): a set replaces the last one of its name; empty clears it.
   void setMarks(const QString& set, const QHash<QString, MapMark>& marks);
   QHash<QString, MapMark> marks(const QString& set) const { return marks_.marks(set); }
+  void setRoute(const MapRoute& route);  // an empty route clears it
   // Where a node is drawn now (widget coordinates); nullopt when it has no location.
   std::optional<QPointF> nodePosition(const QString& name) const;
   std::optional<QPointF> originPosition() const;
@@ -52,6 +53,8 @@ class WorldMapView : public QWidget {
   void nodeClicked(const QString& name);
   void nodeContextMenuRequested(const QString& name, const QPoint& globalPosition);
   void originContextMenuRequested(const QPoint& globalPosition);
+  // A click on the map away from any node: where, on Earth.
+  void locationClicked(double lat, double lon);
 
  protected:
   void paintEvent(QPaintEvent* event) override;

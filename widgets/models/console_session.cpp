@@ -92,6 +92,8 @@ void ConsoleSession::onTopology(const QJsonObject& topology) {
   for (const auto& value : topology.value(u"links"_s).toArray()) {
     const QJsonObject link = value.toObject();
     fleet_.setLinkCut(link.value(u"from"_s).toString(), link.value(u"cut"_s).toBool());
+    uplinks_.insert(link.value(u"from"_s).toString(),
+                    QPair(link.value(u"to"_s).toString(), link.value(u"delay_ms"_s).toDouble()));
   }
   emit labChanged();
 }

@@ -42,6 +42,8 @@ class ConsoleSession : public QObject {
   LabClient* lab() { return lab_.get(); }
   const LabSummary& labSummary() const { return summary_; }
   const QJsonObject& traffic() const { return traffic_; }
+  // From the lab's topology: each node's upstream and the one-way delay (ms) of the link to it.
+  QHash<QString, QPair<QString, double>> uplinks() const { return uplinks_; }
 
   bool addNodesFile(const QString& path, QString* error);
   void addNode(const NodeEndpoint& endpoint);
@@ -75,6 +77,7 @@ class ConsoleSession : public QObject {
   QJsonObject traffic_;
   QString journal_path_;
   QString replay_path_;
+  QHash<QString, QPair<QString, double>> uplinks_;
   std::unique_ptr<PurgeCoordinator> purges_;
 };
 

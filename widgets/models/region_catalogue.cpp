@@ -1,5 +1,7 @@
 #include "models/region_catalogue.hpp"
 
+#include <algorithm>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +32,12 @@ std::optional<RegionInfo> RegionCatalogue::find(const QString& region) const {
   auto it = regions_.constFind(region);
   if (it == regions_.constEnd()) return std::nullopt;
   return *it;
+}
+
+QList<RegionInfo> RegionCatalogue::all() const {
+  QList<RegionInfo> out = regions_.values();
+  std::sort(out.begin(), out.end(), [](const RegionInfo& a, const RegionInfo& b) { return a.city < b.city; });
+  return out;
 }
 
 }  // namespace edgelab::console

@@ -21,6 +21,7 @@ class RegionCatalogue {
  public:
   static const RegionCatalogue& instance();  // loaded once from :/edgelab/regions.json
   std::optional<RegionInfo> find(const QString& region) const;
+  QList<RegionInfo> all() const;  // sorted by city
 
  private:
   RegionCatalogue();

@@ -33,7 +33,8 @@ void RunReplay::load(std::shared_ptr<const RunData> run) {
     history_.setTierMeans(means, counts);
   }
   emit loaded();
-  setPosition(run_ && run_->duration_s > 0 ? 1 : 0);
+  // The whole run at once; Play starts it again from the beginning.
+  setPosition(run_ ? run_->duration_s : 0);
 }
 
 TrafficSecond RunReplay::labSecond(const RunData& run, int second) {

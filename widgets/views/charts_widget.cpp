@@ -255,6 +255,11 @@ void ChartsWidget::refresh(int which) {
   const QLocale locale;
   window_label_->setText(tr("%1 – %2").arg(locale.toString(QDateTime::fromSecsSinceEpoch(from).time(), u"HH:mm:ss"_s),
                                           locale.toString(QDateTime::fromSecsSinceEpoch(to).time(), u"HH:mm:ss"_s)));
+  // As many time labels as fit: a narrow dock elides them all otherwise.
+  if (which >= 0 && which < ChartCount)
+    for (QAbstractAxis* axis : chart(static_cast<Chart>(which))->axes(Qt::Horizontal))
+      if (auto* time = qobject_cast<QDateTimeAxis*>(axis))
+        time->setTickCount(std::clamp(views_[which]->width() / (fontMetrics().horizontalAdvance(u"00:00:00"_s) * 2), 2, 7));
   switch (which) {
     case LatencyChart: return refreshLatency(from, to);
     case HitOriginChart: return refreshHitOrigin(from, to);

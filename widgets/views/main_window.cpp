@@ -9,6 +9,8 @@
 #include "views/event_log_widget.hpp"
 #include "views/purge_panel_widget.hpp"
 #include "views/replay_widget.hpp"
+#include "views/request_trace_widget.hpp"
+#include "views/what_if_widget.hpp"
 #include "views/fleet_table_widget.hpp"
 #include "views/lab_controls_widget.hpp"
 #include "views/ui_language.hpp"
@@ -59,6 +61,12 @@ MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* par
   charts_->setObjectName(u"charts"_s);
   replay_ = new ReplayWidget(this);
   replay_->setObjectName(u"replay"_s);
+  what_if_ = new WhatIfWidget(session, this);
+  what_if_->setObjectName(u"whatIf"_s);
+  traces_ = new RequestTraceWidget(session, this);
+  traces_->setObjectName(u"traces"_s);
+  connect(map_, &WorldMapView::locationClicked, what_if_, &WhatIfWidget::pickLocation);
+  connect(what_if_, &WhatIfWidget::routeChanged, map_, &WorldMapView::setRoute);
   connect(inspector_, &CacheInspectorWidget::marksChanged, map_, &WorldMapView::setMarks);
   connect(purge_panel_, &PurgePanelWidget::marksChanged, map_, &WorldMapView::setMarks);
 
@@ -85,6 +93,10 @@ MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* par
   tabifyDockWidget(inspectorDock, purgeDock);
   QDockWidget* chartsDock = addDock(charts_, tr("Charts"), u"chartsDock"_s, Qt::LeftDockWidgetArea);
   tabifyDockWidget(purgeDock, chartsDock);
+  QDockWidget* tracesDock = addDock(traces_, tr("Requests"), u"tracesDock"_s, Qt::LeftDockWidgetArea);
+  tabifyDockWidget(chartsDock, tracesDock);
+  QDockWidget* whatIfDock = addDock(what_if_, tr("What-if"), u"whatIfDock"_s, Qt::LeftDockWidgetArea);
+  tabifyDockWidget(tracesDock, whatIfDock);
   // A replay has a map and a table of its own: it takes the live map's place while it is open.
   QDockWidget* replayDock = addDock(replay_, tr("Replay"), u"replayDock"_s, Qt::LeftDockWidgetArea);
   tabifyDockWidget(mapDock, replayDock);
@@ -136,7 +148,8 @@ QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const Q
 QMap<QString, QWidget*> MainWindow::views() const {
   return {{u"map"_s, map_},          {u"fleet"_s, fleet_table_},     {u"lab"_s, lab_controls_},
           {u"events"_s, event_log_}, {u"inspector"_s, inspector_}, {u"purge"_s, purge_panel_},
-          {u"charts"_s, charts_},   {u"replay"_s, replay_}};
+          {u"charts"_s, charts_},   {u"replay"_s, replay_},         {u"whatif"_s, what_if_},
+          {u"traces"_s, traces_}};
 }
 
 void MainWindow::showView(const QString& name) {

@@ -22,6 +22,8 @@ class ConsoleSession;
 class EventLogWidget;
 class PurgePanelWidget;
 class ReplayWidget;
+class RequestTraceWidget;
+class WhatIfWidget;
 class FleetTableWidget;
 class LabControlsWidget;
 class WorldMapView;
@@ -34,7 +36,7 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   // The main views by file-friendly name ("map", "fleet", "lab", "events", "inspector",
-  // "purge", "charts", "replay"), for --screenshot.
+  // "purge", "charts", "replay", "whatif", "traces"), for --screenshot.
   QMap<QString, QWidget*> views() const;
   // Brings the dock holding a view to the front (tabbed docks share a place).
   void showView(const QString& name);
@@ -42,6 +44,8 @@ class MainWindow : public QMainWindow {
   PurgePanelWidget* purgePanel() const { return purge_panel_; }
   ChartsWidget* charts() const { return charts_; }
   ReplayWidget* replay() const { return replay_; }
+  WhatIfWidget* whatIf() const { return what_if_; }
+  RequestTraceWidget* traces() const { return traces_; }
   WorldMapView* map() const { return map_; }
   FleetTableWidget* fleetTable() const { return fleet_table_; }
   QItemSelectionModel* selection() const { return selection_; }
@@ -73,6 +77,8 @@ class MainWindow : public QMainWindow {
   PurgePanelWidget* purge_panel_;
   ChartsWidget* charts_;
   ReplayWidget* replay_;
+  WhatIfWidget* what_if_;
+  RequestTraceWidget* traces_;
   QList<QDockWidget*> docks_;
   QLabel* lab_state_;
   QLabel* rate_;
