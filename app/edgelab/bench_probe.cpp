@@ -1,6 +1,8 @@
 #include "bench_probe.hpp"
 
 #include "models/console_session.hpp"
+#include "models/purge_campaign.hpp"
+#include "models/purge_coordinator.hpp"
 
 #include <QEvent>
 #include <QFile>
@@ -34,6 +36,8 @@ BenchProbe::BenchProbe(ConsoleSession* session, QObject* parent) : QObject(paren
     // reported as the first-frame figure.
     if (first_frame_ms_ >= 0) {
       if (window_up_) longest_stall_ms_ = std::max(longest_stall_ms_, now - last_tick_ms_);
+      const bool purging = purge_started_ms_ >= 0 && (purge_finished_ms_ < 0 || now < purge_finished_ms_ + 2000);
+      if (window_up_ && purging) purge_longest_stall_ms_ = std::max(purge_longest_stall_ms_, now - last_tick_ms_);
       window_up_ = true;
     }
     last_tick_ms_ = now;
@@ -47,7 +51,41 @@ BenchProbe::BenchProbe(ConsoleSession* session, QObject* parent) : QObject(paren
 
 void BenchProbe::watch(QWidget* map) { map->installEventFilter(this); }
 
+void BenchProbe::watchPurge(PurgeCoordinator* purges, QWidget* waterfall) {
+  waterfall_ = waterfall;
+  waterfall->installEventFilter(this);
+  connect(purges, &PurgeCoordinator::started, this, [this](PurgeCampaign* campaign) {
+    if (campaign_) return;  // the first one only
+    campaign_ = campaign;
+    purge_started_ms_ = clock_.elapsed();
+    connect(campaign, &PurgeCampaign::finishedFirstPass, this, [this] { purge_finished_ms_ = clock_.elapsed(); });
+  });
+}
+
+QString BenchProbe::purgeLine() const {
+  if (!campaign_) return {};
+  int verified = 0, failed = 0;
+  double last = -1;
+  for (const auto& n : campaign_->nodes()) {
+    if (n.state == NodePurgeProgress::State::verified) ++verified;
+    if (n.state == NodePurgeProgress::State::failed) ++failed;
+    last = std::max(last, n.verified_ms);
+  }
+  return u"purge: %1 nodes, %2 verified, %3 failed, last verified eviction %4 ms, first pass %5 ms, longest frame "
+         u"during the purge %6 ms, waterfall painted %7 ms after the fan-out finished"_s.arg(campaign_->nodes().size())
+      .arg(verified)
+      .arg(failed)
+      .arg(last, 0, 'f', 1)
+      .arg(campaign_->totalMs(), 0, 'f', 1)
+      .arg(purge_longest_stall_ms_)
+      .arg(purge_painted_ms_ >= 0 && purge_finished_ms_ >= 0 ? purge_painted_ms_ - purge_finished_ms_ : -1);
+}
+
 bool BenchProbe::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::Paint && watched == waterfall_) {
+    if (purge_finished_ms_ >= 0 && purge_painted_ms_ < 0) purge_painted_ms_ = clock_.elapsed();
+    return QObject::eventFilter(watched, event);
+  }
   if (event->type() == QEvent::Paint) {
     ++paints_;
     if (first_frame_ms_ < 0) first_frame_ms_ = processAgeMs();

@@ -3,6 +3,9 @@
 // (tests/bench/console_bench.sh):
 //   console: P PoPs, R req/s, F refreshes/s, GUI thread C% of a core, longest frame L ms,
 //   first frame T ms, RSS M MiB
+// and, with EDGELAB_BENCH_PURGE (a purge the console sends by itself, see main.cpp):
+//   purge: N nodes, V verified, F failed, last verified eviction E ms, first pass P ms,
+//   longest frame during the purge L ms, waterfall painted W ms after the fan-out finished
 // refreshes = map repaints; GUI-thread CPU from /proc/self/task/TID/stat; the longest
 // frame is the longest stall of a 10 ms timer on the GUI thread once the first paint
 // is done; first frame is from process start (its /proc start time) to the map's
@@ -24,6 +27,9 @@ class BenchProbe : public QObject {
   // Stops measuring (before the screenshots, which block the GUI thread on purpose).
   void finish();
   QString line() const;
+  // Times the purge the coordinator runs next; `waterfall` is the table that shows it.
+  void watchPurge(class PurgeCoordinator* purges, QWidget* waterfall);
+  QString purgeLine() const;
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -44,6 +50,11 @@ class BenchProbe : public QObject {
   double rate_sum_ = 0;
   int rate_samples_ = 0;
   double end_seconds_ = -1, end_cpu_ = 0;
+  // The purge: from its start to 2 s after its first pass, the longest stall is its own.
+  QPointer<class PurgeCampaign> campaign_;
+  QPointer<QWidget> waterfall_;
+  qint64 purge_started_ms_ = -1, purge_finished_ms_ = -1, purge_painted_ms_ = -1;
+  qint64 purge_longest_stall_ms_ = 0;
 };
 
 }  // namespace edgelab::console

@@ -10,6 +10,7 @@
 #include "models/console_session.hpp"
 #include "models/saved_nodes.hpp"
 #include "views/main_window.hpp"
+#include "views/purge_panel_widget.hpp"
 #include "views/ui_language.hpp"
 #include "views/ui_theme.hpp"
 #include "views/window_host.hpp"
@@ -18,9 +19,11 @@
 #include <QDateTime>
 #include <QDir>
 #include <QScreen>
+#include <QTableView>
 #include <QTimer>
 
 #include <cstdio>
+#include <sys/resource.h>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -91,7 +94,18 @@ void addSavedNodes(ConsoleSession& session) {
 
 }  // namespace
 
+// The in-process lab holds a socket per simulated connection and two per WAN-link hop, beside
+// the console's own: Debian's default soft limit of 1024 descriptors is far too few. Raised to
+// the hard limit, as nginx (worker_rlimit_nofile) and Varnish do.
+void raiseOpenFileLimit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  ::setrlimit(RLIMIT_NOFILE, &limit);
+}
+
 int main(int argc, char* argv[]) {
+  raiseOpenFileLimit();
   QStringList arguments;
   for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
   QString error;
@@ -165,8 +179,25 @@ int main(int argc, char* argv[]) {
   QObject::connect(&host, &WindowHost::windowShown, &app, [&](MainWindow* window) {
     if (screenshots) window->resize(window->screen()->availableGeometry().size());
     if (probe) probe->watch(window->map());
+    if (probe)
+      if (auto* waterfall = window->findChild<QTableView*>(u"purgeWaterfall"_s))
+        probe->watchPurge(&session.purges(), waterfall->viewport());
   });
   host.show();
+  // EDGELAB_BENCH_PURGE=KIND[:VALUE][:soft] (tag:news, all, all:soft): the console sends that purge
+  // to the whole fleet by itself after EDGELAB_BENCH_PURGE_AT_S seconds (default 10), for the benchmark.
+  if (const QString bench = qEnvironmentVariable("EDGELAB_BENCH_PURGE"); !bench.isEmpty()) {
+    const int at = qEnvironmentVariableIsSet("EDGELAB_BENCH_PURGE_AT_S") ? qEnvironmentVariableIntValue("EDGELAB_BENCH_PURGE_AT_S") : 10;
+    QTimer::singleShot(at * 1000, &app, [&host, bench] {
+      const QStringList parts = bench.split(u':');
+      const bool soft = parts.last() == u"soft"_s;
+      const QString value = parts.size() > 1 && parts[1] != u"soft"_s ? parts[1] : QString();
+      MainWindow* window = host.window();
+      window->showView(u"purge"_s);
+      window->purgePanel()->setConfirmation([](const QString&) { return true; });
+      window->purgePanel()->purge(parts[0], value, soft, 0);
+    });
+  }
 
   if (screenshots) {
     QTimer::singleShot(static_cast<int>(options->screenshot_after_s * 1000), &app, [&] {
@@ -176,5 +207,6 @@ int main(int argc, char* argv[]) {
   }
   const int status = app.exec();
   if (probe) printLine(stdout, probe->line());
+  if (probe && !probe->purgeLine().isEmpty()) printLine(stdout, probe->purgeLine());
   return status;
 }

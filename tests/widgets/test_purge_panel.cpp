@@ -217,6 +217,15 @@ class TestPurgePanel : public QObject {
     QTest::qWait(300);
     QVERIFY(panel()->summaryText().contains(QStringLiteral("news")) || panel()->summaryText().contains(QStringLiteral("sport")));
     QCOMPARE(panel()->history()->rowCount(), before);
+
+    // Confirmed, a soft purge of everything reaches every node and is verified (nothing fresh is left).
+    panel()->setConfirmation([](const QString&) { return true; });
+    panel()->purge(QStringLiteral("all"), QString(), true, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(allIn({State::verified}), 10000);
+    QCOMPARE(int(panel()->progress()->nodes().size()), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(panel()->history()->rowCount(), before + 1, 10000);
+    QCOMPARE(panel()->history()->recordAt(0)->kind, QStringLiteral("all"));
+    QVERIFY(panel()->history()->recordAt(0)->soft);
   }
 };
 

@@ -77,8 +77,9 @@ void PurgeJournalWorker::append(const QString& tag, const QString& kind, const Q
   QSqlQuery q(db);
   q.prepare(u"INSERT INTO fleet_purges(kind, value, soft, at_ms) VALUES(?, ?, ?, ?) RETURNING seq"_s);
   const qint64 at = QDateTime::currentMSecsSinceEpoch();
+  // A purge of everything has no value: an empty text, never NULL (ctl's table says NOT NULL).
   q.addBindValue(kind);
-  q.addBindValue(value);
+  q.addBindValue(value.isNull() ? u""_s : value);
   q.addBindValue(soft ? 1 : 0);
   q.addBindValue(at);
   if (!q.exec() || !q.next()) return emit failed(tag, tr("journal %1: %2").arg(path_, q.lastError().text()));
@@ -98,7 +99,7 @@ void PurgeJournalWorker::record(const QString& tag, const PurgeRecord& record) {
   if (record.id == 0) {
     q.prepare(u"INSERT INTO console_purges(at_ms, kind, value, soft, targets, total_ms, result) "
               "VALUES(?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
-    for (const QVariant& v : {QVariant(record.at_ms), QVariant(record.kind), QVariant(record.value),
+    for (const QVariant& v : {QVariant(record.at_ms), QVariant(record.kind), QVariant(record.value.isNull() ? u""_s : record.value),
                               QVariant(record.soft ? 1 : 0), QVariant(record.targets), QVariant(record.total_ms),
                               QVariant(result)})
       q.addBindValue(v);

@@ -32,7 +32,19 @@ State stateFromName(const QString& name) {
 }
 }  // namespace
 
-PurgeProgressModel::PurgeProgressModel(QObject* parent) : QAbstractTableModel(parent) {}
+PurgeProgressModel::PurgeProgressModel(QObject* parent) : QAbstractTableModel(parent) {
+  batch_.setSingleShot(true);
+  batch_.setInterval(50);
+  connect(&batch_, &QTimer::timeout, this, &PurgeProgressModel::flush);
+}
+
+void PurgeProgressModel::flush() {
+  batch_.stop();
+  if (!campaign_ || nodes_.empty()) return;
+  nodes_ = campaign_->nodes();
+  // Every row's waterfall shares one time scale, which may have grown: all rows change.
+  emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
 
 void PurgeProgressModel::follow(PurgeCampaign* campaign) {
   if (campaign_) disconnect(campaign_, nullptr, this, nullptr);
@@ -40,7 +52,11 @@ void PurgeProgressModel::follow(PurgeCampaign* campaign) {
   campaign_ = campaign;
   nodes_ = campaign ? campaign->nodes() : std::vector<NodePurgeProgress>{};
   endResetModel();
-  if (campaign) connect(campaign, &PurgeCampaign::nodeChanged, this, &PurgeProgressModel::onNodeChanged);
+  if (campaign) {
+    connect(campaign, &PurgeCampaign::nodeChanged, this, &PurgeProgressModel::onNodeChanged);
+    // The end of the first pass shows at once, not up to a batch later.
+    connect(campaign, &PurgeCampaign::finishedFirstPass, this, &PurgeProgressModel::flush);
+  }
 }
 
 void PurgeProgressModel::show(const QJsonObject& result) {
@@ -52,10 +68,7 @@ void PurgeProgressModel::show(const QJsonObject& result) {
 
 void PurgeProgressModel::onNodeChanged(int index) {
   if (!campaign_ || index < 0 || index >= static_cast<int>(nodes_.size())) return;
-  nodes_[static_cast<std::size_t>(index)] = campaign_->nodes()[static_cast<std::size_t>(index)];
-  // Every row's waterfall shares one time scale, which may have grown.
-  emit dataChanged(this->index(index, 0), this->index(index, ColumnCount - 1));
-  emit dataChanged(this->index(0, WaterfallColumn), this->index(rowCount() - 1, WaterfallColumn));
+  if (!batch_.isActive()) batch_.start();
 }
 
 QJsonArray PurgeProgressModel::toJson(const std::vector<NodePurgeProgress>& nodes) {

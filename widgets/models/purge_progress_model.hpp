@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QPointer>
+#include <QTimer>
 
 namespace edgelab::console {
 
@@ -35,10 +36,13 @@ class PurgeProgressModel : public QAbstractTableModel {
 
  private:
   void onNodeChanged(int index);
+  void flush();
   double scaleMs() const;
 
   QPointer<PurgeCampaign> campaign_;
   std::vector<NodePurgeProgress> nodes_;
+  // A purge changes a row a hundred times in a second: the view hears of them at most every 50 ms.
+  QTimer batch_;
 };
 
 }  // namespace edgelab::console

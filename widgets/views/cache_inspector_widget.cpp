@@ -175,8 +175,17 @@ QWidget* CacheInspectorWidget::buildHeatGrid() {
   view->sortByColumn(TierHeatModel::RegionColumn, Qt::AscendingOrder);
   view->verticalHeader()->hide();
   view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
-  view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  // Fixed widths: the grid changes ten times a second, and sizing 55 rows to their contents each
+  // time would stall the window. Fitted once, when the first figures are in.
+  view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   view->horizontalHeader()->setStretchLastSection(true);
+  view->horizontalHeader()->setDefaultSectionSize(fontMetrics().height() * 6);
+  view->setColumnWidth(TierHeatModel::NodeColumn, fontMetrics().height() * 12);
+  view->setColumnWidth(TierHeatModel::RegionColumn, fontMetrics().height() * 12);
+  connect(fleet_, &FleetModel::figuresChanged, view, [view, fitted = false]() mutable {
+    if (std::exchange(fitted, true)) return;
+    view->resizeColumnsToContents();
+  });
   view->setSelectionBehavior(QAbstractItemView::SelectRows);
   view->setEditTriggers(QAbstractItemView::NoEditTriggers);
   // A click in the grid selects the node everywhere.

@@ -92,10 +92,16 @@ PurgePanelWidget::PurgePanelWidget(ConsoleSession* session, QItemSelectionModel*
   waterfall_ = makeTable(this, u"purgeWaterfall"_s);
   waterfall_->setModel(progress_);
   waterfall_->setItemDelegateForColumn(PurgeProgressModel::WaterfallColumn, new WaterfallDelegate(waterfall_));
-  waterfall_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  waterfall_->horizontalHeader()->setSectionResizeMode(PurgeProgressModel::WaterfallColumn, QHeaderView::Interactive);
+  // Fixed widths: sizing columns to their contents on every update of 55 rows stalls the window
+  // during a purge (>100 ms frames on world50); they are fitted once when the first pass ends.
+  waterfall_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   waterfall_->horizontalHeader()->setStretchLastSection(true);
-  waterfall_->setColumnWidth(PurgeProgressModel::WaterfallColumn, fontMetrics().height() * 12);
+  const int em = fontMetrics().height();
+  for (auto [column, ems] : {std::pair{PurgeProgressModel::NodeColumn, 11}, {PurgeProgressModel::RoleColumn, 4},
+                             {PurgeProgressModel::StateColumn, 9}, {PurgeProgressModel::AckColumn, 6},
+                             {PurgeProgressModel::VerifiedColumn, 6}, {PurgeProgressModel::InvalidatedColumn, 7},
+                             {PurgeProgressModel::WaterfallColumn, 12}})
+    waterfall_->setColumnWidth(column, em * ems);
   history_view_ = makeTable(this, u"purgeHistory"_s);
   history_view_->setModel(history_);
   history_view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -133,7 +139,14 @@ PurgePanelWidget::PurgePanelWidget(ConsoleSession* session, QItemSelectionModel*
 
   PurgeCoordinator& purges = session->purges();
   connect(&purges, &PurgeCoordinator::started, this, &PurgePanelWidget::onStarted);
-  connect(&purges, &PurgeCoordinator::progressed, this, &PurgePanelWidget::refresh);
+  // Figures and map marks follow the purge at most every 50 ms, however fast the answers come.
+  refresh_batch_.setSingleShot(true);
+  refresh_batch_.setInterval(50);
+  connect(&refresh_batch_, &QTimer::timeout, this, &PurgePanelWidget::refresh);
+  connect(&purges, &PurgeCoordinator::progressed, this, [this] {
+    if (!refresh_batch_.isActive()) refresh_batch_.start();
+  });
+  connect(&purges, &PurgeCoordinator::finished, this, [this] { waterfall_->resizeColumnsToContents(); });
   connect(&purges, &PurgeCoordinator::historyLoaded, history_, &PurgeHistoryModel::setHistory);
   connect(&purges, &PurgeCoordinator::failed, this, [this](const QString& message) {
     summary_->setText(tr("Purge not sent: %1").arg(message));

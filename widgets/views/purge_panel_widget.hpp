@@ -71,6 +71,7 @@ class PurgePanelWidget : public QWidget {
   QTableView* waterfall_;
   QTableView* history_view_;
   QTimer clear_marks_;
+  QTimer refresh_batch_;
   std::function<bool(const QString&)> confirm_;
 };
 
