@@ -124,6 +124,346 @@
     </message>
 </context>
 <context>
+    <name>edgelab::console::CacheInspectorWidget</name>
+    <message>
+        <source>Pick an object to see its variants and where it lives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Across the fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Both tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished">URL</translation>
+    </message>
+    <message>
+        <source>http://host/path/ · tag · URL (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 objects loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 objects loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: fresh on %2 nodes, stale on %3, not cached on the others%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 still asking)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::CacheObjectModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTL left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired %1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::CacheStatus</name>
+    <message>
+        <source>unreadable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>went upstream (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upstream answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collapsed into another request&apos;s fetch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fresh for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::ChartsWidget</name>
+    <message>
+        <source>Latency by tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hit ratio and origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By retrieval tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 (solid) and p99 (dashed) by the tier that served the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>selected PoP p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>selected PoP p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms (log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hit ratio at the PoPs, requests and origin fetches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit ratio %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>origin fetches/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second by the users&apos; continent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests by latency (log-spaced buckets, ms): hits and misses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit (L1, L2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss (shield, origin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average response latency by retrieval tier, this run, against the design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured mean (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>design reference (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation type="unfinished">シールド</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation type="unfinished">オリジン</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished">ミリ秒</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the data of the chart shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 p50 (sampled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 p99 (sampled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart data as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>edgelab::console::CommandLine</name>
     <message>
         <source>Watch the nodes listed in a nodes.json (repeatable).</source>
@@ -244,6 +584,14 @@
     <message>
         <source>--stats-interval-ms: expected milliseconds from 100 to 60000, got &quot;%1&quot;</source>
         <translation>--stats-interval-ms: 100〜60000 のミリ秒が必要ですが「%1」が指定されました</translation>
+    </message>
+    <message>
+        <source>Open a lab run database (edgelabd lab --run-db) in the Replay view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The purge journal, to share it with edgelabd ctl --journal.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -824,6 +1172,30 @@
         <source>No lab · nodes: %1</source>
         <translation>ラボなし · ノード数: %1</translation>
     </message>
+    <message>
+        <source>Cache inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::MapLegend</name>
@@ -950,10 +1322,1031 @@
     </message>
 </context>
 <context>
+    <name>edgelab::console::ObjectDetailModel</name>
+    <message>
+        <source>Asking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not cached on this node any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTL %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>varies on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tags %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variant / header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::ObjectLocationsModel</name>
+    <message>
+        <source>no client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished">ノード</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">役割</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished">都市</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状態</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTL left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation type="unfinished">シールド</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation type="unfinished">エッジ</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::PurgeCampaign</name>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified evicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STILL CACHED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>caught up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node was removed from the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged with an unreadable body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node applied fleet purge %1 from another journal (%2 %3); share the journal with --journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node is at fleet purge %1 and the journal no longer holds all after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (after %2 attempts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verification failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tiers in the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::PurgeCoordinator</name>
+    <message>
+        <source>no node to purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::PurgeHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">種類</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last eviction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin req/s before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet purge %1 from another controller on this journal (edgelabd ctl): no per-node result here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>soft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fleet (edgelabd ctl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished">%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::PurgeJournalWorker</name>
+    <message>
+        <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>journal %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::PurgePanelWidget</name>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished">URL</translation>
+    </message>
+    <message>
+        <source>URL prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soft (mark stale, revalidate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One continent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes outside the lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purge sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a purge to see its result per node again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History (double-click to reopen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tag, e.g. news</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http://host/path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http://host/path/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every object on the targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>selected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>continent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside the lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to purge: a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node to purge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark every object on %n node(s) stale? Each next request revalidates with the origin (a 304 when unchanged): the origin will see up to %1 conditional requests/s, against %2 fetches/s now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop every object on %n node(s)? Every request misses until the caches refill: the origin will see up to %1 full fetches/s, against %2 now. A soft purge revalidates instead.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed (trying again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 caught up later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 STILL CACHED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Purge of %1 (%2) on %n node(s), %3: %4</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>soft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last verified eviction after %1 · Fastly publishes about %2 for a global purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running for %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin fetches: %1/s when sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin fetches: %1/s when sent → up to %2/s in the 5 s after (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>soft: stale copies are revalidated, mostly 304s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hard: what was dropped is fetched again in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge of %1 %2 (%3) on %4, sent %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin fetches: %1/s when sent → up to %2/s in the 5 s after</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::PurgeProgressModel</name>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished">ノード</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">役割</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状態</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalidated L1 / L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waterfall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation type="unfinished">シールド</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation type="unfinished">エッジ</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>caught up after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed purge(s) replayed first</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>had it already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::RecentRequestsModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">時刻</translation>
+    </message>
+    <message>
+        <source>User in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PoP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished">URL</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::ReplayWidget</name>
+    <message>
+        <source>Open run database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished">%1×</translation>
+    </message>
+    <message>
+        <source>Open a run database written by edgelabd lab --run-db FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation type="unfinished">フリート</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the run database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a lab run database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run databases (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no comparison)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unfinished)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 on %2: %3 nodes, %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s of %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::RequestTraceModel</name>
+    <message>
+        <source>user in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation type="unfinished">オリジン</translation>
+    </message>
+    <message>
+        <source>PoP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation type="unfinished">シールド</translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">役割</translation>
+    </message>
+    <message>
+        <source>Round trip onward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest of the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache-Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::RequestTraceWidget</name>
+    <message>
+        <source>Hold the list (samples keep coming, unseen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a request to follow it through the tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2 via %3: %4 in all, %5 of it simulated network round trips, %6 the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Cache-Status came with this answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache-Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::RunComparisonWidget</name>
+    <message>
+        <source>run %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two runs, second by second since each started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>origin offload %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>achieved req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>origin requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::RunDatabaseWorker</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a lab run database: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 is not in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::TierChainWidget</name>
+    <message>
+        <source>none on this node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3 objects · %4 evictions/s · hit %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 objects · %3 evictions/s · hit %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation type="unfinished">オリジン</translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation type="unfinished">シールド</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation type="unfinished">エッジ</translation>
+    </message>
+    <message>
+        <source>every miss of the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 req/s in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a node in the fleet table or on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier chain (arrows: requests/s sent upstream)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::TierHeatModel</name>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished">ノード</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">役割</translation>
+    </message>
+    <message>
+        <source>L1 hit</source>
+        <translation type="unfinished">L1 ヒット</translation>
+    </message>
+    <message>
+        <source>L2 hit</source>
+        <translation type="unfinished">L2 ヒット</translation>
+    </message>
+    <message>
+        <source>Node hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation type="unfinished">シールド</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation type="unfinished">エッジ</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">なし</translation>
+    </message>
+    <message>
+        <source>%1: %2 of requests over the last 10 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>edgelab::console::UiLanguage</name>
     <message>
         <source>System language</source>
         <translation>システムの言語</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::Units</name>
+    <message>
+        <source>%1 B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::WhatIfModel</name>
+    <message>
+        <source>user at %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">役割</translation>
+    </message>
+    <message>
+        <source>One-way delay to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds the URL in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shield</source>
+        <translation type="unfinished">シールド</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation type="unfinished">オリジン</translation>
+    </message>
+    <message>
+        <source>PoP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not ask: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::WhatIfWidget</name>
+    <message>
+        <source>(the point below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a city or a point on the map and a URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished">URL</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab could not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if needs a lab: the router and the delays are the lab&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PoP would take this user: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would serve it%2; %3 of simulated one-way delay to the origin; answered from %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (not the nearest: %1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

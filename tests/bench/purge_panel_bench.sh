@@ -28,7 +28,7 @@ console() {
     ./build/bin/edgelab "$@" --screenshot "$state/shots" --after $((AT + 8)) | grep -E '^(console|purge):' || true
 }
 
-console --topology "$TOPOLOGY" --rps "$RPS" | sed 's/^\(console\|purge\):/\1 (lab in-process):/'
+[ "${SKIP_LAB:-0}" = 1 ] || console --topology "$TOPOLOGY" --rps "$RPS" | sed 's/^\(console\|purge\):/\1 (lab in-process):/'
 
 ./build/bin/edgelabd lab --topology "$TOPOLOGY" --serve --rps "$RPS" --duration $((AT + 60)) \
   --api-listen 127.0.0.1:0 --api-token-file "$state/lab.token" >"$state/lab.log" 2>&1 &
@@ -41,3 +41,31 @@ for _ in $(seq 100); do
 done
 [ -n "$url" ] || { echo "purge_panel_bench: the lab did not start:" >&2; cat "$state/lab.log" >&2; exit 1; }
 console --connect-lab "$url" --token-file "$state/lab.token" | sed 's/^\(console\|purge\):/\1 (lab beside):/'
+kill "$lab" 2>/dev/null || true
+wait "$lab" 2>/dev/null || true
+lab=""
+
+# Two remote nodes (edgelabd processes: a shield and an edge behind it), the console on --connect.
+base=${BASE_PORT:-28180}
+pids=()
+stop_nodes() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; stop_lab; }
+trap stop_nodes EXIT
+./build/bin/edgelabd origin --listen 127.0.0.1:$base >"$state/origin.log" 2>&1 & pids+=($!)
+node() {  # name listen admin upstream
+  cat >"$state/$1.json" <<JSON
+{"name":"$1","listen":"127.0.0.1:$2","upstream":"http://127.0.0.1:$4","region":"$5",
+ "admin":{"listen":"127.0.0.1:$3","token_file":"$state/$1.token"}}
+JSON
+  ./build/bin/edgelabd node --config "$state/$1.json" >"$state/$1.log" 2>&1 & pids+=($!)
+}
+node shield-remote $((base + 1)) $((base + 2)) $base eu-central-1
+node edge-remote $((base + 3)) $((base + 4)) $((base + 1)) fr-central
+for _ in $(seq 50); do [ -s "$state/edge-remote.token" ] && [ -s "$state/shield-remote.token" ] && break; sleep 0.1; done
+for i in $(seq 1 200); do
+  curl -s -o /dev/null -H 'Host: www.example.com' "http://127.0.0.1:$((base + 3))/obj/n$i?size=2000&ttl=3600&tags=news"
+done
+cat >"$state/nodes.json" <<JSON
+[{"name":"shield-remote","admin_url":"http://127.0.0.1:$((base + 2))","token_file":"$state/shield-remote.token","role":"shield"},
+ {"name":"edge-remote","admin_url":"http://127.0.0.1:$((base + 4))","token_file":"$state/edge-remote.token"}]
+JSON
+PURGE=tag:news; AT=6; console --connect "$state/nodes.json" | sed 's/^\(console\|purge\):/\1 (two remote nodes):/'
