@@ -127,340 +127,340 @@
     <name>edgelab::console::CacheInspectorWidget</name>
     <message>
         <source>Pick an object to see its variants and where it lives</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Objekt, um seine Varianten und Speicherorte zu sehen</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Across the fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Flotte</translation>
     </message>
     <message>
         <source>Heat grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Heatmap</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Both tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Tiers</translation>
     </message>
     <message>
         <source>URL prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>URL-Präfix</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>http://host/path/ · tag · URL (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>http://host/path/ · Tag · URL (Eingabetaste)</translation>
     </message>
     <message>
         <source>Stale only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur veraltete</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <source>No node selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Knoten ausgewählt</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 of %2 objects loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Objekten geladen</translation>
     </message>
     <message>
         <source>%1 objects loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Objekte geladen</translation>
     </message>
     <message>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geladen…</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>%1: fresh on %2 nodes, stale on %3, not cached on the others%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: frisch auf %2 Knoten, veraltet auf %3, auf den übrigen nicht im Cache%4</translation>
     </message>
     <message>
         <source> (%1 still asking)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 noch ausstehend)</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::CacheObjectModel</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter</translation>
     </message>
     <message>
         <source>TTL left</source>
-        <translation type="unfinished"></translation>
+        <translation>Rest-TTL</translation>
     </message>
     <message>
         <source>Fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Frische</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Hits</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer</translation>
     </message>
     <message>
         <source>expired %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 abgelaufen</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet</translation>
     </message>
     <message>
         <source>fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>frisch</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::CacheStatus</name>
     <message>
         <source>unreadable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht lesbar: %1</translation>
     </message>
     <message>
         <source>hit</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer</translation>
     </message>
     <message>
         <source>went upstream (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>an Upstream weitergeleitet (%1)</translation>
     </message>
     <message>
         <source>no verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Ergebnis</translation>
     </message>
     <message>
         <source>upstream answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream antwortete mit %1</translation>
     </message>
     <message>
         <source>stored</source>
-        <translation type="unfinished"></translation>
+        <translation>gespeichert</translation>
     </message>
     <message>
         <source>collapsed into another request&apos;s fetch</source>
-        <translation type="unfinished"></translation>
+        <translation>mit dem Abruf einer anderen Anfrage zusammengelegt</translation>
     </message>
     <message>
         <source>fresh for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1 frisch</translation>
     </message>
     <message>
         <source>stale for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>seit %1 veraltet</translation>
     </message>
     <message>
         <source>key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel %1</translation>
     </message>
     <message>
         <source>detail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail: %1</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::ChartsWidget</name>
     <message>
         <source>Latency by tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz je Tier</translation>
     </message>
     <message>
         <source>Hit ratio and origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Trefferquote und Origin</translation>
     </message>
     <message>
         <source>Continents</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontinente</translation>
     </message>
     <message>
         <source>Latency histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz-Histogramm</translation>
     </message>
     <message>
         <source>By retrieval tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Abruf-Tier</translation>
     </message>
     <message>
         <source>p50 (solid) and p99 (dashed) by the tier that served the request</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 (durchgezogen) und p99 (gestrichelt) je Tier, das die Anfrage bedient hat</translation>
     </message>
     <message>
         <source>%1 p50</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p50</translation>
     </message>
     <message>
         <source>%1 p99</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p99</translation>
     </message>
     <message>
         <source>selected PoP p50</source>
-        <translation type="unfinished"></translation>
+        <translation>gewählter PoP p50</translation>
     </message>
     <message>
         <source>selected PoP p99</source>
-        <translation type="unfinished"></translation>
+        <translation>gewählter PoP p99</translation>
     </message>
     <message>
         <source>ms (log)</source>
-        <translation type="unfinished"></translation>
+        <translation>ms (log.)</translation>
     </message>
     <message>
         <source>Hit ratio at the PoPs, requests and origin fetches</source>
-        <translation type="unfinished"></translation>
+        <translation>Trefferquote an den PoPs, Anfragen und Origin-Abrufe</translation>
     </message>
     <message>
         <source>hit ratio %</source>
-        <translation type="unfinished"></translation>
+        <translation>Trefferquote %</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>requests/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen/s</translation>
     </message>
     <message>
         <source>origin fetches/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin-Abrufe/s</translation>
     </message>
     <message>
         <source>per second</source>
-        <translation type="unfinished"></translation>
+        <translation>pro Sekunde</translation>
     </message>
     <message>
         <source>Requests per second by the users&apos; continent</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Sekunde nach Kontinent der Nutzer</translation>
     </message>
     <message>
         <source>Requests by latency (log-spaced buckets, ms): hits and misses</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen nach Latenz (logarithmische Klassen, ms): Treffer und Misses</translation>
     </message>
     <message>
         <source>hit (L1, L2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer (L1, L2)</translation>
     </message>
     <message>
         <source>miss (shield, origin)</source>
-        <translation type="unfinished"></translation>
+        <translation>Miss (Shield, Origin)</translation>
     </message>
     <message>
         <source>Average response latency by retrieval tier, this run, against the design</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Antwortlatenz je Abruf-Tier in diesem Lauf, verglichen mit den Auslegungswerten</translation>
     </message>
     <message>
         <source>measured mean (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>gemessener Mittelwert (ms)</translation>
     </message>
     <message>
         <source>design reference (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslegungswert (ms)</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">Shield</translation>
+        <translation>Shield</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished">Origin</translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished">ms</translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Live</translation>
     </message>
     <message>
         <source>PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG…</translation>
     </message>
     <message>
         <source>CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV…</translation>
     </message>
     <message>
         <source>Save the chart shown as a picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Das angezeigte Diagramm als Bild speichern</translation>
     </message>
     <message>
         <source>Save the data of the chart shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten des angezeigten Diagramms speichern</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>%1 p50 (sampled)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p50 (Stichprobe)</translation>
     </message>
     <message>
         <source>%1 p99 (sampled)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p99 (Stichprobe)</translation>
     </message>
     <message>
         <source>Save chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm als PNG speichern</translation>
     </message>
     <message>
         <source>PNG (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG (*.png)</translation>
     </message>
     <message>
         <source>Save chart data as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagrammdaten als CSV speichern</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -587,11 +587,11 @@
     </message>
     <message>
         <source>Open a lab run database (edgelabd lab --run-db) in the Replay view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Laufdatenbank eines Labors (edgelabd lab --run-db) in der Ansicht „Wiedergabe“ öffnen.</translation>
     </message>
     <message>
         <source>The purge journal, to share it with edgelabd ctl --journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Purge-Journal, um es mit edgelabd ctl --journal gemeinsam zu nutzen.</translation>
     </message>
 </context>
 <context>
@@ -1174,27 +1174,27 @@
     </message>
     <message>
         <source>Cache inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Inspektor</translation>
     </message>
     <message>
         <source>Purge</source>
-        <translation type="unfinished"></translation>
+        <translation>Purge</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <source>What-if</source>
-        <translation type="unfinished"></translation>
+        <translation>Was-wäre-wenn</translation>
     </message>
     <message>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe</translation>
     </message>
 </context>
 <context>
@@ -1325,514 +1325,514 @@
     <name>edgelab::console::ObjectDetailModel</name>
     <message>
         <source>Asking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgefragt…</translation>
     </message>
     <message>
         <source>Not cached on this node any more</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Knoten nicht mehr im Cache</translation>
     </message>
     <message>
         <source>status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status %1</translation>
     </message>
     <message>
         <source>age %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter %1</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet</translation>
     </message>
     <message>
         <source>TTL %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TTL %1</translation>
     </message>
     <message>
         <source>varies on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>variiert nach %1</translation>
     </message>
     <message>
         <source>tags %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags %1</translation>
     </message>
     <message>
         <source>Variant / header</source>
-        <translation type="unfinished"></translation>
+        <translation>Variante / Header</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::ObjectLocationsModel</name>
     <message>
         <source>no client</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Client</translation>
     </message>
     <message>
         <source>asking…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird abgefragt…</translation>
     </message>
     <message>
         <source>fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>frisch</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet</translation>
     </message>
     <message>
         <source>not cached</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht im Cache</translation>
     </message>
     <message>
         <source>could not ask</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage fehlgeschlagen</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished">Knoten</translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished">Stadt</translation>
+        <translation>Stadt</translation>
     </message>
     <message>
         <source>Tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiers</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter</translation>
     </message>
     <message>
         <source>TTL left</source>
-        <translation type="unfinished"></translation>
+        <translation>Rest-TTL</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">Shield</translation>
+        <translation>Shield</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished">Edge</translation>
+        <translation>Edge</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgeCampaign</name>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet</translation>
     </message>
     <message>
         <source>acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>quittiert</translation>
     </message>
     <message>
         <source>verified evicted</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernung verifiziert</translation>
     </message>
     <message>
         <source>STILL CACHED</source>
-        <translation type="unfinished"></translation>
+        <translation>NOCH IM CACHE</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>caught up</source>
-        <translation type="unfinished"></translation>
+        <translation>nachgeholt</translation>
     </message>
     <message>
         <source>the node was removed from the console</source>
-        <translation type="unfinished"></translation>
+        <translation>der Knoten wurde aus der Konsole entfernt</translation>
     </message>
     <message>
         <source>acknowledged with an unreadable body</source>
-        <translation type="unfinished"></translation>
+        <translation>quittiert, aber mit nicht lesbarem Inhalt</translation>
     </message>
     <message>
         <source>the node applied fleet purge %1 from another journal (%2 %3); share the journal with --journal</source>
-        <translation type="unfinished"></translation>
+        <translation>der Knoten hat Flotten-Purge %1 aus einem anderen Journal angewandt (%2 %3); nutzen Sie das Journal gemeinsam über --journal</translation>
     </message>
     <message>
         <source>the node is at fleet purge %1 and the journal no longer holds all after it</source>
-        <translation type="unfinished"></translation>
+        <translation>der Knoten steht bei Flotten-Purge %1 und das Journal enthält nicht mehr alle nachfolgenden</translation>
     </message>
     <message>
         <source>%1 (after %2 attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nach %2 Versuchen)</translation>
     </message>
     <message>
         <source>verification failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifizierung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>no tiers in the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Tiers in der Antwort</translation>
     </message>
     <message>
         <source>still in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>noch in %1: %2</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgeCoordinator</name>
     <message>
         <source>no node to purge</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Knoten zum Purgen</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgeHistoryModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziele</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifiziert</translation>
     </message>
     <message>
         <source>Last eviction</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Entfernung</translation>
     </message>
     <message>
         <source>Origin req/s before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin-Anfr./s vorher → nachher</translation>
     </message>
     <message>
         <source>Fleet purge %1 from another controller on this journal (edgelabd ctl): no per-node result here</source>
-        <translation type="unfinished"></translation>
+        <translation>Flotten-Purge %1 von einem anderen Controller auf diesem Journal (edgelabd ctl): hier kein Ergebnis je Knoten</translation>
     </message>
     <message>
         <source>soft</source>
-        <translation type="unfinished"></translation>
+        <translation>weich</translation>
     </message>
     <message>
         <source>hard</source>
-        <translation type="unfinished"></translation>
+        <translation>hart</translation>
     </message>
     <message>
         <source>fleet (edgelabd ctl)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flotte (edgelabd ctl)</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished">%1 → %2</translation>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgeJournalWorker</name>
     <message>
         <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Qt-SQLite-Treiber ist nicht installiert (Debian: libqt6sql6-sqlite)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>journal %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal %1: %2</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgePanelWidget</name>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>URL prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>URL-Präfix</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles</translation>
     </message>
     <message>
         <source>Soft (mark stale, revalidate)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weich (als veraltet markieren, revalidieren)</translation>
     </message>
     <message>
         <source>The whole fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ganze Flotte</translation>
     </message>
     <message>
         <source>The selected nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Knoten</translation>
     </message>
     <message>
         <source>One continent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kontinent</translation>
     </message>
     <message>
         <source>Nodes outside the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten außerhalb des Labors</translation>
     </message>
     <message>
         <source>Purge</source>
-        <translation type="unfinished"></translation>
+        <translation>Purgen</translation>
     </message>
     <message>
         <source>No purge sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Purge gesendet</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Double-click a purge to see its result per node again</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken Sie auf einen Purge, um sein Ergebnis je Knoten erneut zu sehen</translation>
     </message>
     <message>
         <source>History (double-click to reopen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf (Doppelklick zum erneuten Öffnen)</translation>
     </message>
     <message>
         <source>Purge everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles purgen</translation>
     </message>
     <message>
         <source>Purge not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Purge nicht gesendet: %1</translation>
     </message>
     <message>
         <source>a tag, e.g. news</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Tag, z. B. news</translation>
     </message>
     <message>
         <source>http://host/path</source>
-        <translation type="unfinished"></translation>
+        <translation>http://host/path</translation>
     </message>
     <message>
         <source>http://host/path/</source>
-        <translation type="unfinished"></translation>
+        <translation>http://host/path/</translation>
     </message>
     <message>
         <source>every object on the targets</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Objekte auf den Zielknoten</translation>
     </message>
     <message>
         <source>selected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgewählt: %1</translation>
     </message>
     <message>
         <source>fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>Flotte</translation>
     </message>
     <message>
         <source>continent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontinent %1</translation>
     </message>
     <message>
         <source>outside the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>außerhalb des Labors</translation>
     </message>
     <message>
         <source>Say what to purge: a %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie an, was gepurgt werden soll (%1)</translation>
     </message>
     <message>
         <source>No node to purge: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Knoten zum Purgen: %1</translation>
     </message>
     <message numerus="yes">
         <source>Mark every object on %n node(s) stale? Each next request revalidates with the origin (a 304 when unchanged): the origin will see up to %1 conditional requests/s, against %2 fetches/s now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Alle Objekte auf %n Knoten als veraltet markieren? Jede nächste Anfrage wird beim Origin revalidiert (304, falls unverändert): Der Origin erhält bis zu %1 bedingte Anfragen/s, derzeit sind es %2 Abrufe/s.</numerusform>
+            <numerusform>Alle Objekte auf %n Knoten als veraltet markieren? Jede nächste Anfrage wird beim Origin revalidiert (304, falls unverändert): Der Origin erhält bis zu %1 bedingte Anfragen/s, derzeit sind es %2 Abrufe/s.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Drop every object on %n node(s)? Every request misses until the caches refill: the origin will see up to %1 full fetches/s, against %2 now. A soft purge revalidates instead.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Alle Objekte auf %n Knoten verwerfen? Bis die Caches wieder gefüllt sind, ist jede Anfrage ein Miss: Der Origin erhält bis zu %1 vollständige Abrufe/s, derzeit %2. Ein weicher Purge revalidiert stattdessen.</numerusform>
+            <numerusform>Alle Objekte auf %n Knoten verwerfen? Bis die Caches wieder gefüllt sind, ist jede Anfrage ein Miss: Der Origin erhält bis zu %1 vollständige Abrufe/s, derzeit %2. Ein weicher Purge revalidiert stattdessen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>everything</source>
-        <translation type="unfinished"></translation>
+        <translation>alles</translation>
     </message>
     <message>
         <source>%1 verified</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verifiziert</translation>
     </message>
     <message>
         <source>%1 in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in Arbeit</translation>
     </message>
     <message>
         <source>%1 failed (trying again)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen (neuer Versuch)</translation>
     </message>
     <message>
         <source>%1 caught up later</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 später nachgeholt</translation>
     </message>
     <message>
         <source>%1 STILL CACHED</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 NOCH IM CACHE</translation>
     </message>
     <message numerus="yes">
         <source>Purge of %1 (%2) on %n node(s), %3: %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Purge von %1 (%2) auf %n Knoten, %3: %4</numerusform>
+            <numerusform>Purge von %1 (%2) auf %n Knoten, %3: %4</numerusform>
         </translation>
     </message>
     <message>
         <source>soft</source>
-        <translation type="unfinished"></translation>
+        <translation>weich</translation>
     </message>
     <message>
         <source>hard</source>
-        <translation type="unfinished"></translation>
+        <translation>hart</translation>
     </message>
     <message>
         <source>Last verified eviction after %1 · Fastly publishes about %2 for a global purge</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte verifizierte Entfernung nach %1 · Fastly nennt für einen globalen Purge etwa %2</translation>
     </message>
     <message>
         <source>Running for %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft seit %1…</translation>
     </message>
     <message>
         <source>Origin fetches: %1/s when sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin-Abrufe: %1/s beim Senden</translation>
     </message>
     <message>
         <source>Origin fetches: %1/s when sent → up to %2/s in the 5 s after (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin-Abrufe: %1/s beim Senden → bis zu %2/s in den 5 s danach (%3)</translation>
     </message>
     <message>
         <source>soft: stale copies are revalidated, mostly 304s</source>
-        <translation type="unfinished"></translation>
+        <translation>weich: veraltete Kopien werden revalidiert, meist mit 304</translation>
     </message>
     <message>
         <source>hard: what was dropped is fetched again in full</source>
-        <translation type="unfinished"></translation>
+        <translation>hart: Verworfenes wird vollständig neu abgerufen</translation>
     </message>
     <message>
         <source>Purge of %1 %2 (%3) on %4, sent %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Purge von %1 %2 (%3) auf %4, gesendet %5</translation>
     </message>
     <message>
         <source>Origin fetches: %1/s when sent → up to %2/s in the 5 s after</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin-Abrufe: %1/s beim Senden → bis zu %2/s in den 5 s danach</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgeProgressModel</name>
     <message>
         <source>Node</source>
-        <translation type="unfinished">Knoten</translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifiziert</translation>
     </message>
     <message>
         <source>Invalidated L1 / L2</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalidiert L1 / L2</translation>
     </message>
     <message>
         <source>Waterfall</source>
-        <translation type="unfinished"></translation>
+        <translation>Wasserfall</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">Shield</translation>
+        <translation>Shield</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished">Edge</translation>
+        <translation>Edge</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>caught up after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 nachgeholt</translation>
     </message>
     <message numerus="yes">
         <source>%n missed purge(s) replayed first</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n verpasster Purge zuerst nachgeholt</numerusform>
+            <numerusform>%n verpasste Purges zuerst nachgeholt</numerusform>
         </translation>
     </message>
     <message>
         <source>had it already</source>
-        <translation type="unfinished"></translation>
+        <translation>bereits angewandt</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
         </translation>
     </message>
 </context>
@@ -1840,359 +1840,370 @@
     <name>edgelab::console::RecentRequestsModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>User in</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzer in</translation>
     </message>
     <message>
         <source>PoP</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP</translation>
     </message>
     <message>
         <source>Served by</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedient von</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::ReplayWidget</name>
     <message>
         <source>Open run database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufdatenbank öffnen…</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen</translation>
     </message>
     <message>
         <source>%1×</source>
-        <translation type="unfinished">%1×</translation>
+        <translation>%1×</translation>
     </message>
     <message>
         <source>Open a run database written by edgelabd lab --run-db FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie eine Laufdatenbank, die edgelabd lab --run-db FILE geschrieben hat</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen mit</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished">Flotte</translation>
+        <translation>Flotte</translation>
     </message>
     <message>
         <source>Compare runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe vergleichen</translation>
     </message>
     <message>
         <source>Cannot read the run database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Laufdatenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Open a lab run database</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufdatenbank eines Labors öffnen</translation>
     </message>
     <message>
         <source>Run databases (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufdatenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gelesen…</translation>
     </message>
     <message>
         <source>(no comparison)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Vergleich)</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>%1 (unfinished)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (unvollständig)</translation>
     </message>
     <message>
         <source>%1 holds no runs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keine Läufe</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf in %1</numerusform>
+            <numerusform>%n Läufe in %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Run %1 on %2: %3 nodes, %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 auf %2: %3 Knoten, %4 s</translation>
     </message>
     <message>
         <source>%1 s of %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s von %2 s</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::RequestTraceModel</name>
     <message>
         <source>user in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzer in %1</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzer</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished">Origin</translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <source>PoP</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">Shield</translation>
+        <translation>Shield</translation>
     </message>
     <message>
         <source>Hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Hop</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Round trip onward</source>
-        <translation type="unfinished"></translation>
+        <translation>Roundtrip zum nächsten Hop</translation>
     </message>
     <message>
         <source>Rest of the time</source>
-        <translation type="unfinished"></translation>
+        <translation>Restliche Zeit</translation>
     </message>
     <message>
         <source>Cache-Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Status</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::RequestTraceWidget</name>
     <message>
         <source>Hold the list (samples keep coming, unseen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste anhalten (Stichproben kommen weiter an, ungesehen)</translation>
     </message>
     <message>
         <source>Pick a request to follow it through the tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Anfrage, um sie durch die Tiers zu verfolgen</translation>
     </message>
     <message>
         <source>%1 from %2 via %3: %4 in all, %5 of it simulated network round trips, %6 the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus %2 über %3: insgesamt %4, davon %5 simulierte Netzwerk-Roundtrips, %6 der Rest</translation>
     </message>
     <message>
         <source>No Cache-Status came with this answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort kam ohne Cache-Status</translation>
     </message>
     <message>
         <source>Cache-Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Status: %1</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::RunComparisonModel</name>
+    <message>
+        <source>run %1 (%2)</source>
+        <translation>Lauf %1 (%2)</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>achieved req/s</source>
+        <translation>erreichte Anfr./s</translation>
+    </message>
+    <message>
+        <source>origin offload %</source>
+        <translation>Origin-Offload %</translation>
+    </message>
+    <message>
+        <source>origin requests</source>
+        <translation>Origin-Anfragen</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation>Differenz</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::RunComparisonWidget</name>
     <message>
-        <source>run %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Two runs, second by second since each started</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Läufe, Sekunde für Sekunde ab ihrem jeweiligen Start</translation>
     </message>
     <message>
         <source>second of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunde des Laufs</translation>
     </message>
     <message>
         <source>origin offload %</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin-Offload %</translation>
     </message>
     <message>
         <source>p99 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>p99 ms</translation>
     </message>
     <message>
         <source>%1 offload</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Offload</translation>
     </message>
     <message>
         <source>%1 p99</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>achieved req/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>origin requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p50 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>figure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>difference</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p99</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::RunDatabaseWorker</name>
     <message>
         <source>%1: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datei nicht vorhanden</translation>
     </message>
     <message>
         <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Qt-SQLite-Treiber ist nicht installiert (Debian: libqt6sql6-sqlite)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 is not a lab run database: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Laufdatenbank eines Labors: %2</translation>
     </message>
     <message>
         <source>run %1 is not in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 ist nicht in %2 enthalten</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::TierChainWidget</name>
     <message>
         <source>none on this node</source>
-        <translation type="unfinished"></translation>
+        <translation>auf diesem Knoten nicht vorhanden</translation>
     </message>
     <message>
         <source>%1 of %2 · %3 objects · %4 evictions/s · hit %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 · %3 Objekte · %4 Verdrängungen/s · Treffer %5</translation>
     </message>
     <message>
         <source>%1 · %2 objects · %3 evictions/s · hit %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 Objekte · %3 Verdrängungen/s · Treffer %4</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished">Origin</translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">Shield</translation>
+        <translation>Shield</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished">Edge</translation>
+        <translation>Edge</translation>
     </message>
     <message>
         <source>every miss of the chain</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Miss der Kette</translation>
     </message>
     <message>
         <source>hit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer %1</translation>
     </message>
     <message>
         <source>%1 req/s in</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfr./s eingehend</translation>
     </message>
     <message>
         <source>Select a node in the fleet table or on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Knoten in der Flottentabelle oder auf der Karte</translation>
     </message>
     <message>
         <source>Tier chain (arrows: requests/s sent upstream)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier-Kette (Pfeile: an Upstream gesendete Anfragen/s)</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::TierHeatModel</name>
     <message>
         <source>Node</source>
-        <translation type="unfinished">Knoten</translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>L1 hit</source>
-        <translation type="unfinished">L1-Treffer</translation>
+        <translation>L1-Treffer</translation>
     </message>
     <message>
         <source>L2 hit</source>
-        <translation type="unfinished">L2-Treffer</translation>
+        <translation>L2-Treffer</translation>
     </message>
     <message>
         <source>Node hit</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten-Treffer</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">Shield</translation>
+        <translation>Shield</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished">Edge</translation>
+        <translation>Edge</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1: %2 of requests over the last 10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 der Anfragen in den letzten 10 s</translation>
     </message>
 </context>
 <context>
@@ -2206,153 +2217,153 @@
     <name>edgelab::console::Units</name>
     <message>
         <source>%1 B</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 B</translation>
     </message>
     <message>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <source>%1 GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GiB</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d %2 h</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::WhatIfModel</name>
     <message>
         <source>user at %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzer bei %1, %2</translation>
     </message>
     <message>
         <source>user in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzer in %1</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzer</translation>
     </message>
     <message>
         <source>Hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Hop</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rolle</translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>One-way delay to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Einweg-Verzögerung bis hier</translation>
     </message>
     <message>
         <source>From the user</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab dem Nutzer</translation>
     </message>
     <message>
         <source>Holds the URL in</source>
-        <translation type="unfinished"></translation>
+        <translation>URL vorhanden in</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">Shield</translation>
+        <translation>Shield</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished">Origin</translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <source>PoP</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP</translation>
     </message>
     <message>
         <source>could not ask: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>not cached</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht im Cache</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::WhatIfWidget</name>
     <message>
         <source>(the point below)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der Punkt unten)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Pick on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Karte wählen</translation>
     </message>
     <message>
         <source>Ask the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Labor fragen</translation>
     </message>
     <message>
         <source>Pick a city or a point on the map and a URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Stadt oder einen Punkt auf der Karte sowie eine URL</translation>
     </message>
     <message>
         <source>lat</source>
-        <translation type="unfinished"></translation>
+        <translation>Breite</translation>
     </message>
     <message>
         <source>lon</source>
-        <translation type="unfinished"></translation>
+        <translation>Länge</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzer</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Asking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgefragt…</translation>
     </message>
     <message>
         <source>The lab could not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Labor konnte nicht antworten: %1</translation>
     </message>
     <message>
         <source>What-if needs a lab: the router and the delays are the lab&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Was-wäre-wenn braucht ein Labor: Router und Verzögerungen stammen vom Labor</translation>
     </message>
     <message>
         <source>No PoP would take this user: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein PoP würde diesen Nutzer annehmen: %1</translation>
     </message>
     <message>
         <source>%1 would serve it%2; %3 of simulated one-way delay to the origin; answered from %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 würde die Anfrage bedienen%2; %3 simulierte Einweg-Verzögerung bis zum Origin; beantwortet von %4</translation>
     </message>
     <message>
         <source> (not the nearest: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (nicht der nächstgelegene: %1)</translation>
     </message>
 </context>
 <context>

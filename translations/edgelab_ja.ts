@@ -127,340 +127,340 @@
     <name>edgelab::console::CacheInspectorWidget</name>
     <message>
         <source>Pick an object to see its variants and where it lives</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクトを選ぶと、そのバリアントと保存場所が表示されます</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>オブジェクト</translation>
     </message>
     <message>
         <source>Across the fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>フリート全体</translation>
     </message>
     <message>
         <source>Heat grid</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒートマップ</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Both tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>両方の層</translation>
     </message>
     <message>
         <source>URL prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>URL プレフィックス</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>タグ</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>http://host/path/ · tag · URL (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>http://host/path/ · タグ · URL (Enter)</translation>
     </message>
     <message>
         <source>Stale only</source>
-        <translation type="unfinished"></translation>
+        <translation>期限切れのみ</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>再読み込み</translation>
     </message>
     <message>
         <source>No node selected</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードが選択されていません</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 of %2 objects loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 件中 %1 件のオブジェクトを読み込み済み</translation>
     </message>
     <message>
         <source>%1 objects loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 件のオブジェクトを読み込み済み</translation>
     </message>
     <message>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込み中…</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上の %1</translation>
     </message>
     <message>
         <source>%1: fresh on %2 nodes, stale on %3, not cached on the others%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ノードで有効、%3 ノードで期限切れ、その他のノードでは未キャッシュ%4</translation>
     </message>
     <message>
         <source> (%1 still asking)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 件は問い合わせ中)</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::CacheObjectModel</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>キー</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>層</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>サイズ</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>経過時間</translation>
     </message>
     <message>
         <source>TTL left</source>
-        <translation type="unfinished"></translation>
+        <translation>残り TTL</translation>
     </message>
     <message>
         <source>Fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>鮮度</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>タグ</translation>
     </message>
     <message>
         <source>Hits</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒット数</translation>
     </message>
     <message>
         <source>expired %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 前に期限切れ</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>期限切れ</translation>
     </message>
     <message>
         <source>fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>有効</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::CacheStatus</name>
     <message>
         <source>unreadable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>読み取れません: %1</translation>
     </message>
     <message>
         <source>hit</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒット</translation>
     </message>
     <message>
         <source>went upstream (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>上流へ転送 (%1)</translation>
     </message>
     <message>
         <source>no verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>判定なし</translation>
     </message>
     <message>
         <source>upstream answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上流の応答 %1</translation>
     </message>
     <message>
         <source>stored</source>
-        <translation type="unfinished"></translation>
+        <translation>保存済み</translation>
     </message>
     <message>
         <source>collapsed into another request&apos;s fetch</source>
-        <translation type="unfinished"></translation>
+        <translation>別のリクエストの取得に集約</translation>
     </message>
     <message>
         <source>fresh for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>あと %1 有効</translation>
     </message>
     <message>
         <source>stale for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 前から期限切れ</translation>
     </message>
     <message>
         <source>key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>キー %1</translation>
     </message>
     <message>
         <source>detail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細: %1</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::ChartsWidget</name>
     <message>
         <source>Latency by tier</source>
-        <translation type="unfinished"></translation>
+        <translation>層別レイテンシ</translation>
     </message>
     <message>
         <source>Hit ratio and origin</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒット率とオリジン</translation>
     </message>
     <message>
         <source>Continents</source>
-        <translation type="unfinished"></translation>
+        <translation>大陸</translation>
     </message>
     <message>
         <source>Latency histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>レイテンシヒストグラム</translation>
     </message>
     <message>
         <source>By retrieval tier</source>
-        <translation type="unfinished"></translation>
+        <translation>取得元の層別</translation>
     </message>
     <message>
         <source>p50 (solid) and p99 (dashed) by the tier that served the request</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエストに応答した層ごとの p50 (実線) と p99 (破線)</translation>
     </message>
     <message>
         <source>%1 p50</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p50</translation>
     </message>
     <message>
         <source>%1 p99</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p99</translation>
     </message>
     <message>
         <source>selected PoP p50</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した PoP の p50</translation>
     </message>
     <message>
         <source>selected PoP p99</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した PoP の p99</translation>
     </message>
     <message>
         <source>ms (log)</source>
-        <translation type="unfinished"></translation>
+        <translation>ms (対数)</translation>
     </message>
     <message>
         <source>Hit ratio at the PoPs, requests and origin fetches</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP のヒット率、リクエスト数、オリジン取得数</translation>
     </message>
     <message>
         <source>hit ratio %</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒット率 %</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>requests/s</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエスト/秒</translation>
     </message>
     <message>
         <source>origin fetches/s</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジン取得/秒</translation>
     </message>
     <message>
         <source>per second</source>
-        <translation type="unfinished"></translation>
+        <translation>毎秒</translation>
     </message>
     <message>
         <source>Requests per second by the users&apos; continent</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーの大陸別の毎秒リクエスト数</translation>
     </message>
     <message>
         <source>Requests by latency (log-spaced buckets, ms): hits and misses</source>
-        <translation type="unfinished"></translation>
+        <translation>レイテンシ別リクエスト数 (対数間隔の区間、ms): ヒットとミス</translation>
     </message>
     <message>
         <source>hit (L1, L2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒット (L1、L2)</translation>
     </message>
     <message>
         <source>miss (shield, origin)</source>
-        <translation type="unfinished"></translation>
+        <translation>ミス (シールド、オリジン)</translation>
     </message>
     <message>
         <source>Average response latency by retrieval tier, this run, against the design</source>
-        <translation type="unfinished"></translation>
+        <translation>取得元の層別の平均応答レイテンシ (今回の実行と設計値の比較)</translation>
     </message>
     <message>
         <source>measured mean (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>実測平均 (ms)</translation>
     </message>
     <message>
         <source>design reference (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>設計値 (ms)</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">シールド</translation>
+        <translation>シールド</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished">オリジン</translation>
+        <translation>オリジン</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished">ミリ秒</translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>ライブ</translation>
     </message>
     <message>
         <source>PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG…</translation>
     </message>
     <message>
         <source>CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV…</translation>
     </message>
     <message>
         <source>Save the chart shown as a picture</source>
-        <translation type="unfinished"></translation>
+        <translation>表示中のグラフを画像として保存</translation>
     </message>
     <message>
         <source>Save the data of the chart shown</source>
-        <translation type="unfinished"></translation>
+        <translation>表示中のグラフのデータを保存</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>%1 p50 (sampled)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p50 (サンプル)</translation>
     </message>
     <message>
         <source>%1 p99 (sampled)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p99 (サンプル)</translation>
     </message>
     <message>
         <source>Save chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフを PNG で保存</translation>
     </message>
     <message>
         <source>PNG (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG (*.png)</translation>
     </message>
     <message>
         <source>Save chart data as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフのデータを CSV で保存</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -587,11 +587,11 @@
     </message>
     <message>
         <source>Open a lab run database (edgelabd lab --run-db) in the Replay view.</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボの実行記録データベース (edgelabd lab --run-db) をリプレイビューで開きます。</translation>
     </message>
     <message>
         <source>The purge journal, to share it with edgelabd ctl --journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>パージジャーナル (edgelabd ctl --journal と共有するため)。</translation>
     </message>
 </context>
 <context>
@@ -1174,27 +1174,27 @@
     </message>
     <message>
         <source>Cache inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>キャッシュインスペクター</translation>
     </message>
     <message>
         <source>Purge</source>
-        <translation type="unfinished"></translation>
+        <translation>パージ</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフ</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエスト</translation>
     </message>
     <message>
         <source>What-if</source>
-        <translation type="unfinished"></translation>
+        <translation>What-if 分析</translation>
     </message>
     <message>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>リプレイ</translation>
     </message>
 </context>
 <context>
@@ -1325,509 +1325,509 @@
     <name>edgelab::console::ObjectDetailModel</name>
     <message>
         <source>Asking…</source>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせ中…</translation>
     </message>
     <message>
         <source>Not cached on this node any more</source>
-        <translation type="unfinished"></translation>
+        <translation>このノードにはもうキャッシュされていません</translation>
     </message>
     <message>
         <source>status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ステータス %1</translation>
     </message>
     <message>
         <source>age %1</source>
-        <translation type="unfinished"></translation>
+        <translation>経過 %1</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>期限切れ</translation>
     </message>
     <message>
         <source>TTL %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TTL %1</translation>
     </message>
     <message>
         <source>varies on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 で変化</translation>
     </message>
     <message>
         <source>tags %1</source>
-        <translation type="unfinished"></translation>
+        <translation>タグ %1</translation>
     </message>
     <message>
         <source>Variant / header</source>
-        <translation type="unfinished"></translation>
+        <translation>バリアント / ヘッダー</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>値</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::ObjectLocationsModel</name>
     <message>
         <source>no client</source>
-        <translation type="unfinished"></translation>
+        <translation>クライアントなし</translation>
     </message>
     <message>
         <source>asking…</source>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせ中…</translation>
     </message>
     <message>
         <source>fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>有効</translation>
     </message>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>期限切れ</translation>
     </message>
     <message>
         <source>not cached</source>
-        <translation type="unfinished"></translation>
+        <translation>未キャッシュ</translation>
     </message>
     <message>
         <source>could not ask</source>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせ失敗</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished">ノード</translation>
+        <translation>ノード</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">役割</translation>
+        <translation>役割</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished">都市</translation>
+        <translation>都市</translation>
     </message>
     <message>
         <source>Tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>層</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状態</translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>経過時間</translation>
     </message>
     <message>
         <source>TTL left</source>
-        <translation type="unfinished"></translation>
+        <translation>残り TTL</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">シールド</translation>
+        <translation>シールド</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished">エッジ</translation>
+        <translation>エッジ</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgeCampaign</name>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>待機中</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>送信済み</translation>
     </message>
     <message>
         <source>acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>確認応答済み</translation>
     </message>
     <message>
         <source>verified evicted</source>
-        <translation type="unfinished"></translation>
+        <translation>削除を検証済み</translation>
     </message>
     <message>
         <source>STILL CACHED</source>
-        <translation type="unfinished"></translation>
+        <translation>【キャッシュに残存】</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <source>caught up</source>
-        <translation type="unfinished"></translation>
+        <translation>後から反映</translation>
     </message>
     <message>
         <source>the node was removed from the console</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードはコンソールから削除されました</translation>
     </message>
     <message>
         <source>acknowledged with an unreadable body</source>
-        <translation type="unfinished"></translation>
+        <translation>確認応答の本文を読み取れません</translation>
     </message>
     <message>
         <source>the node applied fleet purge %1 from another journal (%2 %3); share the journal with --journal</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードは別のジャーナルのフリートパージ %1 (%2 %3) を適用済みです。--journal でジャーナルを共有してください</translation>
     </message>
     <message>
         <source>the node is at fleet purge %1 and the journal no longer holds all after it</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードはフリートパージ %1 の時点にあり、ジャーナルにはそれ以降のパージがすべては残っていません</translation>
     </message>
     <message>
         <source>%1 (after %2 attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 回試行後)</translation>
     </message>
     <message>
         <source>verification failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>検証に失敗しました: %1</translation>
     </message>
     <message>
         <source>no tiers in the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>応答に層がありません</translation>
     </message>
     <message>
         <source>still in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に残存: %2</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgeCoordinator</name>
     <message>
         <source>no node to purge</source>
-        <translation type="unfinished"></translation>
+        <translation>パージ対象のノードがありません</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgeHistoryModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>日時</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">種類</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>値</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>モード</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>対象</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>検証済み</translation>
     </message>
     <message>
         <source>Last eviction</source>
-        <translation type="unfinished"></translation>
+        <translation>最終削除</translation>
     </message>
     <message>
         <source>Origin req/s before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジンのリクエスト/秒 前 → 後</translation>
     </message>
     <message>
         <source>Fleet purge %1 from another controller on this journal (edgelabd ctl): no per-node result here</source>
-        <translation type="unfinished"></translation>
+        <translation>このジャーナルを使う別のコントローラー (edgelabd ctl) によるフリートパージ %1: ノードごとの結果はここにはありません</translation>
     </message>
     <message>
         <source>soft</source>
-        <translation type="unfinished"></translation>
+        <translation>ソフト</translation>
     </message>
     <message>
         <source>hard</source>
-        <translation type="unfinished"></translation>
+        <translation>ハード</translation>
     </message>
     <message>
         <source>fleet (edgelabd ctl)</source>
-        <translation type="unfinished"></translation>
+        <translation>フリート (edgelabd ctl)</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中 %1</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished">%1 → %2</translation>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgeJournalWorker</name>
     <message>
         <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt の SQLite ドライバーがインストールされていません (Debian: libqt6sql6-sqlite)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>journal %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ジャーナル %1: %2</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgePanelWidget</name>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>タグ</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>URL prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>URL プレフィックス</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて</translation>
     </message>
     <message>
         <source>Soft (mark stale, revalidate)</source>
-        <translation type="unfinished"></translation>
+        <translation>ソフト (期限切れにして再検証)</translation>
     </message>
     <message>
         <source>The whole fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>フリート全体</translation>
     </message>
     <message>
         <source>The selected nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したノード</translation>
     </message>
     <message>
         <source>One continent</source>
-        <translation type="unfinished"></translation>
+        <translation>特定の大陸</translation>
     </message>
     <message>
         <source>Nodes outside the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボ外のノード</translation>
     </message>
     <message>
         <source>Purge</source>
-        <translation type="unfinished"></translation>
+        <translation>パージ</translation>
     </message>
     <message>
         <source>No purge sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>まだパージを送信していません</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>対象</translation>
     </message>
     <message>
         <source>Double-click a purge to see its result per node again</source>
-        <translation type="unfinished"></translation>
+        <translation>パージをダブルクリックすると、ノードごとの結果を再表示します</translation>
     </message>
     <message>
         <source>History (double-click to reopen)</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴 (ダブルクリックで再表示)</translation>
     </message>
     <message>
         <source>Purge everything</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてをパージ</translation>
     </message>
     <message>
         <source>Purge not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>パージは送信されませんでした: %1</translation>
     </message>
     <message>
         <source>a tag, e.g. news</source>
-        <translation type="unfinished"></translation>
+        <translation>タグ (例: news)</translation>
     </message>
     <message>
         <source>http://host/path</source>
-        <translation type="unfinished"></translation>
+        <translation>http://host/path</translation>
     </message>
     <message>
         <source>http://host/path/</source>
-        <translation type="unfinished"></translation>
+        <translation>http://host/path/</translation>
     </message>
     <message>
         <source>every object on the targets</source>
-        <translation type="unfinished"></translation>
+        <translation>対象ノードのすべてのオブジェクト</translation>
     </message>
     <message>
         <source>selected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>選択: %1</translation>
     </message>
     <message>
         <source>fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>フリート</translation>
     </message>
     <message>
         <source>continent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>大陸 %1</translation>
     </message>
     <message>
         <source>outside the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボ外</translation>
     </message>
     <message>
         <source>Say what to purge: a %1</source>
-        <translation type="unfinished"></translation>
+        <translation>パージする対象 (%1) を指定してください</translation>
     </message>
     <message>
         <source>No node to purge: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>パージ対象のノードがありません: %1</translation>
     </message>
     <message numerus="yes">
         <source>Mark every object on %n node(s) stale? Each next request revalidates with the origin (a 304 when unchanged): the origin will see up to %1 conditional requests/s, against %2 fetches/s now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ノードのすべてのオブジェクトを期限切れにしますか？ 以降のリクエストはそれぞれオリジンで再検証されます (変更がなければ 304)。オリジンへの条件付きリクエストは最大 %1 件/秒になります (現在の取得は %2 件/秒)。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Drop every object on %n node(s)? Every request misses until the caches refill: the origin will see up to %1 full fetches/s, against %2 now. A soft purge revalidates instead.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ノードのすべてのオブジェクトを破棄しますか？ キャッシュが再び埋まるまで、すべてのリクエストがミスになります。オリジンへの完全な取得は最大 %1 件/秒になります (現在 %2 件/秒)。ソフトパージなら代わりに再検証します。</numerusform>
         </translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>送信中…</translation>
     </message>
     <message>
         <source>everything</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて</translation>
     </message>
     <message>
         <source>%1 verified</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 件検証済み</translation>
     </message>
     <message>
         <source>%1 in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 件進行中</translation>
     </message>
     <message>
         <source>%1 failed (trying again)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 件失敗 (再試行中)</translation>
     </message>
     <message>
         <source>%1 caught up later</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 件は後から反映</translation>
     </message>
     <message>
         <source>%1 STILL CACHED</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 件が【キャッシュに残存】</translation>
     </message>
     <message numerus="yes">
         <source>Purge of %1 (%2) on %n node(s), %3: %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 のパージ (%2)、%n ノード、%3: %4</numerusform>
         </translation>
     </message>
     <message>
         <source>soft</source>
-        <translation type="unfinished"></translation>
+        <translation>ソフト</translation>
     </message>
     <message>
         <source>hard</source>
-        <translation type="unfinished"></translation>
+        <translation>ハード</translation>
     </message>
     <message>
         <source>Last verified eviction after %1 · Fastly publishes about %2 for a global purge</source>
-        <translation type="unfinished"></translation>
+        <translation>最後の削除確認まで %1 · Fastly の公表値はグローバルパージで約 %2</translation>
     </message>
     <message>
         <source>Running for %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中 (%1 経過)…</translation>
     </message>
     <message>
         <source>Origin fetches: %1/s when sent</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジン取得: 送信時 %1/秒</translation>
     </message>
     <message>
         <source>Origin fetches: %1/s when sent → up to %2/s in the 5 s after (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジン取得: 送信時 %1/秒 → その後 5 秒間で最大 %2/秒 (%3)</translation>
     </message>
     <message>
         <source>soft: stale copies are revalidated, mostly 304s</source>
-        <translation type="unfinished"></translation>
+        <translation>ソフト: 期限切れのコピーを再検証 (ほとんどが 304)</translation>
     </message>
     <message>
         <source>hard: what was dropped is fetched again in full</source>
-        <translation type="unfinished"></translation>
+        <translation>ハード: 破棄したものを改めて完全に取得</translation>
     </message>
     <message>
         <source>Purge of %1 %2 (%3) on %4, sent %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 のパージ (%3)、対象 %4、送信 %5</translation>
     </message>
     <message>
         <source>Origin fetches: %1/s when sent → up to %2/s in the 5 s after</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジン取得: 送信時 %1/秒 → その後 5 秒間で最大 %2/秒</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::PurgeProgressModel</name>
     <message>
         <source>Node</source>
-        <translation type="unfinished">ノード</translation>
+        <translation>ノード</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">役割</translation>
+        <translation>役割</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状態</translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>確認応答</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>検証済み</translation>
     </message>
     <message>
         <source>Invalidated L1 / L2</source>
-        <translation type="unfinished"></translation>
+        <translation>無効化 L1 / L2</translation>
     </message>
     <message>
         <source>Waterfall</source>
-        <translation type="unfinished"></translation>
+        <translation>ウォーターフォール</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">シールド</translation>
+        <translation>シールド</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished">エッジ</translation>
+        <translation>エッジ</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>caught up after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 後に反映</translation>
     </message>
     <message numerus="yes">
         <source>%n missed purge(s) replayed first</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>見逃したパージ %n 件を先に再適用</numerusform>
         </translation>
     </message>
     <message>
         <source>had it already</source>
-        <translation type="unfinished"></translation>
+        <translation>既に適用済み</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 回試行</numerusform>
         </translation>
     </message>
 </context>
@@ -1835,358 +1835,369 @@
     <name>edgelab::console::RecentRequestsModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished">時刻</translation>
+        <translation>時刻</translation>
     </message>
     <message>
         <source>User in</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザー所在地</translation>
     </message>
     <message>
         <source>PoP</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP</translation>
     </message>
     <message>
         <source>Served by</source>
-        <translation type="unfinished"></translation>
+        <translation>応答元</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>レイテンシ</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>ステータス</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::ReplayWidget</name>
     <message>
         <source>Open run database…</source>
-        <translation type="unfinished"></translation>
+        <translation>実行記録データベースを開く…</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>再生</translation>
     </message>
     <message>
         <source>%1×</source>
-        <translation type="unfinished">%1×</translation>
+        <translation>%1×</translation>
     </message>
     <message>
         <source>Open a run database written by edgelabd lab --run-db FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>edgelabd lab --run-db FILE で書き出された実行記録データベースを開いてください</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>実行</translation>
     </message>
     <message>
         <source>Compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>比較対象</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフ</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished">フリート</translation>
+        <translation>フリート</translation>
     </message>
     <message>
         <source>Compare runs</source>
-        <translation type="unfinished"></translation>
+        <translation>実行の比較</translation>
     </message>
     <message>
         <source>Cannot read the run database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>実行記録データベースを読み込めません: %1</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>一時停止</translation>
     </message>
     <message>
         <source>Open a lab run database</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボの実行記録データベースを開く</translation>
     </message>
     <message>
         <source>Run databases (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>実行記録データベース (*.sqlite *.db);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を読み込み中…</translation>
     </message>
     <message>
         <source>(no comparison)</source>
-        <translation type="unfinished"></translation>
+        <translation>(比較なし)</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>%1 (unfinished)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (未完了)</translation>
     </message>
     <message>
         <source>%1 holds no runs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には実行記録がありません</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 に %n 件の実行記録</numerusform>
         </translation>
     </message>
     <message>
         <source>Run %1 on %2: %3 nodes, %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>実行 %1 (%2): %3 ノード、%4 秒</translation>
     </message>
     <message>
         <source>%1 s of %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒 / %2 秒</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::RequestTraceModel</name>
     <message>
         <source>user in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のユーザー</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザー</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished">オリジン</translation>
+        <translation>オリジン</translation>
     </message>
     <message>
         <source>PoP</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">シールド</translation>
+        <translation>シールド</translation>
     </message>
     <message>
         <source>Hop</source>
-        <translation type="unfinished"></translation>
+        <translation>ホップ</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">役割</translation>
+        <translation>役割</translation>
     </message>
     <message>
         <source>Round trip onward</source>
-        <translation type="unfinished"></translation>
+        <translation>次のホップまでの往復</translation>
     </message>
     <message>
         <source>Rest of the time</source>
-        <translation type="unfinished"></translation>
+        <translation>残りの時間</translation>
     </message>
     <message>
         <source>Cache-Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Status</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::RequestTraceWidget</name>
     <message>
         <source>Hold the list (samples keep coming, unseen)</source>
-        <translation type="unfinished"></translation>
+        <translation>リストを固定 (サンプルは表示されないまま届き続けます)</translation>
     </message>
     <message>
         <source>Pick a request to follow it through the tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>リクエストを選ぶと、各層を通る経路をたどれます</translation>
     </message>
     <message>
         <source>%1 from %2 via %3: %4 in all, %5 of it simulated network round trips, %6 the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 から %3 経由の %1: 合計 %4 (うちシミュレートされたネットワーク往復 %5、残り %6)</translation>
     </message>
     <message>
         <source>No Cache-Status came with this answer</source>
-        <translation type="unfinished"></translation>
+        <translation>この応答には Cache-Status がありません</translation>
     </message>
     <message>
         <source>Cache-Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Status: %1</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::RunComparisonModel</name>
+    <message>
+        <source>run %1 (%2)</source>
+        <translation>実行 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>リクエスト数</translation>
+    </message>
+    <message>
+        <source>achieved req/s</source>
+        <translation>達成リクエスト/秒</translation>
+    </message>
+    <message>
+        <source>origin offload %</source>
+        <translation>オリジンオフロード %</translation>
+    </message>
+    <message>
+        <source>origin requests</source>
+        <translation>オリジンへのリクエスト数</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation>差</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::RunComparisonWidget</name>
     <message>
-        <source>run %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Two runs, second by second since each started</source>
-        <translation type="unfinished"></translation>
+        <translation>2 つの実行を各開始時点から秒ごとに比較</translation>
     </message>
     <message>
         <source>second of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>実行開始からの秒数</translation>
     </message>
     <message>
         <source>origin offload %</source>
-        <translation type="unfinished"></translation>
+        <translation>オリジンオフロード %</translation>
     </message>
     <message>
         <source>p99 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>p99 ms</translation>
     </message>
     <message>
         <source>%1 offload</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 オフロード</translation>
     </message>
     <message>
         <source>%1 p99</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>achieved req/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>origin requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p50 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>figure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>difference</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p99</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::RunDatabaseWorker</name>
     <message>
         <source>%1: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ファイルがありません</translation>
     </message>
     <message>
         <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt の SQLite ドライバーがインストールされていません (Debian: libqt6sql6-sqlite)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 is not a lab run database: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 はラボの実行記録データベースではありません: %2</translation>
     </message>
     <message>
         <source>run %1 is not in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>実行 %1 は %2 にありません</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::TierChainWidget</name>
     <message>
         <source>none on this node</source>
-        <translation type="unfinished"></translation>
+        <translation>このノードにはありません</translation>
     </message>
     <message>
         <source>%1 of %2 · %3 objects · %4 evictions/s · hit %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 · %3 オブジェクト · %4 エビクション/秒 · ヒット %5</translation>
     </message>
     <message>
         <source>%1 · %2 objects · %3 evictions/s · hit %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 オブジェクト · %3 エビクション/秒 · ヒット %4</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished">オリジン</translation>
+        <translation>オリジン</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">シールド</translation>
+        <translation>シールド</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished">エッジ</translation>
+        <translation>エッジ</translation>
     </message>
     <message>
         <source>every miss of the chain</source>
-        <translation type="unfinished"></translation>
+        <translation>チェーンのすべてのミス</translation>
     </message>
     <message>
         <source>hit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒット %1</translation>
     </message>
     <message>
         <source>%1 req/s in</source>
-        <translation type="unfinished"></translation>
+        <translation>受信 %1 リクエスト/秒</translation>
     </message>
     <message>
         <source>Select a node in the fleet table or on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>フリート表または地図でノードを選択してください</translation>
     </message>
     <message>
         <source>Tier chain (arrows: requests/s sent upstream)</source>
-        <translation type="unfinished"></translation>
+        <translation>層のチェーン (矢印: 上流へ送られるリクエスト/秒)</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::TierHeatModel</name>
     <message>
         <source>Node</source>
-        <translation type="unfinished">ノード</translation>
+        <translation>ノード</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>リージョン</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">役割</translation>
+        <translation>役割</translation>
     </message>
     <message>
         <source>L1 hit</source>
-        <translation type="unfinished">L1 ヒット</translation>
+        <translation>L1 ヒット</translation>
     </message>
     <message>
         <source>L2 hit</source>
-        <translation type="unfinished">L2 ヒット</translation>
+        <translation>L2 ヒット</translation>
     </message>
     <message>
         <source>Node hit</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードヒット</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">シールド</translation>
+        <translation>シールド</translation>
     </message>
     <message>
         <source>edge</source>
-        <translation type="unfinished">エッジ</translation>
+        <translation>エッジ</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">なし</translation>
+        <translation>なし</translation>
     </message>
     <message>
         <source>%1: %2 of requests over the last 10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 直近 10 秒間のリクエストの %2</translation>
     </message>
 </context>
 <context>
@@ -2200,153 +2211,153 @@
     <name>edgelab::console::Units</name>
     <message>
         <source>%1 B</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 B</translation>
     </message>
     <message>
         <source>%1 KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <source>%1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <source>%1 GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GiB</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 時間 %2 分</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 日 %2 時間</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::WhatIfModel</name>
     <message>
         <source>user at %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>地点 %1、%2 のユーザー</translation>
     </message>
     <message>
         <source>user in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のユーザー</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザー</translation>
     </message>
     <message>
         <source>Hop</source>
-        <translation type="unfinished"></translation>
+        <translation>ホップ</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">役割</translation>
+        <translation>役割</translation>
     </message>
     <message>
         <source>One-way delay to it</source>
-        <translation type="unfinished"></translation>
+        <translation>ここまでの片道遅延</translation>
     </message>
     <message>
         <source>From the user</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーから</translation>
     </message>
     <message>
         <source>Holds the URL in</source>
-        <translation type="unfinished"></translation>
+        <translation>URL の保持層</translation>
     </message>
     <message>
         <source>shield</source>
-        <translation type="unfinished">シールド</translation>
+        <translation>シールド</translation>
     </message>
     <message>
         <source>origin</source>
-        <translation type="unfinished">オリジン</translation>
+        <translation>オリジン</translation>
     </message>
     <message>
         <source>PoP</source>
-        <translation type="unfinished"></translation>
+        <translation>PoP</translation>
     </message>
     <message>
         <source>could not ask: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせ失敗: %1</translation>
     </message>
     <message>
         <source>not cached</source>
-        <translation type="unfinished"></translation>
+        <translation>未キャッシュ</translation>
     </message>
 </context>
 <context>
     <name>edgelab::console::WhatIfWidget</name>
     <message>
         <source>(the point below)</source>
-        <translation type="unfinished"></translation>
+        <translation>(下の地点)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Pick on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>地図上で選択</translation>
     </message>
     <message>
         <source>Ask the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボに問い合わせ</translation>
     </message>
     <message>
         <source>Pick a city or a point on the map and a URL</source>
-        <translation type="unfinished"></translation>
+        <translation>都市または地図上の地点と、URL を選んでください</translation>
     </message>
     <message>
         <source>lat</source>
-        <translation type="unfinished"></translation>
+        <translation>緯度</translation>
     </message>
     <message>
         <source>lon</source>
-        <translation type="unfinished"></translation>
+        <translation>経度</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザー</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Asking…</source>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせ中…</translation>
     </message>
     <message>
         <source>The lab could not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボが応答できませんでした: %1</translation>
     </message>
     <message>
         <source>What-if needs a lab: the router and the delays are the lab&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>What-if 分析にはラボが必要です (ルーターと遅延はラボのものです)</translation>
     </message>
     <message>
         <source>No PoP would take this user: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>このユーザーを受け付ける PoP がありません: %1</translation>
     </message>
     <message>
         <source>%1 would serve it%2; %3 of simulated one-way delay to the origin; answered from %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が応答を担当%2。オリジンまでのシミュレートされた片道遅延 %3。応答元: %4</translation>
     </message>
     <message>
         <source> (not the nearest: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (最寄りではありません: %1)</translation>
     </message>
 </context>
 <context>

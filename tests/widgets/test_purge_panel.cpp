@@ -139,8 +139,9 @@ class TestPurgePanel : public QObject {
       QVERIFY2(n.l1 + n.l2 >= 5, qPrintable(n.name));  // each held the five news objects
       if (n.role != QLatin1String("shield")) QVERIFY2(n.sent_ms >= shieldVerified, qPrintable(n.name));
     }
-    QVERIFY(panel()->summaryText().contains(QStringLiteral("3 verified")));
+    QTRY_VERIFY_WITH_TIMEOUT(panel()->summaryText().contains(QStringLiteral("3 verified")), 1000);
     // The map: every node solid (verified).
+    QTRY_COMPARE_WITH_TIMEOUT(window_->map()->marks(QStringLiteral("purge")).size(), 3, 1000);
     const auto marks = window_->map()->marks(QStringLiteral("purge"));
     QCOMPARE(marks.size(), 3);
     for (const auto& mark : marks) QCOMPARE(mark.style, MapMark::Style::solid);
@@ -164,7 +165,9 @@ class TestPurgePanel : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(edge), State::failed, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("edge-fr-central")), State::verified, 10000);
     QCOMPARE(stateOf(QStringLiteral("shield-eu-central-1")), State::verified);
-    QCOMPARE(window_->map()->marks(QStringLiteral("purge")).value(edge).style, MapMark::Style::cross);
+    // The map follows within a batch (50 ms).
+    QTRY_COMPARE_WITH_TIMEOUT(window_->map()->marks(QStringLiteral("purge")).value(edge).style, MapMark::Style::cross,
+                              1000);
 
     faultStatus = 0;
     session_->lab()->postFault(QStringLiteral("revive"), edge, 0, [&](const ApiResult& r) { faultStatus = r.http_status; });

@@ -1,5 +1,6 @@
 #include "views/run_comparison_widget.hpp"
 
+#include "models/run_comparison_model.hpp"
 #include "models/run_replay.hpp"
 
 #include <QChart>
@@ -8,7 +9,7 @@
 #include <QHeaderView>
 #include <QLineSeries>
 #include <QLocale>
-#include <QTableWidget>
+#include <QTableView>
 #include <QValueAxis>
 
 using namespace Qt::StringLiterals;
@@ -16,15 +17,7 @@ using namespace Qt::StringLiterals;
 namespace edgelab::console {
 namespace {
 
-QString runName(const RunData& run) {
-  return RunComparisonWidget::tr("run %1 (%2)").arg(run.summary.id).arg(run.summary.topology);
-}
-
-double reportValue(const QJsonObject& report, const QStringList& path) {
-  QJsonValue v = report;
-  for (const QString& key : path) v = v.toObject().value(key);
-  return v.toDouble(-1);
-}
+QString runName(const RunData& run) { return RunComparisonModel::runName(run); }
 
 }  // namespace
 
@@ -36,9 +29,10 @@ RunComparisonWidget::RunComparisonWidget(QWidget* parent) : QWidget(parent) {
   view_ = new QChartView(chart, this);
   view_->setObjectName(u"comparisonChart"_s);
   view_->setRenderHint(QPainter::Antialiasing);
-  figures_ = new QTableWidget(this);
+  model_ = new RunComparisonModel(this);
+  figures_ = new QTableView(this);
   figures_->setObjectName(u"comparisonFigures"_s);
-  figures_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  figures_->setModel(model_);
   figures_->verticalHeader()->hide();
   figures_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   auto* layout = new QHBoxLayout(this);
@@ -56,8 +50,7 @@ void RunComparisonWidget::compare(std::shared_ptr<const RunData> a, std::shared_
     c->removeAxis(axis);
     delete axis;
   }
-  figures_->clear();
-  figures_->setRowCount(0);
+  model_->compare(a, b);
   if (!a || !b) return;
   auto* x = new QValueAxis(c);
   x->setTitleText(tr("second of the run"));
@@ -100,35 +93,6 @@ void RunComparisonWidget::compare(std::shared_ptr<const RunData> a, std::shared_
   }
   x->setRange(1, longest);
   p99Y->setRange(0, top * 1.1);
-
-  struct Figure {
-    QString label;
-    QStringList path;
-    double scale;
-  };
-  const Figure rows[] = {{tr("requests"), {u"requests"_s}, 1},
-                         {tr("achieved req/s"), {u"achieved_rps"_s}, 1},
-                         {tr("origin offload %"), {u"origin"_s, u"offload"_s}, 100},
-                         {tr("origin requests"), {u"origin"_s, u"requests"_s}, 1},
-                         {tr("p50 ms"), {u"latency"_s, u"p50_ms"_s}, 1},
-                         {tr("p99 ms"), {u"latency"_s, u"p99_ms"_s}, 1}};
-  figures_->setColumnCount(4);
-  figures_->setHorizontalHeaderLabels({tr("figure"), runName(*a), runName(*b), tr("difference")});
-  figures_->setRowCount(static_cast<int>(std::size(rows)));
-  const QLocale locale;
-  int row = 0;
-  for (const Figure& f : rows) {
-    const double va = reportValue(a->summary.report, f.path), vb = reportValue(b->summary.report, f.path);
-    auto text = [&](double v) { return v < 0 ? u"–"_s : locale.toString(v * f.scale, 'f', f.scale > 1 ? 1 : 1); };
-    figures_->setItem(row, 0, new QTableWidgetItem(f.label));
-    figures_->setItem(row, 1, new QTableWidgetItem(text(va)));
-    figures_->setItem(row, 2, new QTableWidgetItem(text(vb)));
-    figures_->setItem(row, 3,
-                      new QTableWidgetItem(va < 0 || vb < 0 ? u"–"_s
-                                                            : (vb >= va ? u"+"_s : QString()) +
-                                                                  locale.toString((vb - va) * f.scale, 'f', 1)));
-    ++row;
-  }
 }
 
 }  // namespace edgelab::console

@@ -11,7 +11,7 @@
 QT_BEGIN_NAMESPACE
 class QChart;
 class QChartView;
-class QTableWidget;
+class QTableView;
 QT_END_NAMESPACE
 
 namespace edgelab::console {
@@ -22,11 +22,13 @@ class RunComparisonWidget : public QWidget {
   explicit RunComparisonWidget(QWidget* parent = nullptr);
   void compare(std::shared_ptr<const RunData> a, std::shared_ptr<const RunData> b);
   QChart* chart() const;
-  QTableWidget* figures() const { return figures_; }
+  QTableView* figures() const { return figures_; }
+  class RunComparisonModel* model() const { return model_; }
 
  private:
   QChartView* view_;
-  QTableWidget* figures_;
+  QTableView* figures_;
+  class RunComparisonModel* model_;
 };
 
 }  // namespace edgelab::console
