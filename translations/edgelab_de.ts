@@ -205,6 +205,10 @@
         <source> (%1 still asking)</source>
         <translation> (%1 noch ausstehend)</translation>
     </message>
+    <message>
+        <source>as listed at %1</source>
+        <translation>Stand %1</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::CacheObjectModel</name>

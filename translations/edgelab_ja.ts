@@ -205,6 +205,10 @@
         <source> (%1 still asking)</source>
         <translation> (%1 件は問い合わせ中)</translation>
     </message>
+    <message>
+        <source>as listed at %1</source>
+        <translation>%1 時点</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::CacheObjectModel</name>

@@ -58,6 +58,7 @@ void CacheObjectModel::reload() {
   const bool wasLoading = loading();
   in_flight_ = 0;
   error_.clear();
+  listed_at_ = client_ ? QDateTime::currentDateTime() : QDateTime();
   beginResetModel();
   rows_.clear();
   loaded_at_s_.clear();

@@ -8,6 +8,7 @@
 #include "api/admin_client.hpp"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QStringList>
@@ -58,6 +59,7 @@ class CacheObjectModel : public QAbstractTableModel {
   qint64 totalCount() const;
   bool loading() const { return in_flight_ > 0; }
   QString lastError() const { return error_; }
+  QDateTime listedAt() const { return listed_at_; }  // when the first page was asked for
   const CachedObjectRow* rowAt(int row) const;
 
   int rowCount(const QModelIndex& parent = {}) const override;
@@ -103,6 +105,7 @@ class CacheObjectModel : public QAbstractTableModel {
   int generation_ = 0;  // a reload drops pages still on their way
   int in_flight_ = 0;
   QString error_;
+  QDateTime listed_at_;
 };
 
 }  // namespace edgelab::console

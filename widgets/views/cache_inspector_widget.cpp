@@ -78,8 +78,9 @@ CacheInspectorWidget::CacheInspectorWidget(FleetModel* fleet, QItemSelectionMode
   tabs_->addTab(wherePane, tr("Across the fleet"));
   tabs_->addTab(buildHeatGrid(), tr("Heat grid"));
   split->addWidget(tabs_);
-  split->setStretchFactor(0, 3);
-  split->setStretchFactor(1, 2);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
+  tabs_->setMinimumWidth(fontMetrics().height() * 16);
 
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(title_);
@@ -252,6 +253,9 @@ void CacheInspectorWidget::updateCount() {
   QString text = total >= 0 ? tr("%1 of %2 objects loaded").arg(locale.toString(objects_->rowCount()),
                                                                locale.toString(total))
                             : tr("%1 objects loaded").arg(locale.toString(objects_->rowCount()));
+  // A listing is what the node held when it was asked, not a live view: say when.
+  if (objects_->listedAt().isValid())
+    text += u" · "_s + tr("as listed at %1").arg(QLocale().toString(objects_->listedAt().time(), u"HH:mm:ss"_s));
   if (objects_->loading()) text += u" · "_s + tr("loading…");
   if (!objects_->lastError().isEmpty()) text += u" · "_s + objects_->lastError();
   count_->setText(text);

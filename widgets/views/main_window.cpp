@@ -87,18 +87,27 @@ MainWindow::MainWindow(ConsoleSession* session, bool restoreLayout, QWidget* par
   QDockWidget* eventDock = addDock(event_log_, tr("Event log"), u"eventDock"_s, Qt::RightDockWidgetArea);
   splitDockWidget(mapDock, fleetDock, Qt::Vertical);
   // Below the map, so the map shows what they do (where an object lives, a purge landing).
-  QDockWidget* inspectorDock = addDock(inspector_, tr("Cache inspector"), u"inspectorDock"_s, Qt::LeftDockWidgetArea);
-  QDockWidget* purgeDock = addDock(purge_panel_, tr("Purge"), u"purgeDock"_s, Qt::LeftDockWidgetArea);
+  // These scroll rather than hold their full size: on a small screen the window still fits it.
+  const auto scrolling = [this](QWidget* content) {
+    auto* area = new QScrollArea(this);
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+  };
+  QDockWidget* inspectorDock =
+      addDock(scrolling(inspector_), tr("Cache inspector"), u"inspectorDock"_s, Qt::LeftDockWidgetArea);
+  QDockWidget* purgeDock = addDock(scrolling(purge_panel_), tr("Purge"), u"purgeDock"_s, Qt::LeftDockWidgetArea);
   tabifyDockWidget(fleetDock, inspectorDock);
   tabifyDockWidget(inspectorDock, purgeDock);
   QDockWidget* chartsDock = addDock(charts_, tr("Charts"), u"chartsDock"_s, Qt::LeftDockWidgetArea);
   tabifyDockWidget(purgeDock, chartsDock);
-  QDockWidget* tracesDock = addDock(traces_, tr("Requests"), u"tracesDock"_s, Qt::LeftDockWidgetArea);
+  QDockWidget* tracesDock = addDock(scrolling(traces_), tr("Requests"), u"tracesDock"_s, Qt::LeftDockWidgetArea);
   tabifyDockWidget(chartsDock, tracesDock);
-  QDockWidget* whatIfDock = addDock(what_if_, tr("What-if"), u"whatIfDock"_s, Qt::LeftDockWidgetArea);
+  QDockWidget* whatIfDock = addDock(scrolling(what_if_), tr("What-if"), u"whatIfDock"_s, Qt::LeftDockWidgetArea);
   tabifyDockWidget(tracesDock, whatIfDock);
   // A replay has a map and a table of its own: it takes the live map's place while it is open.
-  QDockWidget* replayDock = addDock(replay_, tr("Replay"), u"replayDock"_s, Qt::LeftDockWidgetArea);
+  QDockWidget* replayDock = addDock(scrolling(replay_), tr("Replay"), u"replayDock"_s, Qt::LeftDockWidgetArea);
   tabifyDockWidget(mapDock, replayDock);
   mapDock->raise();
   if (!session->replayPath().isEmpty()) replay_->openDatabase(session->replayPath());
