@@ -466,6 +466,10 @@
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Each bar counts the requests up to its latency and above the bar to its left</source>
+        <translation>Jeder Balken zählt die Anfragen bis zu seiner Latenz und über der des Balkens links davon</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::CommandLine</name>

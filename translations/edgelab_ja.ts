@@ -466,6 +466,10 @@
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Each bar counts the requests up to its latency and above the bar to its left</source>
+        <translation>各棒は、左隣の棒のレイテンシを超え、その棒のレイテンシ以下のリクエスト数を示します</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::CommandLine</name>

@@ -9,6 +9,7 @@
 #include "map/world_map_view.hpp"
 #include "models/console_session.hpp"
 #include "models/saved_nodes.hpp"
+#include "views/charts_widget.hpp"
 #include "views/main_window.hpp"
 #include "views/purge_panel_widget.hpp"
 #include "views/ui_language.hpp"
@@ -60,6 +61,12 @@ bool writeScreenshots(const MainWindow& window, const QString& directory) {
     w.showView(it.key());
     QCoreApplication::processEvents();
     if (!save(it.value(), it.key())) return false;
+    if (it.key() == u"charts"_s)  // every chart, not only the tab in front
+      for (int chart = 0; chart < ChartsWidget::ChartCount; ++chart) {
+        w.charts()->showChart(static_cast<ChartsWidget::Chart>(chart));
+        QCoreApplication::processEvents();
+        if (!save(it.value(), u"charts-%1"_s.arg(chart))) return false;
+      }
     if (it.key() == u"inspector"_s || it.key() == u"purge"_s || it.key() == u"charts"_s || it.key() == u"replay"_s ||
         it.key() == u"whatif"_s || it.key() == u"traces"_s)
       if (!save(&w, u"window-"_s + it.key())) return false;

@@ -15,7 +15,8 @@ QString EventText::nodeEvent(const QString& type, const QJsonObject& d) {
   if (type == u"purge_applied"_s)
     return tr("purge %1 %2 (seq %3)")
         .arg(d.value(u"kind"_s).toString(), d.value(u"value"_s).toString())
-        .arg(d.value(u"seq"_s).toInteger());
+        .arg(d.value(u"seq"_s).toInteger())
+        .simplified();  // a purge of everything has no value: no double space
   if (type == u"node_state"_s) {
     const QString state = d.value(u"state"_s).toString();
     if (state == u"serving"_s) return tr("node serving on port %1").arg(d.value(u"port"_s).toInteger());

@@ -123,6 +123,7 @@ ChartsWidget::ChartsWidget(TrafficHistory* history, FleetModel* fleet, QItemSele
   timeAxis(continents);
 
   QChart* histogram = makeChart(tr("Requests by latency (log-spaced buckets, ms): hits and misses"));
+  histogram->setToolTip(tr("Each bar counts the requests up to its latency and above the bar to its left"));
   auto* stacked = new QStackedBarSeries(histogram);
   auto* hits = new QBarSet(tr("hit (L1, L2)"));
   auto* misses = new QBarSet(tr("miss (shield, origin)"));
@@ -256,10 +257,16 @@ void ChartsWidget::refresh(int which) {
   window_label_->setText(tr("%1 – %2").arg(locale.toString(QDateTime::fromSecsSinceEpoch(from).time(), u"HH:mm:ss"_s),
                                           locale.toString(QDateTime::fromSecsSinceEpoch(to).time(), u"HH:mm:ss"_s)));
   // As many time labels as fit: a narrow dock elides them all otherwise.
-  if (which >= 0 && which < ChartCount)
-    for (QAbstractAxis* axis : chart(static_cast<Chart>(which))->axes(Qt::Horizontal))
+  // Likewise as many value labels as the height holds (Qt Charts elides labels that overlap).
+  if (which >= 0 && which < ChartCount) {
+    QChart* c = chart(static_cast<Chart>(which));
+    for (QAbstractAxis* axis : c->axes(Qt::Horizontal))
       if (auto* time = qobject_cast<QDateTimeAxis*>(axis))
         time->setTickCount(std::clamp(views_[which]->width() / (fontMetrics().horizontalAdvance(u"00:00:00"_s) * 2), 2, 7));
+    const int rows = std::clamp(static_cast<int>(c->plotArea().height()) / (fontMetrics().height() * 2) + 1, 2, 6);
+    for (QAbstractAxis* axis : c->axes(Qt::Vertical))
+      if (auto* value = qobject_cast<QValueAxis*>(axis)) value->setTickCount(rows);
+  }
   switch (which) {
     case LatencyChart: return refreshLatency(from, to);
     case HitOriginChart: return refreshHitOrigin(from, to);
@@ -366,12 +373,16 @@ void ChartsWidget::refreshHistogram(qint64 from, qint64 to) {
   miss.resize(std::max<int>(miss.size(), buckets));
   QStringList labels;
   const QLocale locale;
+  // Short labels, so seventeen fit under a narrow chart: a bucket's upper bound, seconds from 1 s up.
+  const auto shortMs = [&locale](double v) {
+    return v < 1000 ? locale.toString(v, 'g', 3) : locale.toString(v / 1000, 'g', 2) + u"s"_s;
+  };
   for (int i = 0; i < buckets && !bounds.isEmpty(); ++i) {
     const bool last = i == buckets - 1;
     if (i < bounds.size() && !(last && buckets == bounds.size()))
-      labels << u"≤"_s + locale.toString(bounds[i], 'g', 5);
+      labels << shortMs(bounds[i]);
     else
-      labels << u">"_s + locale.toString(bounds[std::min<int>(i, bounds.size()) - 1], 'g', 5);
+      labels << u">"_s + shortMs(bounds[std::min<int>(i, bounds.size()) - 1]);
   }
   buckets = static_cast<int>(labels.size());
   auto* axis = static_cast<QBarCategoryAxis*>(c->axes(Qt::Horizontal).first());

@@ -65,7 +65,7 @@ class ChartsWidget : public QWidget {
   QScrollBar* scroll_;
   QCheckBox* live_;
   QLabel* window_label_;
-  bool fit_to_data_ = false;
+  bool fit_to_data_ = true;  // a fresh lab's first seconds fill the width, not its right edge
 };
 
 }  // namespace edgelab::console

@@ -146,7 +146,7 @@ PurgePanelWidget::PurgePanelWidget(ConsoleSession* session, QItemSelectionModel*
   connect(&purges, &PurgeCoordinator::progressed, this, [this] {
     if (!refresh_batch_.isActive()) refresh_batch_.start();
   });
-  connect(&purges, &PurgeCoordinator::finished, this, [this] { waterfall_->resizeColumnsToContents(); });
+
   connect(&purges, &PurgeCoordinator::historyLoaded, history_, &PurgeHistoryModel::setHistory);
   connect(&purges, &PurgeCoordinator::failed, this, [this](const QString& message) {
     summary_->setText(tr("Purge not sent: %1").arg(message));
@@ -256,6 +256,9 @@ void PurgePanelWidget::send() {
 
 void PurgePanelWidget::onStarted(PurgeCampaign* campaign) {
   campaign_ = campaign;
+  // Columns fitted once, when every row has its figures.
+  connect(campaign, &PurgeCampaign::finishedFirstPass, waterfall_,
+          [this] { QTimer::singleShot(60, waterfall_, [this] { waterfall_->resizeColumnsToContents(); }); });
   progress_->follow(campaign);
   clear_marks_.stop();
   refresh();
