@@ -33,6 +33,15 @@ class TestWhatIfTraces : public QObject {
   std::unique_ptr<ConsoleSession> session_;
   std::unique_ptr<MainWindow> window_;
 
+  // EDGELAB_TEST_SHOTS=DIR: the window with the view in front, to look at (not checked).
+  void shot(const QString& view) {
+    const QString dir = qEnvironmentVariable("EDGELAB_TEST_SHOTS");
+    if (dir.isEmpty()) return;
+    window_->showView(view);
+    QTest::qWait(300);
+    window_->grab().save(dir + QStringLiteral("/") + view + QStringLiteral(".png"));
+  }
+
  private slots:
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
@@ -81,6 +90,7 @@ class TestWhatIfTraces : public QObject {
     QVERIFY(hops[1].tiers.isEmpty());
     QCOMPARE(w->model()->answeredBy(), QStringLiteral("origin"));
     QVERIFY(w->summary().contains(QStringLiteral("edge-fr-central")));
+    shot(QStringLiteral("whatif"));
 
   }
 
@@ -127,6 +137,7 @@ class TestWhatIfTraces : public QObject {
     QVERIFY(trace->networkMs() > 0);
     QVERIFY(trace->totalMs() >= trace->networkMs() * 0.9);
     QVERIFY(traces->summary().contains(sample.value(QStringLiteral("pop")).toString()));
+    shot(QStringLiteral("traces"));
   }
 
   void cacheStatusDecodes_data() {

@@ -98,9 +98,9 @@ void WhatIfWidget::pickLocation(double lat, double lon) {
 
 void WhatIfWidget::ask(const QString& city, double lat, double lon, const QString& url) {
   const int index = city.isEmpty() ? 0 : city_->findData(city);
-  city_->setCurrentIndex(std::max(0, index));
   lat_->setValue(lat);
   lon_->setValue(lon);
+  city_->setCurrentIndex(std::max(0, index));  // a city puts its own coordinates in
   url_->setText(url);
   url_->setModified(true);
   if (index < 0 && !city.isEmpty()) {
