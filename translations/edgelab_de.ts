@@ -260,6 +260,10 @@
         <source>fresh</source>
         <translation>frisch</translation>
     </message>
+    <message>
+        <source>the node was removed from the console</source>
+        <translation>der Knoten wurde aus der Konsole entfernt</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::CacheStatus</name>
@@ -469,6 +473,10 @@
     <message>
         <source>Each bar counts the requests up to its latency and above the bar to its left</source>
         <translation>Jeder Balken zählt die Anfragen bis zu seiner Latenz und über der des Balkens links davon</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1442,10 @@
         <source>edge</source>
         <translation>Edge</translation>
     </message>
+    <message>
+        <source>the node was removed from the console</source>
+        <translation>der Knoten wurde aus der Konsole entfernt</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::PurgeCampaign</name>
@@ -1496,6 +1508,30 @@
     <message>
         <source>still in %1: %2</source>
         <translation>noch in %1: %2</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>URL prefix</source>
+        <translation>URL-Präfix</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>the node had this purge already and keeps no record of it: not verified</source>
+        <translation>der Knoten hatte diesen Purge schon und führt keinen Eintrag mehr dazu: nicht verifiziert</translation>
+    </message>
+    <message>
+        <source>purged again after its shield caught up</source>
+        <translation>erneut gepurgt, nachdem sein Shield nachgeholt hat</translation>
     </message>
 </context>
 <context>
@@ -1702,10 +1738,6 @@
     <message>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
-    </message>
-    <message>
-        <source>everything</source>
-        <translation>alles</translation>
     </message>
     <message>
         <source>%1 verified</source>
@@ -2212,6 +2244,17 @@
     <message>
         <source>%1: %2 of requests over the last 10 s</source>
         <translation>%1: %2 der Anfragen in den letzten 10 s</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::TrafficHistory</name>
+    <message>
+        <source>shield</source>
+        <translation>Shield</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>Origin</translation>
     </message>
 </context>
 <context>

@@ -260,6 +260,10 @@
         <source>fresh</source>
         <translation>有効</translation>
     </message>
+    <message>
+        <source>the node was removed from the console</source>
+        <translation>ノードはコンソールから削除されました</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::CacheStatus</name>
@@ -469,6 +473,10 @@
     <message>
         <source>Each bar counts the requests up to its latency and above the bar to its left</source>
         <translation>各棒は、左隣の棒のレイテンシを超え、その棒のレイテンシ以下のリクエスト数を示します</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 に書き込めませんでした</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1442,10 @@
         <source>edge</source>
         <translation>エッジ</translation>
     </message>
+    <message>
+        <source>the node was removed from the console</source>
+        <translation>ノードはコンソールから削除されました</translation>
+    </message>
 </context>
 <context>
     <name>edgelab::console::PurgeCampaign</name>
@@ -1496,6 +1508,30 @@
     <message>
         <source>still in %1: %2</source>
         <translation>%1 に残存: %2</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>URL prefix</source>
+        <translation>URL プレフィックス</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>the node had this purge already and keeps no record of it: not verified</source>
+        <translation>このノードは既にこのパージを適用済みで記録が残っていないため、未検証</translation>
+    </message>
+    <message>
+        <source>purged again after its shield caught up</source>
+        <translation>シールドの反映後に再度パージ</translation>
     </message>
 </context>
 <context>
@@ -1700,10 +1736,6 @@
     <message>
         <source>Sending…</source>
         <translation>送信中…</translation>
-    </message>
-    <message>
-        <source>everything</source>
-        <translation>すべて</translation>
     </message>
     <message>
         <source>%1 verified</source>
@@ -2206,6 +2238,17 @@
     <message>
         <source>%1: %2 of requests over the last 10 s</source>
         <translation>%1: 直近 10 秒間のリクエストの %2</translation>
+    </message>
+</context>
+<context>
+    <name>edgelab::console::TrafficHistory</name>
+    <message>
+        <source>shield</source>
+        <translation>シールド</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>オリジン</translation>
     </message>
 </context>
 <context>

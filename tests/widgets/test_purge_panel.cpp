@@ -17,6 +17,8 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QStandardPaths>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -181,25 +183,46 @@ class TestPurgePanel : public QObject {
       }
   }
 
+  void aNodeThatMissedAPurgeIsSentItFirst() {
+    // Another controller on the same journal wrote a fleet purge no node has seen: the next purge
+    // from the panel meets a gap at every node, which is filled from the journal before it.
+    const QString path = session_->purges().labJournalPath();
+    QVERIFY2(!path.isEmpty(), "the lab has an instance, so its nodes have a journal of their own");
+    {
+      QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other-controller"));
+      db.setDatabaseName(path);
+      QVERIFY(db.open());
+      QSqlQuery q(db);
+      QVERIFY(q.exec(QStringLiteral("INSERT INTO fleet_purges(kind, value, soft, at_ms) VALUES('tag', 'other', 0, 0)")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other-controller"));
+    fill();
+    panel()->purge(QStringLiteral("tag"), QStringLiteral("news"), false, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(allIn({State::verified}), 15000);
+    for (const auto& n : panel()->progress()->nodes()) QVERIFY2(n.replayed == 1, qPrintable(n.name));
+  }
+
   void historyReopensAPurge() {
-    // Each purge is in the history once its first pass is over, newest first, both the console's own.
-    QTRY_COMPARE_WITH_TIMEOUT(panel()->history()->rowCount(), 2, 15000);
+    // Each purge is in the history once its first pass is over, newest first: the console's own three
+    // (the other controller's entry is in the lab's journal, not in the console's).
+    QTRY_COMPARE_WITH_TIMEOUT(panel()->history()->rowCount(), 3, 15000);
     QVERIFY(panel()->history()->recordAt(0) && panel()->history()->recordAt(1));
     // The origin's rate after the purge comes with the second write, after the 5 s watch.
     QTRY_VERIFY_WITH_TIMEOUT(panel()->history()->recordAt(0)->result.value(QStringLiteral("origin_after")).toDouble(-1) >= 0,
                              15000);
     const console::PurgeRecord* newest = panel()->history()->recordAt(0);
     QVERIFY(newest);
-    QCOMPARE(newest->value, QStringLiteral("sport"));
+    QCOMPARE(newest->value, QStringLiteral("news"));
     QVERIFY(newest->total_ms > 0);
-    // Reopening the older one shows its per-node result again.
-    const console::PurgeRecord* older = panel()->history()->recordAt(1);
+    QCOMPARE(panel()->history()->recordAt(1)->value, QStringLiteral("sport"));
+    // Reopening an older one shows its per-node result again.
+    const console::PurgeRecord* older = panel()->history()->recordAt(2);
     QVERIFY(older && older->value == QStringLiteral("news"));
     auto* view = window_->findChild<QTableView*>(QStringLiteral("purgeHistory"));
     QVERIFY(view);
     window_->showView(QStringLiteral("purge"));
     QTRY_VERIFY(view->isVisible());
-    const QRect cell = view->visualRect(view->model()->index(1, 0));
+    const QRect cell = view->visualRect(view->model()->index(2, 0));
     QVERIFY(!cell.isEmpty());
     // A double-click is a click and then a second press in the same place.
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());

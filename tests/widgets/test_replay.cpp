@@ -63,17 +63,22 @@ class TestReplay : public QObject {
     const auto& seconds = replay.history().seconds();
     QCOMPARE(int(seconds.size()), replay.duration());
     for (int s = 1; s <= replay.duration(); ++s) {
+      // The users' requests are the PoPs'; the origin's are what reached it (its own row).
       double requests = 0, origin = 0;
       for (const auto& [node, rows] : stored->seconds)
         for (const auto& row : rows)
           if (int(row.second) == s) {
-            if (node.rfind("shield-", 0) != 0) requests += double(row.requests);
-            origin += double(row.origin_fetches);
+            if (node == "origin")
+              origin = double(row.requests);
+            else if (node.rfind("shield-", 0) != 0)
+              requests += double(row.requests);
           }
       QCOMPARE(seconds[std::size_t(s - 1)].requests, requests);
       QCOMPARE(seconds[std::size_t(s - 1)].origin, origin);
     }
-    QCOMPARE(replay.fleet().rowCount(), int(stored->seconds.size()));
+    QVERIFY(stored->seconds.count("origin"));
+    QCOMPARE(replay.fleet().rowCount(), int(stored->seconds.size()) - 1);  // every node but the origin
+    QCOMPARE(replay.fleet().rowOf("origin"), -1);
 
     // Scrubbing to a second sets each node's figures to that second.
     replay.setPosition(2);

@@ -134,6 +134,8 @@ ApiResult ApiConnection::resultOf(QNetworkReply& reply, int timeoutMs) const {
     return result;
   }
   if (result.http_status >= 400) {
+    // The body stays readable: a 409 carries what the caller needs next (a node's fleet_seq).
+    if (parse.error == QJsonParseError::NoError) result.body = json;
     QString message = json.isObject() ? json.object().value(u"error"_s).toString() : QString();
     if (result.http_status == 401)
       result.error = token_.isEmpty() ? tr("401 no token") : tr("401 wrong token");

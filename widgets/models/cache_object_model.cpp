@@ -23,7 +23,18 @@ CacheObjectModel::CacheObjectModel(QObject* parent) : QAbstractTableModel(parent
 
 void CacheObjectModel::setNode(AdminClient* client, bool hasL2) {
   if (client == client_ && hasL2 == has_l2_) return;
+  if (client_) disconnect(client_, &QObject::destroyed, this, nullptr);
   client_ = client;
+  // A node removed from the console drops its requests unanswered: the listing ends here.
+  if (client)
+    connect(client, &QObject::destroyed, this, [this] {
+      ++generation_;
+      in_flight_ = 0;
+      for (auto& stream : streams_) stream.done = true, stream.in_flight = false;
+      error_ = tr("the node was removed from the console");
+      emit failed(error_);
+      emit loadingChanged(false);
+    });
   has_l2_ = hasL2;
   reload();
 }
@@ -150,9 +161,9 @@ bool CacheObjectModel::before(const CachedObjectRow& a, const CachedObjectRow& b
   const double va = value(a), vb = value(b);
   const bool ascending = sort_order_ == Qt::AscendingOrder;
   if (va != vb) return ascending ? va < vb : va > vb;
-  // The node orders keys by their bytes.
+  // The node orders keys by their bytes, and breaks ties in the listing's direction.
   const int byKey = a.key.toUtf8().compare(b.key.toUtf8());
-  return ascending || sort_column_ != KeyColumn ? byKey < 0 : byKey > 0;
+  return ascending ? byKey < 0 : byKey > 0;
 }
 
 void CacheObjectModel::merge() {
@@ -271,7 +282,7 @@ QVariant CacheObjectModel::data(const QModelIndex& index, int role) const {
     case TtlColumn: return ttl > 0 ? Units::duration(ttl) : tr("expired %1 ago").arg(Units::duration(-ttl));
     case FreshnessColumn: return stale ? tr("stale") : tr("fresh");
     case TagsColumn: return row->tags.join(u", "_s);
-    case HitsColumn: return QLocale().toString(static_cast<qint64>(row->hits));
+    case HitsColumn: return QLocale().toString(static_cast<qint64>(std::clamp(row->hits, 0.0, 9e15)));
     default: return {};
   }
 }

@@ -225,7 +225,7 @@ QString FleetModel::healthText(const Row& row) const {
   const QString label = NodeHealth::label(row.health);
   if (row.health == Health::down && row.failing_since_ms) {
     const qint64 ago = std::max<qint64>(0, (nowMs() - row.failing_since_ms) / 1000);
-    return tr("down: %1 %2 s ago").arg(row.failure).arg(ago);
+    return tr("down: %1 %2 s ago").arg(row.failure, QString::number(ago));
   }
   if (row.reason.isEmpty()) return label;
   return tr("%1: %2").arg(label, row.reason);

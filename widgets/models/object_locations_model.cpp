@@ -38,6 +38,11 @@ void ObjectLocationsModel::locate(const QString& url) {
     client->get(target, [this, guard = QPointer(this), generation = generation_, i](const ApiResult& result) {
       if (guard) onAnswer(generation, i, result);
     });
+    // A node removed from the console drops the question unanswered: say so rather than wait.
+    connect(client, &QObject::destroyed, this, [this, generation = generation_, i] {
+      if (i < static_cast<int>(rows_.size()) && rows_[static_cast<std::size_t>(i)].placement == Placement::asking)
+        onAnswer(generation, i, ApiResult{.error = tr("the node was removed from the console"), .transport_failure = true});
+    });
   }
 }
 

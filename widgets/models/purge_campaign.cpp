@@ -11,6 +11,9 @@ PurgeCampaign::PurgeCampaign(PurgeOrder order, std::vector<PurgeTarget> targets,
     : QObject(parent), order_(std::move(order)), targets_(std::move(targets)), options_(options) {
   for (const auto& t : targets_) progress_.push_back({.name = t.name, .role = t.role});
   tasks_.resize(targets_.size());
+  for (std::size_t i = 0; i < targets_.size(); ++i)
+    if (targets_[i].client)
+      connect(targets_[i].client, &QObject::destroyed, this, [this, i] { onClientGone(static_cast<int>(i)); });
   catch_up_.setInterval(options_.catch_up_interval_ms);
   connect(&catch_up_, &QTimer::timeout, this, &PurgeCampaign::retryFailed);
 }
@@ -28,6 +31,14 @@ QString PurgeCampaign::stateLabel(NodePurgeProgress::State state) {
     case NodePurgeProgress::State::caught_up: return tr("caught up");
   }
   return {};
+}
+
+QString PurgeCampaign::kindLabel(const QString& kind) {
+  if (kind == u"tag"_s) return tr("tag");
+  if (kind == u"url"_s) return tr("URL");
+  if (kind == u"prefix"_s) return tr("URL prefix");
+  if (kind == u"all"_s) return tr("everything");
+  return kind;
 }
 
 QString PurgeCampaign::verificationTarget(const PurgeOrder& order, qint64 nodeSeq) {
@@ -83,10 +94,12 @@ void PurgeCampaign::send(int index) {
   Task& task = tasks_[static_cast<std::size_t>(index)];
   AdminClient* client = targets_[static_cast<std::size_t>(index)].client;
   ++node.attempts;
+  ++task.entry_attempts;
   if (node.sent_ms < 0) node.sent_ms = elapsedMs();
   if (node.state == NodePurgeProgress::State::waiting) node.state = NodePurgeProgress::State::sent;
   emit nodeChanged(index);
   if (!client) return retryOrFail(index, tr("the node was removed from the console"));
+  task.waiting = true;
   client->connection().send("POST", u"/admin/v1/purge"_s, body(index, task.queue.front()),
                             options_.request_timeout_ms,
                             [this, guard = QPointer(this), index](const ApiResult& reply) {
@@ -99,8 +112,10 @@ void PurgeCampaign::onReply(int index, const ApiResult& reply) {
   Task& task = tasks_[static_cast<std::size_t>(index)];
   const PurgeTarget& target = targets_[static_cast<std::size_t>(index)];
   const QJsonObject o = reply.body.object();
+  task.waiting = false;
   if (reply.ok()) {
     task.queue.erase(task.queue.begin());
+    task.entry_attempts = 0;
     if (!task.queue.empty()) {
       ++node.replayed;
       return send(index);
@@ -133,6 +148,13 @@ void PurgeCampaign::onReply(int index, const ApiResult& reply) {
     node.l1 = invalidated.value(u"L1"_s).toInteger();
     node.l2 = invalidated.value(u"L2"_s).toInteger();
     emit nodeChanged(index);
+    // A repeat the node no longer has a record of comes back with sequence 0: there is no
+    // "cached before it" to ask about, and asking with 0 would list everything.
+    if (node.node_seq <= 0) {
+      node.detail = tr("the node had this purge already and keeps no record of it: not verified");
+      if (task.retrying) node.state = NodePurgeProgress::State::caught_up;
+      return nodeDone(index);
+    }
     return verify(index);
   }
   if (reply.http_status == 409 && o.contains(u"fleet_seq"_s) && task.gaps++ < 2 && target.backlog) {
@@ -160,23 +182,26 @@ void PurgeCampaign::onReply(int index, const ApiResult& reply) {
 void PurgeCampaign::retryOrFail(int index, const QString& why) {
   NodePurgeProgress& node = progress_[static_cast<std::size_t>(index)];
   Task& task = tasks_[static_cast<std::size_t>(index)];
-  if (task.retrying || node.attempts >= options_.max_attempts) {
+  if (task.retrying || task.entry_attempts >= options_.max_attempts) {
     node.state = NodePurgeProgress::State::failed;
-    node.error = task.retrying ? why : tr("%1 (after %2 attempts)").arg(why).arg(node.attempts);
+    node.error = task.retrying ? why : tr("%1 (after %2 attempts)").arg(why, QString::number(node.attempts));
     return nodeDone(index);
   }
-  QTimer::singleShot(options_.backoff_ms * (1 << (node.attempts - 1)), this, [this, index] { send(index); });
+  QTimer::singleShot(options_.backoff_ms * (1 << std::clamp(task.entry_attempts - 1, 0, 10)), this,
+                     [this, index] { send(index); });
 }
 
 void PurgeCampaign::verify(int index) {
   AdminClient* client = targets_[static_cast<std::size_t>(index)].client;
   if (!client) return nodeDone(index);
   const NodePurgeProgress& node = progress_[static_cast<std::size_t>(index)];
+  tasks_[static_cast<std::size_t>(index)].waiting = true;
   client->connection().get(
       verificationTarget(order_, node.node_seq), options_.request_timeout_ms,
       [this, guard = QPointer(this), index](const ApiResult& reply) {
         if (!guard) return;
         NodePurgeProgress& n = progress_[static_cast<std::size_t>(index)];
+        tasks_[static_cast<std::size_t>(index)].waiting = false;
         const bool late = tasks_[static_cast<std::size_t>(index)].retrying;
         const QJsonObject tiers = reply.body.object().value(u"tiers"_s).toObject();
         if (!reply.ok() || tiers.isEmpty()) {
@@ -205,6 +230,10 @@ void PurgeCampaign::nodeDone(int index) {
     if (progress_[static_cast<std::size_t>(index)].state != NodePurgeProgress::State::failed) {
       task.done = true;
       emit caughtUp(index);
+      // Edges purged while their shield still held the objects may have refilled from it.
+      if (targets_[static_cast<std::size_t>(index)].role == u"shield"_s) repurgeEdgesBehind(index);
+    } else if (!catch_up_.isActive() && elapsedMs() < options_.catch_up_for_ms) {
+      catch_up_.start();  // a second chance that failed: keep trying
     }
     return;
   }
@@ -219,6 +248,35 @@ void PurgeCampaign::nodeDone(int index) {
   emit finishedFirstPass();
 }
 
+void PurgeCampaign::onClientGone(int index) {
+  Task& task = tasks_[static_cast<std::size_t>(index)];
+  targets_[static_cast<std::size_t>(index)].client = nullptr;
+  if (!task.waiting) return;
+  // Its request was dropped unanswered with the node: fail it now instead of waiting forever.
+  task.waiting = false;
+  NodePurgeProgress& node = progress_[static_cast<std::size_t>(index)];
+  node.state = NodePurgeProgress::State::failed;
+  node.error = tr("the node was removed from the console");
+  nodeDone(index);
+}
+
+void PurgeCampaign::repurgeEdgesBehind(int shield) {
+  for (std::size_t i = 0; i < targets_.size(); ++i) {
+    const PurgeTarget& t = targets_[i];
+    if (t.role == u"shield"_s || (!t.upstream.isEmpty() && t.upstream != targets_[static_cast<std::size_t>(shield)].name))
+      continue;
+    Task& task = tasks_[i];
+    if (task.waiting || progress_[i].state == NodePurgeProgress::State::failed) continue;  // caught up on its own
+    // A purge of this node alone (outside the fleet sequence, which it has already applied).
+    task.retrying = true;
+    task.gaps = 0;
+    task.entry_attempts = 0;
+    task.queue = {{0, order_.kind, order_.value, order_.soft, 0}};
+    progress_[i].detail = tr("purged again after its shield caught up");
+    send(static_cast<int>(i));
+  }
+}
+
 void PurgeCampaign::retryFailed() {
   bool waiting = false;
   for (std::size_t i = 0; i < progress_.size(); ++i) {
@@ -228,6 +286,7 @@ void PurgeCampaign::retryFailed() {
     if (task.retrying) continue;  // its last try is still on its way
     task.retrying = true;
     task.gaps = 0;
+    task.entry_attempts = 0;
     task.queue = {{targets_[i].fleet_seq, order_.kind, order_.value, order_.soft, 0}};
     send(static_cast<int>(i));
   }

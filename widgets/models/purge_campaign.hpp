@@ -28,6 +28,7 @@ struct PurgeOrder {
 
 struct PurgeTarget {
   QString name, role;
+  QString upstream;  // the node it fetches from ("origin", a shield's name), empty when unknown
   QPointer<AdminClient> client;
   qint64 fleet_seq = 0;  // 0: a purge of this node alone, outside the fleet sequence
   std::shared_ptr<const QList<JournalEntry>> backlog;  // fleet purges before fleet_seq, oldest first
@@ -71,6 +72,7 @@ class PurgeCampaign : public QObject {
   bool catchingUp() const { return catch_up_.isActive(); }
 
   static QString stateLabel(NodePurgeProgress::State state);
+  static QString kindLabel(const QString& kind);  // "tag" -> "tag", "all" -> "everything", in the UI's language
   static QString verificationTarget(const PurgeOrder& order, qint64 nodeSeq);
 
  signals:
@@ -82,8 +84,10 @@ class PurgeCampaign : public QObject {
   struct Task {
     std::vector<JournalEntry> queue;  // replays first, then the purge itself
     int gaps = 0;
-    bool retrying = false;  // caught up later: its results go to caught_up_ms
+    int entry_attempts = 0;  // for the entry at the front: replays do not use up the retry budget
+    bool retrying = false;   // caught up later: its results go to caught_up_ms
     bool done = false;
+    bool waiting = false;    // a request is out; a node removed from the console never answers it
   };
   void startWave(int wave);
   void send(int index);
@@ -92,6 +96,8 @@ class PurgeCampaign : public QObject {
   void verify(int index);
   void nodeDone(int index);
   void retryFailed();
+  void repurgeEdgesBehind(int shield);
+  void onClientGone(int index);
   QJsonObject body(int index, const JournalEntry& entry) const;
 
   PurgeOrder order_;

@@ -14,16 +14,8 @@ constexpr int kOriginWatchMs = 5000;
 
 PurgeCoordinator::PurgeCoordinator(FleetModel* fleet, const QString& journalPath, QObject* parent)
     : QObject(parent), fleet_(fleet), journal_(std::make_unique<PurgeJournal>(journalPath)) {
-  for (PurgeJournal* j : {journal_.get()}) {
-    connect(j, &PurgeJournal::appended, this, &PurgeCoordinator::onAppended);
-    connect(j, &PurgeJournal::failed, this, [this](const QString& tag, const QString& message) {
-      if (tag.startsWith(u"append-"_s) && pending_appends_ > 0) {
-        pending_appends_ = 0;
-        pending_targets_.clear();
-      }
-      emit failed(message);
-    });
-  }
+  connect(journal_.get(), &PurgeJournal::appended, this, &PurgeCoordinator::onAppended);
+  connect(journal_.get(), &PurgeJournal::failed, this, &PurgeCoordinator::onAppendFailed);
   connect(journal_.get(), &PurgeJournal::historyLoaded, this, &PurgeCoordinator::historyLoaded);
   connect(journal_.get(), &PurgeJournal::recorded, this, [this](const QString& tag, qint64 id) {
     if (PurgeRun* run = recording_.take(tag)) {
@@ -41,19 +33,40 @@ QString PurgeCoordinator::labJournalPath() const { return lab_journal_ ? lab_jou
 
 void PurgeCoordinator::setLabInstance(const QString& instance) {
   if (instance == lab_instance_ || instance.isEmpty()) return;
+  if (pending_appends_ > 0) {
+    next_lab_instance_ = instance;  // after the purge being journalled now
+    return;
+  }
   lab_instance_ = instance;
   // A restarted lab's nodes start again at fleet purge 0: a journal per lab start.
   QString safe = instance;
   for (QChar& c : safe)
     if (!c.isLetterOrNumber() && c != u'-') c = u'_';
   const QString path = QFileInfo(journal_->path()).absolutePath() + u"/lab-"_s + safe + u".sqlite"_s;
+  if (lab_journal_) retired_journals_.push_back(std::move(lab_journal_));
   lab_journal_ = std::make_unique<PurgeJournal>(path);
   connect(lab_journal_.get(), &PurgeJournal::appended, this, &PurgeCoordinator::onAppended);
-  connect(lab_journal_.get(), &PurgeJournal::failed, this, [this](const QString&, const QString& message) {
-    pending_appends_ = 0;
-    pending_targets_.clear();
-    emit failed(message);
+  connect(lab_journal_.get(), &PurgeJournal::failed, this, &PurgeCoordinator::onAppendFailed);
+}
+
+void PurgeCoordinator::onAppendFailed(const QString& tag, const QString& message) {
+  if (tag.startsWith(u"record-"_s)) {
+    // The history row was not written: nothing waits for it any more.
+    if (PurgeRun* run = recording_.take(tag)) dirty_.remove(run);
+    return emit failed(message);
+  }
+  if (!tag.startsWith(u"append-%1-"_s.arg(generation_)) || pending_appends_ <= 0) return emit failed(message);
+  // This journal's nodes cannot get the purge in sequence; the other journal's still do.
+  const bool lab = tag.endsWith(u"-lab"_s);
+  std::erase_if(pending_targets_, [&](const PurgeTarget& t) {
+    const int row = fleet_ ? fleet_->rowOf(t.name) : -1;
+    const bool fromLab = row >= 0 && fleet_->tierFigures(row).from_lab && lab_journal_;
+    return fromLab == lab;
   });
+  emit failed(message);
+  if (--pending_appends_ > 0) return;
+  if (!pending_targets_.empty()) launch();
+  if (!next_lab_instance_.isEmpty()) setLabInstance(std::exchange(next_lab_instance_, {}));
 }
 
 double PurgeCoordinator::originRate() const {
@@ -88,7 +101,7 @@ void PurgeCoordinator::purge(const PurgeOrder& order, const QStringList& nodes, 
     const int row = fleet_->rowOf(name);
     if (row < 0) continue;
     const TierFigures f = fleet_->tierFigures(row);
-    pending_targets_.push_back({.name = f.name, .role = f.role, .client = fleet_->clientAt(row)});
+    pending_targets_.push_back({.name = f.name, .role = f.role, .upstream = f.upstream, .client = fleet_->clientAt(row)});
     (f.from_lab ? anyLab : anyOther) = true;
   }
   if (pending_targets_.empty()) return emit failed(tr("no node to purge"));
@@ -115,6 +128,7 @@ void PurgeCoordinator::onAppended(const QString& tag, const JournalEntry& entry,
   }
   if (!lab) pending_fleet_seq_ = entry.fleet_seq;
   if (--pending_appends_ == 0) launch();
+  if (pending_appends_ == 0 && !next_lab_instance_.isEmpty()) setLabInstance(std::exchange(next_lab_instance_, {}));
 }
 
 void PurgeCoordinator::launch() {

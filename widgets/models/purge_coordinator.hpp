@@ -59,13 +59,18 @@ class PurgeCoordinator : public QObject {
 
  private:
   void onAppended(const QString& tag, const JournalEntry& entry, const QList<JournalEntry>& backlog);
+  void onAppendFailed(const QString& tag, const QString& message);
   void launch();
   void record(PurgeRun& run);
 
   QPointer<FleetModel> fleet_;
   std::unique_ptr<PurgeJournal> journal_;
   std::unique_ptr<PurgeJournal> lab_journal_;
+  // Journals of earlier lab starts: kept, not destroyed (that would wait for their thread on the
+  // GUI thread and drop an append in flight). One per lab restart in a session.
+  std::vector<std::unique_ptr<PurgeJournal>> retired_journals_;
   QString lab_instance_;
+  QString next_lab_instance_;  // seen while a purge was being journalled: applied after it
   std::vector<std::unique_ptr<PurgeRun>> runs_;  // the last is the panel's; older ones may still catch up
   std::vector<PurgeTarget> pending_targets_;
   PurgeOrder pending_order_;

@@ -1,5 +1,6 @@
 #include "models/purge_history_model.hpp"
 
+#include "models/purge_campaign.hpp"
 #include "models/units.hpp"
 
 #include <QDateTime>
@@ -77,7 +78,7 @@ QVariant PurgeHistoryModel::data(const QModelIndex& index, int role) const {
   switch (index.column()) {
     case WhenColumn:
       return locale.toString(QDateTime::fromMSecsSinceEpoch(r.at_ms), QLocale::ShortFormat);
-    case KindColumn: return r.kind;
+    case KindColumn: return PurgeCampaign::kindLabel(r.kind);
     case ValueColumn: return r.value;
     case ModeColumn: return r.soft ? tr("soft") : tr("hard");
     case TargetsColumn: return row.ours ? r.targets : tr("fleet (edgelabd ctl)");

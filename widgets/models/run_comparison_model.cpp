@@ -18,7 +18,7 @@ double reportValue(const QJsonObject& report, const QStringList& path) {
 RunComparisonModel::RunComparisonModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 QString RunComparisonModel::runName(const RunData& run) {
-  return tr("run %1 (%2)").arg(run.summary.id).arg(run.summary.topology);
+  return tr("run %1 (%2)").arg(QString::number(run.summary.id), run.summary.topology);
 }
 
 void RunComparisonModel::compare(std::shared_ptr<const RunData> a, std::shared_ptr<const RunData> b) {

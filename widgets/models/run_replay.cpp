@@ -5,6 +5,8 @@ using namespace Qt::StringLiterals;
 namespace edgelab::console {
 namespace {
 bool isShield(const QString& node) { return node.startsWith(u"shield-"_s); }
+// The run keeps the origin's own seconds too (its requests are the fetches that reached it).
+bool isOrigin(const QString& node) { return node == u"origin"_s; }
 }  // namespace
 
 RunReplay::RunReplay(QObject* parent) : QObject(parent), fleet_(nullptr) {
@@ -20,7 +22,7 @@ void RunReplay::load(std::shared_ptr<const RunData> run) {
   position_ = 0;
   if (run_) {
     for (auto it = run_->seconds.begin(); it != run_->seconds.end(); ++it)
-      fleet_.addReplayNode(it.key(), isShield(it.key()) ? u"shield"_s : u"edge"_s);
+      if (!isOrigin(it.key())) fleet_.addReplayNode(it.key(), isShield(it.key()) ? u"shield"_s : u"edge"_s);
     // The report has every request's latency by the tier that served it.
     const QJsonObject tiers = run_->summary.report.value(u"tiers"_s).toObject();
     const QString names[] = {u"l1_hit"_s, u"l2_hit"_s, u"shield_hit"_s, u"origin"_s};
@@ -40,14 +42,20 @@ void RunReplay::load(std::shared_ptr<const RunData> run) {
 TrafficSecond RunReplay::labSecond(const RunData& run, int second) {
   TrafficSecond s;
   s.t = run.summary.started_ms / 1000 + second;
-  double weighted50 = 0, weighted99 = 0;
+  double weighted50 = 0, weighted99 = 0, fetches = 0;
+  bool originRow = false;
   for (auto it = run.seconds.begin(); it != run.seconds.end(); ++it) {
     const auto& rows = it.value();
     // Seconds are stored in order from 1, one per node and second.
     const int at = second - 1;
     if (at < 0 || at >= rows.size() || rows[at].second != second) continue;
     const NodeSecondRow& r = rows[at];
-    s.origin += r.origin;
+    if (isOrigin(it.key())) {
+      originRow = true;
+      s.origin = r.requests;
+      continue;
+    }
+    fetches += r.origin;
     if (isShield(it.key())) {
       s.served[kTierShield] += r.l1_hits + r.l2_hits;
       continue;
@@ -60,6 +68,7 @@ TrafficSecond RunReplay::labSecond(const RunData& run, int second) {
     weighted50 += r.p50_ms * r.requests;
     weighted99 += r.p99_ms * r.requests;
   }
+  if (!originRow) s.origin = fetches;  // an older run without the origin's row
   s.served[kTierOrigin] = s.origin;
   // The run keeps each node's percentiles, not every request: the PoPs' request-weighted mean.
   if (s.requests > 0) {
@@ -83,6 +92,7 @@ bool RunReplay::killedAt(const QString& node, qint64 atMs) const {
 void RunReplay::applyNodes(int second) {
   const qint64 atMs = run_->summary.started_ms + qint64(second) * 1000;
   for (auto it = run_->seconds.begin(); it != run_->seconds.end(); ++it) {
+    if (isOrigin(it.key())) continue;
     FleetModel::ReplayFigures f;
     const int at = second - 1;
     if (at >= 0 && at < it.value().size() && it.value()[at].second == second) {

@@ -7,16 +7,13 @@ using namespace Qt::StringLiterals;
 namespace edgelab::console {
 
 TierHeatModel::TierHeatModel(FleetModel* fleet, QObject* parent) : QAbstractTableModel(parent), fleet_(fleet) {
-  // The fleet's rows are this model's rows: structure changes reset, figures refresh every cell.
-  for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-    connect(fleet, signal, this, [this] {
-      beginResetModel();
-      endResetModel();
-    });
-  connect(fleet, &QAbstractItemModel::modelReset, this, [this] {
-    beginResetModel();
-    endResetModel();
-  });
+  // The fleet's rows are this model's rows: a change of them is a reset here, begun before it.
+  for (auto about : {&QAbstractItemModel::rowsAboutToBeInserted, &QAbstractItemModel::rowsAboutToBeRemoved})
+    connect(fleet, about, this, [this] { beginResetModel(); });
+  for (auto done : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+    connect(fleet, done, this, [this] { endResetModel(); });
+  connect(fleet, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); });
+  connect(fleet, &QAbstractItemModel::modelReset, this, [this] { endResetModel(); });
   connect(fleet, &FleetModel::figuresChanged, this, [this] {
     if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
   });

@@ -17,10 +17,16 @@ double percentile(QVector<double> values, double q) {
   return values[std::clamp<qsizetype>(at, 0, values.size() - 1)];
 }
 
+// The lab's lists, bounded: a histogram has a few dozen buckets, not what an answer may claim.
+constexpr qsizetype kMaxBuckets = 65;
+
 QVector<double> numbers(const QJsonArray& array) {
   QVector<double> out;
-  out.reserve(array.size());
-  for (const auto& v : array) out.append(v.toDouble());
+  out.reserve(std::min(array.size(), kMaxBuckets));
+  for (const auto& v : array) {
+    if (out.size() == kMaxBuckets) break;
+    out.append(v.toDouble());
+  }
   return out;
 }
 
@@ -37,6 +43,14 @@ TrafficHistory::TrafficHistory(QObject* parent) : QObject(parent) {}
 QString TrafficHistory::tierName(int tier) {
   static const QString names[] = {u"L1"_s, u"L2"_s, u"shield"_s, u"origin"_s};
   return tier >= 0 && tier < kTierCount ? names[tier] : QString();
+}
+
+QString TrafficHistory::tierLabel(int tier) {
+  switch (tier) {
+    case kTierShield: return tr("shield");
+    case kTierOrigin: return tr("origin");
+    default: return tierName(tier);
+  }
 }
 
 void TrafficHistory::clear() {

@@ -42,7 +42,8 @@ class TrafficHistory : public QObject {
   static constexpr int kCapacitySeconds = 3600;
   explicit TrafficHistory(QObject* parent = nullptr);
 
-  static QString tierName(int tier);  // "L1", "L2", "shield", "origin"
+  static QString tierName(int tier);   // "L1", "L2", "shield", "origin": the lab API's keys
+  static QString tierLabel(int tier);  // the same in the UI's language
 
   // A /lab/v1/metrics answer: its seconds after the newest kept are added.
   void addMetrics(const QJsonObject& metrics);

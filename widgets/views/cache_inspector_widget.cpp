@@ -286,10 +286,8 @@ void CacheInspectorWidget::publishMarks() {
       locations_->url().isEmpty()
           ? QString()
           : tr("%1: fresh on %2 nodes, stale on %3, not cached on the others%4")
-                .arg(locations_->url())
-                .arg(fresh)
-                .arg(stale)
-                .arg(asking ? tr(" (%1 still asking)").arg(asking) : QString()));
+                .arg(locations_->url(), QString::number(fresh), QString::number(stale),
+                     asking ? tr(" (%1 still asking)").arg(asking) : QString()));
   emit marksChanged(u"locations"_s, marks);
 }
 

@@ -20,6 +20,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QLogValueAxis>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QScrollBar>
@@ -87,8 +88,8 @@ ChartsWidget::ChartsWidget(TrafficHistory* history, FleetModel* fleet, QItemSele
 
   QChart* latency = makeChart(tr("p50 (solid) and p99 (dashed) by the tier that served the request"));
   for (int tier = 0; tier < kTierCount; ++tier) {
-    line(latency, tr("%1 p50").arg(TrafficHistory::tierName(tier)), tierColour(tier));
-    line(latency, tr("%1 p99").arg(TrafficHistory::tierName(tier)), tierColour(tier), Qt::DashLine);
+    line(latency, tr("%1 p50").arg(TrafficHistory::tierLabel(tier)), tierColour(tier));
+    line(latency, tr("%1 p99").arg(TrafficHistory::tierLabel(tier)), tierColour(tier), Qt::DashLine);
   }
   line(latency, tr("selected PoP p50"), palette().color(QPalette::WindowText));
   line(latency, tr("selected PoP p99"), palette().color(QPalette::WindowText), Qt::DashLine);
@@ -367,8 +368,11 @@ void ChartsWidget::refreshHistogram(qint64 from, qint64 to) {
     for (int i = 0; i < std::min<int>(miss.size(), s.hist_miss.size()); ++i) miss[i] += s.hist_miss[i];
   }
   // One bucket per bound; the last also takes everything slower (a count past the bounds is "above").
-  int buckets = static_cast<int>(bounds.size());
-  for (const TrafficSecond& s : history_->seconds()) buckets = std::max<int>(buckets, s.hist_hit.size());
+  // At most one bucket past the bounds (a lab's answer decides the lengths; labels must stay unique).
+  int buckets = static_cast<int>(std::min<qsizetype>(bounds.size(), 64));
+  for (const TrafficSecond& s : history_->seconds())
+    buckets = std::max<int>(buckets, static_cast<int>(std::min<qsizetype>(s.hist_hit.size(), bounds.size() + 1)));
+  buckets = std::min<int>(buckets, static_cast<int>(std::min<qsizetype>(bounds.size(), 64)) + 1);
   hit.resize(std::max<int>(hit.size(), buckets));
   miss.resize(std::max<int>(miss.size(), buckets));
   QStringList labels;
@@ -419,12 +423,14 @@ void ChartsWidget::refreshTierBars() {
 
 void ChartsWidget::exportPng() {
   const QString path = QFileDialog::getSaveFileName(this, tr("Save chart as PNG"), u"chart.png"_s, tr("PNG (*.png)"));
-  if (!path.isEmpty()) ChartExport::savePng(*views_[tabs_->currentIndex()], path);
+  if (!path.isEmpty() && !ChartExport::savePng(*views_[tabs_->currentIndex()], path))
+    QMessageBox::warning(this, tr("Save chart as PNG"), tr("Could not write %1").arg(path));
 }
 
 void ChartsWidget::exportCsv() {
   const QString path = QFileDialog::getSaveFileName(this, tr("Save chart data as CSV"), u"chart.csv"_s, tr("CSV (*.csv)"));
-  if (!path.isEmpty()) ChartExport::saveCsv(*chart(static_cast<Chart>(tabs_->currentIndex())), path);
+  if (!path.isEmpty() && !ChartExport::saveCsv(*chart(static_cast<Chart>(tabs_->currentIndex())), path))
+    QMessageBox::warning(this, tr("Save chart data as CSV"), tr("Could not write %1").arg(path));
 }
 
 }  // namespace edgelab::console

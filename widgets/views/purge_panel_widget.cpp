@@ -281,7 +281,9 @@ void PurgePanelWidget::refresh() {
     if (n.state == S::waiting || n.state == S::sent || n.state == S::acknowledged) ++pending;
     lastEviction = std::max(lastEviction, n.verified_ms);
   }
-  const QString what = run->order.kind == u"all"_s ? tr("everything") : run->order.kind + u" "_s + run->order.value;
+  const QString what = run->order.kind == u"all"_s
+                           ? PurgeCampaign::kindLabel(run->order.kind)
+                           : PurgeCampaign::kindLabel(run->order.kind) + u" "_s + run->order.value;
   QStringList parts{tr("%1 verified").arg(verified)};
   if (pending) parts << tr("%1 in progress").arg(pending);
   if (failed) parts << tr("%1 failed (trying again)").arg(failed);
@@ -331,7 +333,8 @@ void PurgePanelWidget::reopen(int historyRow) {
   progress_->show(record->result);
   const QLocale locale;
   summary_->setText(tr("Purge of %1 %2 (%3) on %4, sent %5")
-                        .arg(record->kind, record->value, record->soft ? tr("soft") : tr("hard"), record->targets,
+                        .arg(PurgeCampaign::kindLabel(record->kind), record->value, record->soft ? tr("soft") : tr("hard"),
+                             record->targets,
                              locale.toString(QDateTime::fromMSecsSinceEpoch(record->at_ms), QLocale::ShortFormat)));
   comparison_->setText(tr("Last verified eviction after %1 · Fastly publishes about %2 for a global purge")
                            .arg(Units::millis(record->total_ms), Units::millis(kFastlyGlobalPurgeMs)));

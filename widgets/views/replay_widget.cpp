@@ -130,10 +130,10 @@ void ReplayWidget::onRunsListed(const QString& path, const QList<RunSummary>& ru
   compare_->addItem(tr("(no comparison)"), qint64(0));
   const QLocale locale;
   for (const RunSummary& run : runs) {
-    const QString label = tr("%1 · %2 · %3")
-                              .arg(run.id)
-                              .arg(run.topology,
-                                   locale.toString(QDateTime::fromMSecsSinceEpoch(run.started_ms), QLocale::ShortFormat));
+    const QString label =
+        tr("%1 · %2 · %3")
+            .arg(QString::number(run.id), run.topology,
+                 locale.toString(QDateTime::fromMSecsSinceEpoch(run.started_ms), QLocale::ShortFormat));
     runs_->addItem(run.report.isEmpty() ? tr("%1 (unfinished)").arg(label) : label, run.id);
     compare_->addItem(label, run.id);
   }
@@ -163,8 +163,9 @@ void ReplayWidget::onRunLoaded(const QString& path, std::shared_ptr<const RunDat
   }
   updatePosition(replay_->position());
   map_->fitToFleet();
-  message_->setText(tr("Run %1 on %2: %3 nodes, %4 s").arg(run->summary.id).arg(run->summary.topology)
-                        .arg(run->seconds.size()).arg(run->duration_s));
+  message_->setText(tr("Run %1 on %2: %3 nodes, %4 s")
+                        .arg(QString::number(run->summary.id), run->summary.topology,
+                             QString::number(replay_->fleet().rowCount()), QString::number(run->duration_s)));
   updateComparison();
   emit runLoaded();
 }

@@ -107,8 +107,8 @@ void WhatIfWidget::ask(const QString& city, double lat, double lon, const QStrin
     // A city's own name ("Paris") rather than a region: the lab knows those too.
     if (!session_ || !session_->lab()) return;
     summary_->setText(tr("Asking…"));
-    session_->lab()->whatIf(0, 0, city, url, [this, guard = QPointer(this)](const ApiResult& r) {
-      if (!guard) return;
+    session_->lab()->whatIf(0, 0, city, url, [this, guard = QPointer(this), generation = ++generation_](const ApiResult& r) {
+      if (!guard || generation != generation_) return;
       if (!r.ok()) return summary_->setText(tr("The lab could not answer: %1").arg(r.error));
       onAnswer(r.body.object());
     });
@@ -124,8 +124,8 @@ void WhatIfWidget::send() {
   }
   summary_->setText(tr("Asking…"));
   session_->lab()->whatIf(lat_->value(), lon_->value(), city_->currentData().toString(), url_->text().trimmed(),
-                          [this, guard = QPointer(this)](const ApiResult& r) {
-                            if (!guard) return;
+                          [this, guard = QPointer(this), generation = ++generation_](const ApiResult& r) {
+                            if (!guard || generation != generation_) return;
                             if (!r.ok()) return summary_->setText(tr("The lab could not answer: %1").arg(r.error));
                             onAnswer(r.body.object());
                           });

@@ -52,6 +52,7 @@ class WhatIfWidget : public QWidget {
   QPushButton* ask_;
   QLabel* summary_;
   QTableView* view_;
+  int generation_ = 0;  // only the newest question's answer is shown
 };
 
 }  // namespace edgelab::console
