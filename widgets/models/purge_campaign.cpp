@@ -68,15 +68,7 @@ void PurgeCampaign::startWave(int wave) {
   for (std::size_t i = 0; i < targets_.size(); ++i)
     if ((targets_[i].role == u"shield"_s ? 0 : 1) == wave) members.push_back(static_cast<int>(i));
   wave_remaining_ = static_cast<int>(members.size());
-  if (members.empty()) {
-    if (wave == 0) return startWave(1);
-    finished_ = true;
-    total_ms_ = elapsedMs();
-    if (std::any_of(progress_.begin(), progress_.end(),
-                    [](const auto& p) { return p.state == NodePurgeProgress::State::failed; }))
-      catch_up_.start();
-    return emit finishedFirstPass();
-  }
+  if (members.empty()) return wave == 0 ? startWave(1) : finishFirstPass();
   for (int i : members) send(i);
 }
 
@@ -240,6 +232,10 @@ void PurgeCampaign::nodeDone(int index) {
   task.done = true;
   if (--wave_remaining_ > 0) return;
   if (wave_ == 0) return startWave(1);
+  finishFirstPass();
+}
+
+void PurgeCampaign::finishFirstPass() {
   finished_ = true;
   total_ms_ = elapsedMs();
   if (std::any_of(progress_.begin(), progress_.end(),

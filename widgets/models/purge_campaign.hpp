@@ -95,6 +95,7 @@ class PurgeCampaign : public QObject {
   void retryOrFail(int index, const QString& why);
   void verify(int index);
   void nodeDone(int index);
+  void finishFirstPass();
   void retryFailed();
   void repurgeEdgesBehind(int shield);
   void onClientGone(int index);

@@ -5,6 +5,7 @@
 #include "models/object_detail_model.hpp"
 #include "models/object_locations_model.hpp"
 #include "models/tier_heat_model.hpp"
+#include "views/table_setup.hpp"
 #include "views/tier_chain_widget.hpp"
 
 #include <QCheckBox>
@@ -63,12 +64,8 @@ CacheInspectorWidget::CacheInspectorWidget(FleetModel* fleet, QItemSelectionMode
 
   locations_summary_ = new QLabel(this);
   locations_summary_->setWordWrap(true);
-  locations_view_ = new QTableView(this);
-  locations_view_->setObjectName(u"objectLocations"_s);
+  locations_view_ = TableSetup::create(this, u"objectLocations"_s);
   locations_view_->setModel(locations_);
-  locations_view_->verticalHeader()->hide();
-  locations_view_->horizontalHeader()->setStretchLastSection(true);
-  locations_view_->setSelectionBehavior(QAbstractItemView::SelectRows);
   auto* whereLayout = new QVBoxLayout;
   whereLayout->setContentsMargins(0, 0, 0, 0);
   whereLayout->addWidget(locations_summary_);
@@ -129,17 +126,12 @@ QWidget* CacheInspectorWidget::buildObjectsPane() {
   reload->setObjectName(u"objectReload"_s);
   count_ = new QLabel(pane);
   count_->setObjectName(u"objectCount"_s);
-  object_table_ = new QTableView(pane);
-  object_table_->setObjectName(u"objectTable"_s);
+  object_table_ = TableSetup::create(pane, u"objectTable"_s);
   object_table_->setModel(objects_);
   object_table_->setSortingEnabled(true);  // the model sorts on the node
   object_table_->sortByColumn(CacheObjectModel::KeyColumn, Qt::AscendingOrder);
-  object_table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  object_table_->setSelectionMode(QAbstractItemView::SingleSelection);
-  object_table_->verticalHeader()->hide();
-  object_table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
   object_table_->horizontalHeader()->setSectionResizeMode(CacheObjectModel::KeyColumn, QHeaderView::Stretch);
-  object_table_->setWordWrap(false);
+  object_table_->horizontalHeader()->setStretchLastSection(false);
   object_table_->setTextElideMode(Qt::ElideMiddle);
 
   auto* filters = new QHBoxLayout;
@@ -169,13 +161,10 @@ QWidget* CacheInspectorWidget::buildHeatGrid() {
   auto* proxy = new QSortFilterProxyModel(this);
   proxy->setSourceModel(heat_);
   proxy->setSortRole(TierHeatModel::SortRole);
-  auto* view = new QTableView(this);
-  view->setObjectName(u"heatGrid"_s);
+  QTableView* view = TableSetup::create(this, u"heatGrid"_s);
   view->setModel(proxy);
   view->setSortingEnabled(true);
   view->sortByColumn(TierHeatModel::RegionColumn, Qt::AscendingOrder);
-  view->verticalHeader()->hide();
-  view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
   // Fixed widths: the grid changes ten times a second, and sizing 55 rows to their contents each
   // time would stall the window. Fitted once, when the first figures are in.
   view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -187,8 +176,6 @@ QWidget* CacheInspectorWidget::buildHeatGrid() {
     if (std::exchange(fitted, true)) return;
     view->resizeColumnsToContents();
   });
-  view->setSelectionBehavior(QAbstractItemView::SelectRows);
-  view->setEditTriggers(QAbstractItemView::NoEditTriggers);
   // A click in the grid selects the node everywhere.
   connect(view, &QTableView::clicked, this, [this, proxy](const QModelIndex& index) {
     if (!selection_ || !fleet_) return;

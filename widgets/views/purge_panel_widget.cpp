@@ -5,6 +5,7 @@
 #include "models/purge_progress_model.hpp"
 #include "models/region_catalogue.hpp"
 #include "models/units.hpp"
+#include "views/table_setup.hpp"
 #include "views/waterfall_delegate.hpp"
 
 #include <QCheckBox>
@@ -31,18 +32,6 @@ namespace {
 constexpr double kFastlyGlobalPurgeMs = 150;  // Fastly's published global purge time
 constexpr int kMarksKeptMs = 15'000;
 
-QTableView* makeTable(QWidget* parent, const QString& name) {
-  auto* view = new QTableView(parent);
-  view->setObjectName(name);
-  view->verticalHeader()->hide();
-  view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-  view->setSelectionBehavior(QAbstractItemView::SelectRows);
-  view->setSelectionMode(QAbstractItemView::SingleSelection);
-  view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  view->setWordWrap(false);
-  view->horizontalHeader()->setStretchLastSection(true);
-  return view;
-}
 }  // namespace
 
 PurgePanelWidget::PurgePanelWidget(ConsoleSession* session, QItemSelectionModel* selection, QWidget* parent)
@@ -89,7 +78,7 @@ PurgePanelWidget::PurgePanelWidget(ConsoleSession* session, QItemSelectionModel*
   form->addRow(tr("Purge"), what);
   form->addRow(tr("On"), where);
 
-  waterfall_ = makeTable(this, u"purgeWaterfall"_s);
+  waterfall_ = TableSetup::create(this, u"purgeWaterfall"_s);
   waterfall_->setModel(progress_);
   waterfall_->setItemDelegateForColumn(PurgeProgressModel::WaterfallColumn, new WaterfallDelegate(waterfall_));
   // Fixed widths: sizing columns to their contents on every update of 55 rows stalls the window
@@ -102,7 +91,7 @@ PurgePanelWidget::PurgePanelWidget(ConsoleSession* session, QItemSelectionModel*
                              {PurgeProgressModel::VerifiedColumn, 6}, {PurgeProgressModel::InvalidatedColumn, 7},
                              {PurgeProgressModel::WaterfallColumn, 12}})
     waterfall_->setColumnWidth(column, em * ems);
-  history_view_ = makeTable(this, u"purgeHistory"_s);
+  history_view_ = TableSetup::create(this, u"purgeHistory"_s);
   history_view_->setModel(history_);
   history_view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   history_view_->setToolTip(tr("Double-click a purge to see its result per node again"));

@@ -4,6 +4,7 @@
 #include "models/recent_requests_model.hpp"
 #include "models/request_trace_model.hpp"
 #include "models/units.hpp"
+#include "views/table_setup.hpp"
 
 #include <QCheckBox>
 #include <QHeaderView>
@@ -23,20 +24,10 @@ RequestTraceWidget::RequestTraceWidget(ConsoleSession* session, QWidget* parent)
   trace_ = new RequestTraceModel(this);
   pause_ = new QCheckBox(tr("Hold the list (samples keep coming, unseen)"), this);
   pause_->setObjectName(u"tracePause"_s);
-  recent_view_ = new QTableView(this);
-  recent_view_->setObjectName(u"recentRequests"_s);
+  recent_view_ = TableSetup::create(this, u"recentRequests"_s);
   recent_view_->setModel(recent_);
-  recent_view_->verticalHeader()->hide();
-  recent_view_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
-  recent_view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  recent_view_->setSelectionMode(QAbstractItemView::SingleSelection);
-  recent_view_->horizontalHeader()->setStretchLastSection(true);
-  recent_view_->setWordWrap(false);
-  trace_view_ = new QTableView(this);
-  trace_view_->setObjectName(u"requestTrace"_s);
+  trace_view_ = TableSetup::create(this, u"requestTrace"_s);
   trace_view_->setModel(trace_);
-  trace_view_->verticalHeader()->hide();
-  trace_view_->horizontalHeader()->setStretchLastSection(true);
   trace_view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   trace_view_->horizontalHeader()->setSectionResizeMode(RequestTraceModel::CacheStatusColumn, QHeaderView::Stretch);
   trace_view_->setWordWrap(true);

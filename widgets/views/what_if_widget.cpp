@@ -4,6 +4,7 @@
 #include "models/region_catalogue.hpp"
 #include "models/units.hpp"
 #include "models/what_if_model.hpp"
+#include "views/table_setup.hpp"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -44,11 +45,9 @@ WhatIfWidget::WhatIfWidget(ConsoleSession* session, QWidget* parent) : QWidget(p
   summary_ = new QLabel(tr("Pick a city or a point on the map and a URL"), this);
   summary_->setObjectName(u"whatIfSummary"_s);
   summary_->setWordWrap(true);
-  view_ = new QTableView(this);
-  view_->setObjectName(u"whatIfPath"_s);
+  view_ = TableSetup::create(this, u"whatIfPath"_s);
   view_->setModel(model_);
-  view_->verticalHeader()->hide();
-  view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);  // four or five rows
   view_->horizontalHeader()->setStretchLastSection(true);
 
   auto* where = new QHBoxLayout;
