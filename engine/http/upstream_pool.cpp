@@ -58,9 +58,10 @@ void UpstreamPool::release(std::unique_ptr<UpstreamConnection> connection) {
     case SocketState::quiet:
       break;
   }
-  connection->idle_since = std::chrono::steady_clock::now();
   connection->stream.expires_never();
   std::lock_guard lock(mutex_);
+  // Stamped under the lock: idle_ stays in time order for expire_idle().
+  connection->idle_since = std::chrono::steady_clock::now();
   if (closed_ || idle_.size() >= limits_.max_idle || limits_.idle_timeout <= std::chrono::milliseconds::zero()) return;
   const std::uint64_t id = ++next_idle_id_;
   // Started under the lock, so the handler cannot look for the id before the
