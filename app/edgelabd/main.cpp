@@ -7,6 +7,7 @@
 //   edgelabd ctl --nodes FILE purge|status|stats ...
 //                                         drive nodes through their admin APIs
 #include "commands.hpp"
+#include "core/open_file_limit.hpp"
 
 #include <algorithm>
 #include <csignal>
@@ -97,6 +98,9 @@ int main(int argc, char** argv) {
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
+  // A lab holds thousands of loopback connections (two descriptors each, four
+  // through a WAN link): the soft limit goes up to the hard one, as in nginx.
+  edgelab::raise_open_file_limit();
 
   if (argc < 2) {
     usage();

@@ -141,6 +141,7 @@ MaybeError read_limits(const json::object& obj, LimitsConfig& l) {
   if ((e = read_millis(r, "upstream_connect_timeout_ms", l.upstream_connect_timeout))) return e;
   if ((e = read_millis(r, "upstream_read_timeout_ms", l.upstream_read_timeout))) return e;
   if ((e = read_uint_as(r, "upstream_max_idle", l.upstream_max_idle))) return e;
+  if ((e = read_millis(r, "upstream_idle_timeout_ms", l.upstream_idle_timeout))) return e;
   if ((e = read_uint_as(r, "max_headers", l.max_headers))) return e;
   if ((e = read_uint_as(r, "uri_bytes", l.uri_bytes))) return e;
   if ((e = read_uint_as(r, "upstream_max_headers", l.upstream_max_headers))) return e;

@@ -68,6 +68,7 @@ struct LimitsConfig {
   std::chrono::milliseconds upstream_connect_timeout{3'000};
   std::chrono::milliseconds upstream_read_timeout{30'000};
   std::size_t upstream_max_idle = 256;
+  std::chrono::milliseconds upstream_idle_timeout{30'000};  // a pooled upstream connection idle this long is closed
   std::size_t max_headers = 100;           // request header fields (431 past it)
   std::size_t uri_bytes = 8 * 1024;        // request target (414 past it)
   std::size_t upstream_max_headers = 100;  // response header fields from upstream (502 past it)

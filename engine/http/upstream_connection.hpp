@@ -14,6 +14,7 @@ struct UpstreamConnection {
   beast::tcp_stream stream;
   beast::flat_buffer buffer;
   std::chrono::steady_clock::time_point idle_since{};
+  char idle_probe = 0;  // the idle watch peeks a byte here (and leaves it in the socket)
   std::uint64_t requests = 0;
 };
 

@@ -6,7 +6,7 @@
 namespace edgelab {
 
 UpstreamPool::UpstreamPool(net::io_context& ioc, Endpoint upstream, UpstreamLimits limits)
-    : ioc_(ioc), upstream_(std::move(upstream)), limits_(limits) {}
+    : ioc_(ioc), upstream_(std::move(upstream)), limits_(limits), expiry_(ioc.get_executor()) {}
 
 UpstreamPool::~UpstreamPool() = default;
 
@@ -28,7 +28,10 @@ std::unique_ptr<UpstreamConnection> UpstreamPool::take_idle() {
     // The idle watch's handler finds its id gone and leaves the connection be.
     boost::system::error_code ignored;
     entry.connection->stream.socket().cancel(ignored);
-    if (now - entry.connection->idle_since >= limits_.idle_lifetime) continue;
+    if (now - entry.connection->idle_since >= limits_.idle_timeout) {
+      ++counters_.idle_expired;  // its expiry is due: closed, as the timer would have
+      continue;
+    }
     switch (peek_socket(entry.connection->stream.socket())) {
       case SocketState::quiet:
         return std::move(entry.connection);
@@ -55,20 +58,59 @@ void UpstreamPool::release(std::unique_ptr<UpstreamConnection> connection) {
     case SocketState::quiet:
       break;
   }
-  connection->idle_since = std::chrono::steady_clock::now();
   connection->stream.expires_never();
   std::lock_guard lock(mutex_);
-  if (closed_ || idle_.size() >= limits_.max_idle) return;
+  // Stamped under the lock: idle_ stays in time order for expire_idle().
+  connection->idle_since = std::chrono::steady_clock::now();
+  if (closed_ || idle_.size() >= limits_.max_idle || limits_.idle_timeout <= std::chrono::milliseconds::zero()) return;
   const std::uint64_t id = ++next_idle_id_;
   // Started under the lock, so the handler cannot look for the id before the
   // entry is in the list. It never touches the connection itself: only the
   // pool, which owns it.
-  connection->stream.socket().async_wait(tcp::socket::wait_read,
-                                         [weak = weak_from_this(), id](boost::system::error_code ec) {
-                                           if (ec == net::error::operation_aborted) return;
-                                           if (auto pool = weak.lock()) pool->drop_idle(id);
-                                         });
+  //
+  // A peek (recv with MSG_PEEK), not async_wait(wait_read): Asio completes a
+  // wait at once when the reactor last saw the socket readable and no read
+  // has drained it since (as when the body's last read filled its buffer
+  // exactly), which dropped healthy connections the moment they were pooled.
+  // A peek that finds nothing waits for the peer, and leaves what it finds
+  // in the socket for the checks below and in take_idle().
+  connection->stream.socket().async_receive(net::buffer(&connection->idle_probe, 1), tcp::socket::message_peek,
+                                            [weak = weak_from_this(), id](boost::system::error_code ec, std::size_t) {
+                                              if (ec == net::error::operation_aborted) return;
+                                              if (auto pool = weak.lock()) pool->drop_idle(id);
+                                            });
+  // Released in time order, so idle_ runs from the longest idle to the newest.
   idle_.push_back({std::move(connection), id});
+  arm_expiry_locked();
+}
+
+void UpstreamPool::arm_expiry_locked() {
+  if (closed_ || expiry_armed_ || idle_.empty()) return;
+  expiry_armed_ = true;
+  expiry_.expires_at(idle_.front().connection->idle_since + limits_.idle_timeout);
+  expiry_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
+    if (ec == net::error::operation_aborted) return;
+    if (auto pool = weak.lock()) pool->expire_idle();
+  });
+}
+
+void UpstreamPool::expire_idle() {
+  std::vector<IdleConnection> expired;  // closed after the lock is released
+  std::lock_guard lock(mutex_);
+  expiry_armed_ = false;
+  // Those due within a twentieth of the timeout go together: one wake-up, not one each.
+  const auto cutoff = std::chrono::steady_clock::now() - limits_.idle_timeout + limits_.idle_timeout / 20;
+  auto end = idle_.begin();
+  while (end != idle_.end() && end->connection->idle_since <= cutoff) ++end;
+  for (auto it = idle_.begin(); it != end; ++it) {
+    // Its idle watch finds the id gone and leaves it be.
+    boost::system::error_code ignored;
+    it->connection->stream.socket().cancel(ignored);
+    expired.push_back(std::move(*it));
+  }
+  idle_.erase(idle_.begin(), end);
+  counters_.idle_expired += expired.size();
+  arm_expiry_locked();
 }
 
 void UpstreamPool::drop_idle(std::uint64_t id) {
@@ -92,6 +134,8 @@ void UpstreamPool::close_idle() {
     std::lock_guard lock(mutex_);
     closed_ = true;
     closing.swap(idle_);
+    expiry_.cancel();
+    expiry_armed_ = false;
   }
 }
 

@@ -8,9 +8,18 @@
 // was framed exactly, nothing is buffered and nothing is readable. While idle
 // it is watched (as nginx's keepalive module does): any byte or a close from
 // the peer drops it at once, and it is checked once more when taken.
+//
+// The pool is bounded twice: at most `max_idle` idle connections, and none
+// idle for longer than `idle_timeout` (closed by the pool then, not merely
+// skipped when taken). The most recently used connection is taken first, so
+// the connections a burst opened and steady traffic no longer needs are the
+// ones that grow old: the pool settles at the peak concurrency of the last
+// `idle_timeout`, as HAProxy's idle purge does.
 #include "core/node_config.hpp"
 #include "http/protocol_error.hpp"
 #include "http/upstream_exchange.hpp"
+
+#include <boost/asio/steady_timer.hpp>
 
 #include <atomic>
 #include <mutex>
@@ -22,7 +31,7 @@ struct UpstreamLimits {
   std::chrono::milliseconds connect_timeout{3'000};
   std::chrono::milliseconds read_timeout{30'000};
   std::size_t max_idle = 256;
-  std::chrono::milliseconds idle_lifetime{30'000};
+  std::chrono::milliseconds idle_timeout{30'000};  // an idle connection is closed after this
   std::size_t header_bytes = 64 * 1024;
   std::size_t max_headers = 100;
 };
@@ -33,6 +42,7 @@ struct UpstreamCounters {
   std::atomic<std::uint64_t> retries{0};
   std::atomic<std::uint64_t> failures{0};
   std::atomic<std::uint64_t> idle_closed{0};        // pooled connections the peer closed while idle
+  std::atomic<std::uint64_t> idle_expired{0};       // pooled connections closed after idle_timeout
   std::atomic<std::uint64_t> interim_responses{0};  // 1xx consumed before a final response
   KindCounters<UpstreamFramingError> framing;
 };
@@ -79,6 +89,9 @@ class UpstreamPool : public std::enable_shared_from_this<UpstreamPool> {
     std::uint64_t id = 0;
   };
   void drop_idle(std::uint64_t id);
+  // Closes the connections idle for idle_timeout; re-arms for the next one.
+  void expire_idle();
+  void arm_expiry_locked();  // under mutex_
 
   net::io_context& ioc_;
   Endpoint upstream_;
@@ -88,6 +101,8 @@ class UpstreamPool : public std::enable_shared_from_this<UpstreamPool> {
   mutable std::mutex mutex_;
   std::vector<IdleConnection> idle_;
   std::uint64_t next_idle_id_ = 0;
+  net::steady_timer expiry_;  // due when the oldest idle connection expires; used under mutex_
+  bool expiry_armed_ = false;
   bool closed_ = false;  // close_idle() ran: the node is shutting down, pool nothing more
 };
 

@@ -67,7 +67,7 @@ std::unique_ptr<LabFleet> LabFleet::start(const Topology& topology, const LabFle
   // A link from `from` towards an upstream listening on `port` in `to`.
   auto link_to = [&](const Region& from, const Region& to, std::uint16_t port) -> std::shared_ptr<WanLink> {
     auto link = std::make_shared<WanLink>(fleet->pool_.context(), Endpoint{"127.0.0.1", port},
-                                          options.wan.one_way(from.at, to.at));
+                                          options.wan.one_way(from.at, to.at), options.link_idle_timeout);
     if (auto ec = link->listen()) {
       error = "link " + from.name + " -> " + to.name + ": " + ec.message();
       return nullptr;
@@ -113,6 +113,7 @@ std::shared_ptr<EdgeNode> LabFleet::start_node(const std::string& name, const Re
   c.location = std::pair{region.at.lat, region.at.lon};
   c.listen = {"127.0.0.1", port};
   c.upstream = {"127.0.0.1", upstream_port};
+  c.limits.upstream_idle_timeout = options_.upstream_idle_timeout;
   c.l1_max_bytes = l1_bytes;
   if (l2_bytes > 0) c.l2 = DiskTierConfig{(state_dir_ / (name + "-l2")).string(), l2_bytes};
   token_file = (state_dir_ / (name + ".token")).string();

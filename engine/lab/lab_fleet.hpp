@@ -24,6 +24,13 @@ namespace edgelab {
 struct LabFleetOptions {
   unsigned threads = 2;
   WanLatencyModel wan;
+  // A node's pooled upstream connection (towards its shield or the origin)
+  // left idle this long is closed: the pools keep what the last seconds'
+  // concurrency needed, not what the cold start opened.
+  std::chrono::milliseconds upstream_idle_timeout{5'000};
+  // A relayed pair with no byte moving for this long is closed by its link
+  // (a backstop: the pools above close theirs first).
+  std::chrono::milliseconds link_idle_timeout{60'000};
   std::filesystem::path state_dir;  // tokens and L2 directories; a temp dir when empty
 };
 

@@ -44,11 +44,7 @@ LiveTraffic::LiveTraffic(net::io_context& ioc, TrafficConfig base, const UserPop
       wan_(client_wan),
       observer_(std::move(observer)),
       pacer_(strand_) {
-  UpstreamLimits limits;
-  limits.connect_timeout = std::chrono::milliseconds(2'000);
-  limits.read_timeout = std::chrono::milliseconds(15'000);
-  limits.max_idle = std::max<std::size_t>(64, base_.max_in_flight);
-  for (const auto& e : pop_endpoints) pools_.push_back(std::make_shared<UpstreamPool>(ioc, e, limits));
+  pools_ = make_user_pools(ioc, pop_endpoints, base_);
 }
 
 void LiveTraffic::start(LiveTrafficSettings settings) {

@@ -14,6 +14,7 @@
 #include <boost/json/value.hpp>
 #include <boost/system/result.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -40,6 +41,8 @@ struct TrafficConfig {
   std::map<std::string, double> population;  // region name -> weight, over the catalogue's
   std::uint32_t seed = 1;
   std::uint32_t max_in_flight = 2048;
+  // A user connection to a PoP left idle this long is closed (see user_connections.hpp).
+  std::chrono::milliseconds user_idle_timeout{2'000};
   std::string host = "www.lab.example";
 
   // The number of requests the run makes.

@@ -32,11 +32,7 @@ TrafficGenerator::TrafficGenerator(net::io_context& ioc, TrafficConfig config, c
       random_(config_.seed),
       jitter_random_(config_.seed ^ 0x9e3779b9u),
       pacer_(strand_) {
-  UpstreamLimits limits;
-  limits.connect_timeout = std::chrono::milliseconds(2'000);
-  limits.read_timeout = std::chrono::milliseconds(15'000);
-  limits.max_idle = std::max<std::size_t>(64, config_.max_in_flight);
-  for (const auto& e : pop_endpoints) pools_.push_back(std::make_shared<UpstreamPool>(ioc, e, limits));
+  pools_ = make_user_pools(ioc, pop_endpoints, config_);
   budget_ = config_.request_budget();
   records_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(budget_, 1'000'000)));
 }

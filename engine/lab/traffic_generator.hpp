@@ -11,6 +11,7 @@
 #include "http/upstream_pool.hpp"
 #include "lab/request_record.hpp"
 #include "lab/traffic_mix.hpp"
+#include "lab/user_connections.hpp"
 #include "lab/user_population.hpp"
 
 #include <boost/asio/steady_timer.hpp>

@@ -17,7 +17,12 @@ class WanLink::Session : public std::enable_shared_from_this<Session> {
         strand_(client.get_executor()),
         client_(std::move(client)),
         target_(strand_),
-        idle_(strand_) {}
+        idle_(strand_) {
+    ++link_->open_pairs_;
+  }
+  ~Session() {
+    if (!closed_) --link_->open_pairs_;
+  }
 
   void start() {
     auto self = shared_from_this();
@@ -49,6 +54,7 @@ class WanLink::Session : public std::enable_shared_from_this<Session> {
     net::dispatch(strand_, [self = shared_from_this()] {
       if (self->closed_) return;
       self->closed_ = true;
+      --self->link_->open_pairs_;
       boost::system::error_code ignored;
       self->client_.close(ignored);
       self->target_.close(ignored);
@@ -79,8 +85,11 @@ class WanLink::Session : public std::enable_shared_from_this<Session> {
     timer->async_wait([timer, fn = std::move(fn)](boost::system::error_code) { fn(); });
   }
 
+  // Restarts the pair's timer: the idle timeout, or once a side has closed,
+  // the half-close timeout.
   void touch() {
-    idle_.expires_after(kIdleTimeout);
+    const bool half_closed = pumps_[0].ended || pumps_[1].ended;
+    idle_.expires_after(half_closed ? std::min(kHalfCloseTimeout, link_->idle_timeout_) : link_->idle_timeout_);
     idle_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
       if (!ec) self->close();
     });
@@ -100,6 +109,7 @@ class WanLink::Session : public std::enable_shared_from_this<Session> {
         if (ec != net::error::eof) return self->close();
         pump.ended = true;
         pump.queue.push_back({std::string(), due});
+        self->touch();  // from now on the other side has kHalfCloseTimeout to finish
       } else {
         pump.queue.push_back({std::string(pump.buffer.data(), n), due});
         pump.queued_bytes += n;
@@ -149,8 +159,13 @@ class WanLink::Session : public std::enable_shared_from_this<Session> {
   bool closed_ = false;
 };
 
-WanLink::WanLink(net::io_context& ioc, Endpoint target, std::chrono::microseconds one_way)
-    : ioc_(ioc), target_(std::move(target)), acceptor_(ioc), delay_us_(one_way.count()) {}
+WanLink::WanLink(net::io_context& ioc, Endpoint target, std::chrono::microseconds one_way,
+                 std::chrono::milliseconds idle_timeout)
+    : ioc_(ioc),
+      target_(std::move(target)),
+      acceptor_(ioc),
+      delay_us_(one_way.count()),
+      idle_timeout_(idle_timeout) {}
 
 boost::system::error_code WanLink::listen() {
   boost::system::error_code ec;

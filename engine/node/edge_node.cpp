@@ -61,6 +61,7 @@ EdgeNode::EdgeNode(net::io_context& ioc, NodeConfig config)
   up.connect_timeout = config_.limits.upstream_connect_timeout;
   up.read_timeout = config_.limits.upstream_read_timeout;
   up.max_idle = config_.limits.upstream_max_idle;
+  up.idle_timeout = config_.limits.upstream_idle_timeout;
   up.max_headers = config_.limits.upstream_max_headers;
   upstream_ = std::make_shared<UpstreamPool>(ioc_, config_.upstream, up);
   // Which origin misbehaves, and how, for the operator watching the events.
@@ -231,6 +232,7 @@ std::string EdgeNode::prometheus_text() const {
   gauge("upstream_failures", "Upstream connects, writes or header reads that failed", uc.failures);
   gauge("coalescing_inflight", "Upstream fetches with a waiting list", coalescer_.inflight());
   gauge("upstream_idle_closed", "Pooled upstream connections the peer closed", uc.idle_closed);
+  gauge("upstream_idle_expired", "Pooled upstream connections closed after the idle timeout", uc.idle_expired);
   gauge("upstream_interim_responses", "1xx interim responses consumed from upstream", uc.interim_responses);
   gauge("upstream_idle_connections", "Upstream connections in the pool", upstream_->idle_count());
   append_kind_counters(extra, "upstream_framing_errors_total",
