@@ -18,9 +18,10 @@ class EdgeJson {
   static constexpr int kMaxDepth = 64;
   // Pushes the json table (plain: the caller makes it read-only).
   static void push(lua_State* L);
+  // edge.json.encode as a C function the host can call on a value too.
+  static int encode(lua_State* L);
 
  private:
-  static int encode(lua_State* L);
   static int decode(lua_State* L);
 };
 

@@ -1,6 +1,7 @@
 #include "script/edge_library.hpp"
 
 #include "script/edge_json.hpp"
+#include "script/host_handle.hpp"
 #include "script/sandbox_environment.hpp"
 #include "script/script_budget.hpp"
 
@@ -35,6 +36,9 @@ void EdgeLibrary::push(lua_State* L) {
                                 {"hmac_sha256", &hmac_sha256},
                                 {"base64_encode", &base64_encode},
                                 {"base64_decode", &base64_decode},
+                                {"now", &now},
+                                {"log", &log},
+                                {"ratelimit", &ratelimit},
                                 {nullptr, nullptr}};
   luaL_newlib(L, functions);
   EdgeJson::push(L);
@@ -86,8 +90,8 @@ int EdgeLibrary::base64_decode(lua_State* L) {
   std::size_t padding = 0;
   for (std::size_t i = 0; valid && i < length; ++i) {
     const char c = text[i];
-    const bool alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
-                          c == '/';
+    const bool alphabet =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
     if (c == '=' && i + 2 >= length)
       ++padding;
     else if (!alphabet || padding > 0)
@@ -110,6 +114,72 @@ int EdgeLibrary::base64_decode(lua_State* L) {
   // EVP_DecodeBlock counts the padding as bytes: drop them.
   luaL_pushresultsize(&buffer, static_cast<std::size_t>(written) - padding);
   return 1;
+}
+
+int EdgeLibrary::now(lua_State* L) {
+  lua_pushnumber(L, HostHandle::current(L, "edge.now").state->now);
+  return 1;
+}
+
+int EdgeLibrary::log(lua_State* L) {
+  constexpr std::size_t kMaxMessageBytes = 1024;
+  ScriptCall& call = HostHandle::current(L, "edge.log");
+  const std::string_view level = HostHandle::check_text(L, 1, "edge.log: level");
+  std::string_view message = HostHandle::check_text(L, 2, "edge.log: message");
+  ScriptLogLevel parsed = ScriptLogLevel::info;
+  if (level == "debug")
+    parsed = ScriptLogLevel::debug;
+  else if (level == "info")
+    parsed = ScriptLogLevel::info;
+  else if (level == "warn")
+    parsed = ScriptLogLevel::warn;
+  else if (level == "error")
+    parsed = ScriptLogLevel::error;
+  else
+    HostHandle::raise(L, "edge.log: level is debug, info, warn or error");
+  ScriptRequestState& state = *call.state;
+  if (state.log_lines >= call.limits->max_log_lines || !call.services) {
+    ++state.logs_dropped;
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  ++state.log_lines;
+  if (message.size() > kMaxMessageBytes) message = message.substr(0, kMaxMessageBytes);
+  try {
+    call.services->log(parsed, message);
+  } catch (...) {
+    // A log line that cannot be kept is not worth failing the request for.
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+int EdgeLibrary::ratelimit(lua_State* L) {
+  constexpr std::size_t kMaxKeyBytes = 256;
+  ScriptCall& call = HostHandle::current(L, "edge.ratelimit");
+  const std::string_view key = HostHandle::check_text(L, 1, "edge.ratelimit: key");
+  const lua_Number rate = luaL_checknumber(L, 2);
+  const lua_Number burst = luaL_checknumber(L, 3);
+  if (key.empty() || key.size() > kMaxKeyBytes) HostHandle::raise(L, "edge.ratelimit: a key is 1..256 bytes");
+  if (!(rate > 0 && rate <= 1e9) || !(burst >= 1 && burst <= 1e9))
+    HostHandle::raise(L, "edge.ratelimit: rate must be > 0 per second and burst >= 1");
+  ScriptRequestState& state = *call.state;
+  if (++state.ratelimit_calls > call.limits->max_ratelimit_keys) {
+    lua_pushfstring(L, "edge.ratelimit: more than %d keys in one request (max_ratelimit_keys)",
+                    call.limits->max_ratelimit_keys);
+    lua_error(L);
+  }
+  ScriptServices::RateDecision decision;
+  if (call.services) {
+    try {
+      decision = call.services->take_token(key, rate, burst, state.now);
+    } catch (...) {
+      decision = {true, 0};  // the table could not grow: let the request through
+    }
+  }
+  lua_pushboolean(L, decision.allowed);
+  lua_pushnumber(L, decision.remaining);
+  return 2;
 }
 
 }  // namespace edgelab

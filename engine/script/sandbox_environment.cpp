@@ -2,6 +2,8 @@
 
 #include "script/bounded_builtins.hpp"
 #include "script/edge_library.hpp"
+#include "script/request_api.hpp"
+#include "script/response_api.hpp"
 #include "script/script_budget.hpp"
 
 namespace edgelab {
@@ -14,10 +16,10 @@ char kScriptEnvironment;
 char kCallEnvironmentMeta;
 char kRandomSeed;
 
-constexpr const char* kRemovedBase[] = {"dofile", "loadfile", "load", "loadstring", "require",
-                                        "collectgarbage", "print", "warn", "_G"};
-constexpr const char* kSharedLibraries[] = {LUA_STRLIBNAME, LUA_TABLIBNAME, LUA_MATHLIBNAME, LUA_UTF8LIBNAME,
-                                            LUA_COLIBNAME,  "edge"};
+constexpr const char* kRemovedBase[] = {"dofile",         "loadfile", "load", "loadstring", "require",
+                                        "collectgarbage", "print",    "warn", "_G"};
+constexpr const char* kSharedLibraries[] = {LUA_STRLIBNAME,  LUA_TABLIBNAME, LUA_MATHLIBNAME,
+                                            LUA_UTF8LIBNAME, LUA_COLIBNAME,  "edge"};
 
 void open_library(lua_State* L, const char* name, lua_CFunction opener) {
   luaL_requiref(L, name, opener, 1);
@@ -84,6 +86,8 @@ int SandboxEnvironment::open(lua_State* L) {
 
   EdgeLibrary::push(L);
   lua_setfield(L, globals, "edge");
+  ScriptRequestApi::open(L);
+  ScriptResponseApi::open(L);
 
   for (const char* name : kSharedLibraries) {
     lua_getfield(L, globals, name);
@@ -165,7 +169,9 @@ void SandboxEnvironment::push_read_only(lua_State* L, int index) {
   lua_pop(L, 1);
 }
 
-void SandboxEnvironment::push_script_environment(lua_State* L) { lua_rawgetp(L, LUA_REGISTRYINDEX, &kScriptEnvironment); }
+void SandboxEnvironment::push_script_environment(lua_State* L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &kScriptEnvironment);
+}
 
 void SandboxEnvironment::push_call_environment(lua_State* L) {
   lua_newtable(L);

@@ -33,10 +33,13 @@ ScriptBudget& ScriptBudget::of(lua_State* L) {
   return *static_cast<ScriptBudget*>(ud);
 }
 
-void ScriptBudget::install_hook(lua_State* thread) const { lua_sethook(thread, &count_hook, LUA_MASKCOUNT, kHookInterval); }
+void ScriptBudget::install_hook(lua_State* thread) const {
+  lua_sethook(thread, &count_hook, LUA_MASKCOUNT, kHookInterval);
+}
 
 void ScriptBudget::begin_call() {
   call_active_ = true;
+  ++call_serial_;
   call_cpu_start_us_ = thread_cpu_us();
   call_wall_start_us_ = wall_us();
   instructions_ = 0;

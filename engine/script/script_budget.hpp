@@ -36,6 +36,12 @@ class ScriptBudget {
 
   void begin_call();
   void end_call() { call_active_ = false; }
+  // Numbers the calls: a host object made for one call (a request handle)
+  // carries its serial, so a script that keeps it finds it dead in the next.
+  std::uint64_t call_serial() const { return call_serial_; }
+  // What the host lends the current call (a ScriptCall), null outside one.
+  void set_host_context(void* context) { host_context_ = context; }
+  void* host_context() const { return host_context_; }
 
   // Counts a coroutine of the current call; false (and killed) over the limit.
   bool admit_coroutine();
@@ -64,6 +70,8 @@ class ScriptBudget {
   std::int64_t call_wall_start_us_ = 0;
   std::int64_t instructions_ = 0;
   int coroutines_ = 0;
+  std::uint64_t call_serial_ = 0;
+  void* host_context_ = nullptr;
 };
 
 }  // namespace edgelab

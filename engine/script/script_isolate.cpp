@@ -1,5 +1,6 @@
 #include "script/script_isolate.hpp"
 
+#include "script/edge_json.hpp"
 #include "script/sandbox_environment.hpp"
 
 #include <cstdio>
@@ -35,9 +36,14 @@ bool scalar_text(lua_State* L, int index, std::string& out) {
       out.assign(text, length);
       return true;
     }
-    case LUA_TNUMBER: out = number_text(L, index); return true;
-    case LUA_TBOOLEAN: out = lua_toboolean(L, index) ? "true" : "false"; return true;
-    default: return false;
+    case LUA_TNUMBER:
+      out = number_text(L, index);
+      return true;
+    case LUA_TBOOLEAN:
+      out = lua_toboolean(L, index) ? "true" : "false";
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -139,6 +145,57 @@ ScriptResult ScriptIsolate::define_host_table(std::string_view name, const Scrip
   ScriptResult failed = error_result(L, status);
   lua_pop(L, 1);
   return finish(std::move(failed));
+}
+
+namespace {
+
+// [1] name (string) -> the script global's type as a boolean: is it a function?
+int global_is_function(lua_State* L) {
+  SandboxEnvironment::push_script_environment(L);
+  lua_pushvalue(L, 1);
+  lua_pushboolean(L, lua_gettable(L, -2) == LUA_TFUNCTION);
+  return 1;
+}
+
+// [1] name -> nil when the global is nil, else its JSON text.
+int global_json(lua_State* L) {
+  SandboxEnvironment::push_script_environment(L);
+  lua_pushvalue(L, 1);
+  if (lua_gettable(L, -2) == LUA_TNIL) return 1;
+  lua_pushcfunction(L, &EdgeJson::encode);
+  lua_insert(L, -2);
+  lua_call(L, 1, 1);
+  return 1;
+}
+
+}  // namespace
+
+bool ScriptIsolate::defines_function(std::string_view name) {
+  if (!usable() || !loaded_) return false;
+  lua_State* L = state_.get();
+  lua_pushcfunction(L, &global_is_function);
+  lua_pushlstring(L, name.data(), name.size());
+  const bool found = lua_pcall(L, 1, 1, 0) == LUA_OK && lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return found;
+}
+
+ScriptResult ScriptIsolate::global_as_json(std::string_view name) {
+  if (!usable()) return {ScriptStatus::isolate_dead, std::string(status_text(ScriptStatus::isolate_dead))};
+  lua_State* L = state_.get();
+  budget_->begin_call();
+  lua_pushcfunction(L, &global_json);
+  lua_pushlstring(L, name.data(), name.size());
+  ScriptResult result;
+  const int status = lua_pcall(L, 1, 1, 0);
+  if (status != LUA_OK) {
+    result = error_result(L, status);
+  } else if (lua_type(L, -1) == LUA_TSTRING) {
+    result.values.push_back(read_value(L, -1));
+  }
+  lua_pop(L, 1);
+  budget_->end_call();
+  return finish(std::move(result));
 }
 
 ScriptResult ScriptIsolate::run(RunRequest& request) {
@@ -253,6 +310,8 @@ void ScriptIsolate::push_argument(lua_State* L, const ScriptValue& value) {
     lua_pushnumber(L, *number);
   } else if (const auto* text = std::get_if<std::string>(&value)) {
     lua_pushlstring(L, text->data(), text->size());
+  } else if (const auto* host = std::get_if<ScriptHostObject>(&value)) {
+    host->push(L, host->data);
   } else if (const auto* fields = std::get_if<ScriptFields>(&value)) {
     lua_createtable(L, 0, int(fields->size()));
     for (const auto& [key, field] : *fields) {
@@ -278,7 +337,8 @@ ScriptResult ScriptIsolate::error_result(lua_State* thread, int status) {
 
 ScriptValue ScriptIsolate::read_value(lua_State* thread, int index) {
   switch (lua_type(thread, index)) {
-    case LUA_TBOOLEAN: return bool(lua_toboolean(thread, index));
+    case LUA_TBOOLEAN:
+      return bool(lua_toboolean(thread, index));
     case LUA_TNUMBER:
       if (lua_isinteger(thread, index)) return std::int64_t(lua_tointeger(thread, index));
       return double(lua_tonumber(thread, index));
@@ -300,7 +360,8 @@ ScriptValue ScriptIsolate::read_value(lua_State* thread, int index) {
       }
       return fields;
     }
-    default: return std::monostate{};
+    default:
+      return std::monostate{};
   }
 }
 

@@ -51,6 +51,16 @@ class ScriptIsolate {
   // The seed of math.random for the next call; each call advances it, so a
   // sequence of calls after reseed(s) is reproducible.
   void reseed(std::uint64_t seed) { seed_ = seed; }
+  // What host functions reach during the following calls (a ScriptCall);
+  // the caller clears it after the call.
+  void set_host_context(void* context) {
+    if (budget_) budget_->set_host_context(context);
+  }
+  // Whether the loaded script defines a global function of that name.
+  bool defines_function(std::string_view name);
+  // The global `name` of the loaded script as JSON text (edge.json's rules),
+  // or nullopt when it is nil; a value JSON cannot hold is an error.
+  ScriptResult global_as_json(std::string_view name);
 
   bool usable() const { return state_ != nullptr && !dead_; }
   bool killed() const { return budget_ != nullptr && budget_->killed(); }

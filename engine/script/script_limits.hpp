@@ -25,6 +25,14 @@ struct ScriptLimits {
   // table.sort without a comparator never enters Lua code; 500k numbers take
   // ~0.3 s of C. With a comparator the hook runs in it and no cap applies.
   std::int64_t max_sort_elements = 20'000;
+
+  // Per request, across its hooks: what a script may make the node do.
+  int max_headers_set = 100;              // header edits, respond() fields included
+  std::size_t max_body_bytes = 1u << 20;  // bytes of bodies respond() produces
+  int max_log_lines = 20;                 // edge.log lines (more are dropped, counted)
+  int max_ratelimit_keys = 16;            // edge.ratelimit calls
+  int max_ctx_keys = 64;
+  std::size_t max_ctx_bytes = 64u << 10;
 };
 
 }  // namespace edgelab

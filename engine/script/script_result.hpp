@@ -3,6 +3,8 @@
 // and the values the Lua function returned. No exceptions: a script failing
 // is an expected outcome on the request path.
 #include <cstdint>
+
+struct lua_State;
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,17 +13,17 @@
 
 namespace edgelab {
 
-#define EDGELAB_SCRIPT_STATUSES(X)                                                   \
-  X(ok, "ok")                                                                        \
-  X(syntax_error, "the script does not compile")                                     \
-  X(source_too_large, "the script source exceeds max_source_bytes")                  \
-  X(runtime_error, "the script raised an error")                                     \
-  X(no_such_function, "the script defines no function of that name")                 \
-  X(yielded, "the script yielded out of its call")                                   \
-  X(cpu_exceeded, "the call used more CPU time than cpu_us")                         \
-  X(instructions_exceeded, "the call ran more instructions than its budget")         \
-  X(memory_exceeded, "the isolate reached memory_bytes")                             \
-  X(coroutines_exceeded, "the call created more coroutines than max_coroutines")     \
+#define EDGELAB_SCRIPT_STATUSES(X)                                               \
+  X(ok, "ok")                                                                    \
+  X(syntax_error, "the script does not compile")                                 \
+  X(source_too_large, "the script source exceeds max_source_bytes")              \
+  X(runtime_error, "the script raised an error")                                 \
+  X(no_such_function, "the script defines no function of that name")             \
+  X(yielded, "the script yielded out of its call")                               \
+  X(cpu_exceeded, "the call used more CPU time than cpu_us")                     \
+  X(instructions_exceeded, "the call ran more instructions than its budget")     \
+  X(memory_exceeded, "the isolate reached memory_bytes")                         \
+  X(coroutines_exceeded, "the call created more coroutines than max_coroutines") \
   X(isolate_dead, "the isolate failed before (killed or errored) and must be discarded")
 
 enum class ScriptStatus : int {
@@ -45,7 +47,14 @@ constexpr bool is_kill(ScriptStatus s) {
 using ScriptFields = std::vector<std::pair<std::string, std::string>>;
 // Arguments to and results from a call. Tables cross only as ScriptFields
 // (string keys; string or number values), never as references into the VM.
-using ScriptValue = std::variant<std::monostate, bool, std::int64_t, double, std::string, ScriptFields>;
+// A host object (a request handle) pushed by the host's own function; only
+// ever an argument, never a result.
+struct ScriptHostObject {
+  void (*push)(lua_State* L, void* data) = nullptr;
+  void* data = nullptr;
+};
+using ScriptValue =
+    std::variant<std::monostate, bool, std::int64_t, double, std::string, ScriptFields, ScriptHostObject>;
 
 struct ScriptResult {
   ScriptStatus status = ScriptStatus::ok;

@@ -1,0 +1,146 @@
+#include "script/header_overlay.hpp"
+
+#include <array>
+
+namespace edgelab {
+namespace {
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+bool is_tchar(unsigned char c) {
+  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  switch (c) {
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
+      return true;
+    default:
+      return false;
+  }
+}
+
+constexpr std::array<std::string_view, 12> kProtected = {"content-length",
+                                                         "transfer-encoding",
+                                                         "connection",
+                                                         "keep-alive",
+                                                         "proxy-connection",
+                                                         "upgrade",
+                                                         "te",
+                                                         "trailer",
+                                                         "host",
+                                                         "cache-status",
+                                                         "proxy-authenticate",
+                                                         "proxy-authorization"};
+
+}  // namespace
+
+bool iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+std::optional<std::string_view> FieldListSource::find(std::string_view name) const {
+  if (!fields_) return std::nullopt;
+  for (const auto& [n, v] : *fields_)
+    if (iequal(n, name)) return std::string_view(v);
+  return std::nullopt;
+}
+
+void FieldListSource::for_each(const std::function<void(std::string_view, std::string_view)>& visit) const {
+  if (!fields_) return;
+  for (const auto& [n, v] : *fields_) visit(n, v);
+}
+
+std::string_view header_edit_error_text(HeaderEditError error) {
+  switch (error) {
+    case HeaderEditError::none:
+      return "ok";
+    case HeaderEditError::bad_name:
+      return "a header name must be a token of at most 256 bytes";
+    case HeaderEditError::bad_value:
+      return "a header value may not hold CR, LF, NUL or other control characters, and at most 8 KiB";
+    case HeaderEditError::protected_name:
+      return "framing, hop-by-hop, Host and Cache-Status fields belong to the node";
+  }
+  return "?";
+}
+
+bool HeaderOverlay::valid_name(std::string_view name) {
+  if (name.empty() || name.size() > kMaxNameBytes) return false;
+  for (unsigned char c : name)
+    if (!is_tchar(c)) return false;
+  return true;
+}
+
+bool HeaderOverlay::valid_value(std::string_view value) {
+  if (value.size() > kMaxValueBytes) return false;
+  for (unsigned char c : value)
+    if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+  return true;
+}
+
+bool HeaderOverlay::protected_name(std::string_view name) {
+  for (std::string_view p : kProtected)
+    if (iequal(p, name)) return true;
+  return false;
+}
+
+const HeaderOverlay::Edit* HeaderOverlay::find_edit(std::string_view name) const {
+  for (const Edit& e : edits_)
+    if (iequal(e.name, name)) return &e;
+  return nullptr;
+}
+
+std::optional<std::string_view> HeaderOverlay::get(std::string_view name) const {
+  if (const Edit* e = find_edit(name)) {
+    if (!e->value) return std::nullopt;
+    return std::string_view(*e->value);
+  }
+  return base_ ? base_->find(name) : std::nullopt;
+}
+
+HeaderEditError HeaderOverlay::apply(std::string_view name, std::optional<std::string_view> value) {
+  if (!valid_name(name)) return HeaderEditError::bad_name;
+  if (value && !valid_value(*value)) return HeaderEditError::bad_value;
+  if (protected_name(name)) return HeaderEditError::protected_name;
+  for (Edit& e : edits_) {
+    if (!iequal(e.name, name)) continue;
+    if (value)
+      e.value.emplace(*value);
+    else
+      e.value.reset();
+    return HeaderEditError::none;
+  }
+  Edit edit{std::string(name), std::nullopt};
+  if (value) edit.value.emplace(*value);
+  edits_.push_back(std::move(edit));
+  return HeaderEditError::none;
+}
+
+HeaderEditError HeaderOverlay::set(std::string_view name, std::string_view value) { return apply(name, value); }
+HeaderEditError HeaderOverlay::remove(std::string_view name) { return apply(name, std::nullopt); }
+
+void HeaderOverlay::for_each(const std::function<void(std::string_view, std::string_view)>& visit) const {
+  if (base_)
+    base_->for_each([&](std::string_view n, std::string_view v) {
+      if (!overrides(n)) visit(n, v);
+    });
+  for (const Edit& e : edits_)
+    if (e.value) visit(e.name, *e.value);
+}
+
+}  // namespace edgelab
