@@ -3,6 +3,7 @@
 #include "admin/admin_http.hpp"
 #include "admin/cache_inspector.hpp"
 #include "admin/purge_endpoint.hpp"
+#include "admin/script_endpoint.hpp"
 #include "node/edge_node.hpp"
 
 #include <boost/json.hpp>
@@ -78,6 +79,7 @@ void AdminApi::handle(EdgeNode& node, const HttpExchangePtr& exchange) {
     if (method != http::verb::post) return respond_error(http::status::method_not_allowed, "use POST");
     return PurgeEndpoint::purge(node, exchange);
   }
+  if (path == "/admin/v1/script") return ScriptEndpoint::handle(node, *params, exchange);
   struct ReadRoute {
     std::string_view path;
     void (*serve)(EdgeNode&, const QueryParams&, const HttpExchangePtr&);

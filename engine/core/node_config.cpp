@@ -269,6 +269,7 @@ boost::system::result<NodeConfig, ConfigError> parse_node_config(std::string_vie
   cfg.upstream = *up;
   if ((e = read_uint_as(r, "threads", cfg.threads))) return *e;
   if ((e = read_string(r, "region", cfg.region, false))) return *e;
+  if ((e = read_string(r, "script_file", cfg.script_file, false))) return *e;
   if (const json::object* location = read_object(r, "location", e)) {
     std::pair<double, double> at;
     if ((e = read_location(*location, at))) return *e;

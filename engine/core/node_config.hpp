@@ -88,6 +88,9 @@ struct NodeConfig {
   CacheConfig cache;
   LimitsConfig limits;
   unsigned threads = 0;  // 0: the hardware's concurrency
+  // Where the live edge script is kept across restarts; empty: beside L2
+  // ("<l2.path>.script.json"), or nowhere when there is no L2.
+  std::string script_file;
 };
 
 struct ConfigError {

@@ -38,7 +38,7 @@ class HttpExchange {
 
   // Per-connection scratch buffers that keep their capacity across requests,
   // so the hit path builds keys and formats headers without allocating.
-  enum class Scratch { head_tail, primary_key, variant_key };
+  enum class Scratch { head_tail, primary_key, variant_key, edited_head, count_ };
   virtual std::string& scratch(Scratch which) = 0;
 };
 

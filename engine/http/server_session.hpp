@@ -89,7 +89,7 @@ class BasicServerSession : public HttpExchange,
   std::shared_ptr<const void> write_owner_;
   std::array<net::const_buffer, 4> write_buffers_{};
   std::size_t write_buffer_count_ = 0;
-  std::array<std::string, 3> scratch_;
+  std::array<std::string, std::size_t(Scratch::count_)> scratch_;
   bool busy_ = false;  // a request is being handled (only touched on the strand)
   bool shutting_down_ = false;
   bool closed_ = false;

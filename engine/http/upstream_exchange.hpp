@@ -33,6 +33,9 @@ class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
   ~UpstreamExchange();
 
   const http::response_header<>& header() const { return header_parser_->get(); }
+  // For an edge script's edits before the body is read: never the framing
+  // fields (HeaderOverlay refuses them), which the parser has already used.
+  http::response_header<>& mutable_header() { return header_parser_->get(); }
   // The body length the header announces, if any.
   std::optional<std::uint64_t> content_length() const {
     auto length = header_parser_->content_length();

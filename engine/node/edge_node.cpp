@@ -27,6 +27,7 @@ std::shared_ptr<EdgeNode> EdgeNode::create(net::io_context& ioc, NodeConfig conf
     }
     node->purges_->restore(state, std::move(recent));
   }
+  node->scripts_->restore();
   if (node->config_.admin) {
     const std::string& file = node->config_.admin->token_file;
     if (file.empty()) {
@@ -57,6 +58,15 @@ EdgeNode::EdgeNode(net::io_context& ioc, NodeConfig config)
       store_policy_{.cache_set_cookie = config_.cache.cache_set_cookie},
       l1_(config_.l1_max_bytes),
       hit_for_miss_(config_.cache.hit_for_miss) {
+  std::string script_file = config_.script_file;
+  if (script_file.empty() && config_.l2) script_file = config_.l2->path + ".script.json";
+  scripts_ = std::make_unique<NodeScripts>(config_.name, events_, std::move(script_file));
+  scripts_->geo.pop = config_.name;
+  scripts_->geo.region = config_.region;
+  if (config_.location) {
+    scripts_->geo.lat = config_.location->first;
+    scripts_->geo.lon = config_.location->second;
+  }
   UpstreamLimits up;
   up.connect_timeout = config_.limits.upstream_connect_timeout;
   up.read_timeout = config_.limits.upstream_read_timeout;
@@ -108,6 +118,8 @@ boost::system::error_code EdgeNode::start() {
   if (config_.admin) {
     ServerLimits admin_limits;
     admin_limits.max_connections = 256;
+    // A script may be 1 MiB (max_source_bytes): a larger one gets that error, not a bare 413.
+    admin_limits.body_bytes = 2u << 20;
     admin_server_ = std::make_shared<HttpServer>(ioc_, admin_limits, [weak](HttpExchangePtr exchange) {
       if (auto node = weak.lock()) AdminApi::handle(*node, exchange);
     });

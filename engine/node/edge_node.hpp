@@ -9,6 +9,7 @@
 #include "http/http_server.hpp"
 #include "http/upstream_pool.hpp"
 #include "metrics/node_metrics.hpp"
+#include "node/node_scripts.hpp"
 #include "purge/purge_ledger.hpp"
 #include "tiers/disk_tier.hpp"
 #include "tiers/memory_tier.hpp"
@@ -68,6 +69,7 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
   PurgeLedger& purges() { return *purges_; }
   std::shared_ptr<PurgeLedger> purges_ptr() { return purges_; }
   EventBus& events() { return *events_; }
+  NodeScripts& scripts() { return *scripts_; }
   // Fault injection for tests: acknowledge purges without applying them.
   void set_fault_ack_purges_without_applying(bool on) { fault_skip_purges_ = on; }
 
@@ -108,6 +110,7 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
   std::shared_ptr<EventBus> events_ = std::make_shared<EventBus>();
   std::shared_ptr<EventThrottle> event_throttle_ = std::make_shared<EventThrottle>();
   std::atomic<bool> fault_skip_purges_{false};
+  std::unique_ptr<NodeScripts> scripts_;
 };
 
 }  // namespace edgelab

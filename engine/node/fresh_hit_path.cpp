@@ -1,6 +1,7 @@
 #include "node/fresh_hit_path.hpp"
 
 #include "node/edge_node.hpp"
+#include "node/flow_script.hpp"
 #include "node/forwarding.hpp"
 #include "node/response_builder.hpp"
 
@@ -19,6 +20,8 @@ bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client) {
     return false;
   const int hops = cdn_hops(req);
   if (hops >= kMaxCdnHops) return false;
+  // on_client_request may change what is looked up: the flow runs it at recv.
+  if (node.scripts().defines(ScriptHook::client_request)) return false;
 
   std::string& primary = client.scratch(HttpExchange::Scratch::primary_key);
   node.keys().primary_key(host->value(), req.target(), primary);
@@ -33,9 +36,27 @@ bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client) {
   const DeliveryContext context{
       .node_name = node.name(), .now = now, .keep_alive = client.keep_alive(), .to_child_node = hops > 0};
   const CacheStatusNote note{.hit = true, .ttl = object->ttl(now), .has_ttl = true, .detail = "L1"};
+  const std::string* edited_head = nullptr;
+  if (node.scripts().defines(ScriptHook::client_response)) {
+    if (ScriptProgramPtr program = node.scripts().live()) {
+      FlowScript script(node, std::move(program), req, client.remote_address());
+      FieldListSource stored(&object->headers);
+      HeaderOverlay edits(&stored);
+      unsigned status = object->status;
+      if (script.client_response(req, *object, edits, status) == FlowScript::Verdict::failed_closed) {
+        client.respond(FlowScript::failed_closed_answer(client.keep_alive()));
+        return true;
+      }
+      if (edits.edited() || status != object->status) {
+        std::string& head = client.scratch(HttpExchange::Scratch::edited_head);
+        edited_object_header(*object, edits, status, head);
+        edited_head = &head;
+      }
+    }
+  }
   metrics.latency.record(static_cast<std::uint64_t>(
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - received).count()));
-  add(metrics, &NodeMetrics::bytes_out, write_cached_object(client, object, note, context, method == http::verb::head));
+  add(metrics, &NodeMetrics::bytes_out, write_cached_object(client, object, note, context, method == http::verb::head, edited_head));
   return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "admin/purge_endpoint.hpp"
 #include "node/edge_node.hpp"
+#include "node/flow_script.hpp"
 #include "node/response_builder.hpp"
 #include "node/streamed_delivery.hpp"
 
@@ -94,8 +95,31 @@ RequestStep RequestFlow::to_deliver(CachedObjectPtr object, CacheStatusNote note
 }
 
 RequestStep RequestFlow::to_synth(http::status status, std::string message) {
-  synth_ = {.status = status, .message = std::move(message)};
+  synth_ = {.status = status, .message = std::move(message), .answer = std::nullopt};
   return RequestStep::synth;
+}
+
+RequestStep RequestFlow::to_answer(Response answer) {
+  synth_ = {.status = answer.result(), .message = {}, .answer = std::move(answer)};
+  return RequestStep::synth;
+}
+
+RequestStep RequestFlow::script_verdict_answer(int verdict) {
+  const bool keep = client_ && client_->keep_alive();
+  if (verdict == int(FlowScript::Verdict::failed_closed)) {
+    add(node_->metrics(), &NodeMetrics::errors);
+    return to_answer(FlowScript::failed_closed_answer(keep));
+  }
+  return to_answer(script_->script_answer(keep));
+}
+
+// resp:set_ttl, resp:add_tag from on_origin_response, on the object about to be stored.
+void RequestFlow::apply_script_storage(CachedObject& object) const {
+  if (!script_) return;
+  const ScriptRequestState& state = script_->state();
+  if (state.ttl) object.lifetime = object.current_age(now()) + *state.ttl;
+  for (const auto& tag : state.tags)
+    if (std::find(object.tags.begin(), object.tags.end(), tag) == object.tags.end()) object.tags.push_back(tag);
 }
 
 // --- recv ------------------------------------------------------------------
@@ -130,8 +154,30 @@ RequestStep RequestFlow::recv_step() {
     default:
       break;
   }
-  node_->keys().primary_key(req[http::field::host], req.target(), primary_key_);
-  if (!cacheable_method_) return RequestStep::pass;
+  bool script_pass = false;
+  if (client_ && !script_ && node_->scripts().any()) {
+    script_ = FlowScript::begin(*node_, req, client_->remote_address());
+  }
+  if (script_ && script_->wants(ScriptHook::client_request)) {
+    std::shared_ptr<Request> edited;
+    const auto verdict = script_->client_request(req, edited);
+    if (edited) request_ = std::move(edited);
+    if (verdict == FlowScript::Verdict::respond || verdict == FlowScript::Verdict::failed_closed)
+      return script_verdict_answer(int(verdict));
+    script_pass = verdict == FlowScript::Verdict::pass;
+  }
+  const Request& current = *request_;
+  if (script_ && script_->cache_key()) {
+    // The first part is the path the object is stored under (URL purges find
+    // it there); further parts distinguish it after a separator.
+    const std::string& parts = *script_->cache_key();
+    const std::size_t separator = parts.find('\x1f');
+    node_->keys().primary_key(current[http::field::host], std::string_view(parts).substr(0, separator), primary_key_);
+    if (separator != std::string::npos) primary_key_.append(parts, separator, std::string::npos);
+  } else {
+    node_->keys().primary_key(current[http::field::host], current.target(), primary_key_);
+  }
+  if (!cacheable_method_ || script_pass) return RequestStep::pass;
   if (node_->hit_for_miss().contains(primary_key_)) {
     add(m, &NodeMetrics::hit_for_miss);
     return RequestStep::pass;
@@ -275,21 +321,36 @@ RequestStep RequestFlow::deliver_step() {
   if (!client_) return RequestStep::done;
   Delivery d = std::move(delivery_);
   delivery_ = {};
+  // on_client_response: its edits go over the stored headers, never into the object.
+  FieldListSource stored(&d.object->headers);
+  HeaderOverlay edits(&stored);
+  unsigned status = d.object->status;
+  if (script_ && script_->wants(ScriptHook::client_response) &&
+      script_->client_response(*request_, *d.object, edits, status) == FlowScript::Verdict::failed_closed)
+    return script_verdict_answer(int(FlowScript::Verdict::failed_closed));
+  const bool edited = edits.edited() || status != d.object->status;
+  std::string* edited_head = nullptr;
+  if (edited) {
+    edited_head = &client_->scratch(HttpExchange::Scratch::edited_head);
+    edited_object_header(*d.object, edits, status, *edited_head);
+  }
   // HEAD and 304 need no body: the header object answers them now.
-  const bool not_modified = d.object->status == 200 && client_validators_match(*request_, *d.object);
+  const bool not_modified = status == 200 && client_validators_match(*request_, *d.object);
   if (not_modified) {
     add(node_->metrics(), &NodeMetrics::not_modified);
     record_latency();
-    client_->respond(make_not_modified(*d.object, d.note, delivery_context()));
+    Response res = make_not_modified(*d.object, d.note, delivery_context());
+    apply_edits(edits, res.base());
+    client_->respond(std::move(res));
     return RequestStep::done;
   }
   if (!d.body || is_head_) {
     record_latency();
     add(node_->metrics(), &NodeMetrics::bytes_out,
-        write_cached_object(*client_, d.object, d.note, delivery_context(), is_head_));
+        write_cached_object(*client_, d.object, d.note, delivery_context(), is_head_, edited_head));
     return RequestStep::done;
   }
-  std::string head = d.object->header_block;
+  std::string head = edited ? *edited_head : d.object->header_block;
   append_dynamic_headers(head, *d.object, d.note, delivery_context());
   auto self = shared_from_this();
   std::make_shared<StreamedDelivery>(client_, d.body, std::move(head), client_->keep_alive(),
@@ -304,6 +365,11 @@ RequestStep RequestFlow::deliver_step() {
 RequestStep RequestFlow::synth_step() {
   if (!client_) return RequestStep::done;
   record_latency();
+  if (synth_.answer) {
+    client_->respond(std::move(*synth_.answer));
+    synth_.answer.reset();
+    return RequestStep::done;
+  }
   client_->respond(make_error_response(synth_.status, synth_.message, delivery_context()));
   return RequestStep::done;
 }

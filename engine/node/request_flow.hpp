@@ -25,6 +25,7 @@
 namespace edgelab {
 
 class EdgeNode;
+class FlowScript;
 
 class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
  public:
@@ -62,6 +63,11 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   // The inputs of the next step, set by the one before.
   RequestStep to_deliver(CachedObjectPtr object, CacheStatusNote note, std::shared_ptr<StreamingBody> body = {});
   RequestStep to_synth(http::status status, std::string message);
+  // An answer made whole elsewhere (an edge script's, its fail-closed 503).
+  RequestStep to_answer(Response answer);
+  // The script's answer after a request hook said respond or failed closed.
+  RequestStep script_verdict_answer(int verdict);
+  void apply_script_storage(CachedObject& object) const;
   RequestStep to_relay(UpstreamExchangePtr upstream, CacheStatusNote note, UpstreamExchange::BodyTap tap = {},
                        std::function<void(bool complete)> completed = {});
   RequestStep fetch_failed(unsigned status, std::string message);
@@ -129,7 +135,10 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   struct Synth {
     http::status status = http::status::internal_server_error;
     std::string message;
+    std::optional<Response> answer;  // set: sent as is
   } synth_;
+  // The edge script's part in this request (flow_script.hpp); null without a live script.
+  std::unique_ptr<FlowScript> script_;
 };
 
 }  // namespace edgelab

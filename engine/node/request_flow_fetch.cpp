@@ -1,6 +1,7 @@
 // RequestFlow's steps towards the upstream: fetch, store, pass and relay
 // (request_flow.cpp has the loop and the steps on this side of the cache).
 #include "node/edge_node.hpp"
+#include "node/flow_script.hpp"
 #include "node/request_flow.hpp"
 
 namespace edgelab {
@@ -22,6 +23,8 @@ void RequestFlow::start_background_refresh(CachedObjectPtr stale, std::shared_pt
   stale_ = std::move(stale);
   fetch_.leading = std::move(inflight);
   fetch_.mode = refetch_mode();
+  // A refresh has no client, but the node's side of the script (origin hooks) runs on it.
+  script_ = FlowScript::begin(*node_, *request_, {});
   run(RequestStep::fetch);
 }
 
@@ -32,6 +35,18 @@ RequestStep RequestFlow::fetch_step() {
   fetch_.epoch = node_->purges().seq();
   auto upstream_request = make_upstream_request(*request_, fetch_.mode, stale_.get(), node_->name(),
                                                 client_ ? client_->remote_address() : net::ip::address{});
+  if (!script_ && !client_ && node_->scripts().defines(ScriptHook::origin_request))
+    script_ = FlowScript::begin(*node_, *request_, {});
+  if (script_ && script_->wants(ScriptHook::origin_request)) {
+    const auto verdict = script_->origin_request(*upstream_request);
+    if (verdict == FlowScript::Verdict::respond || verdict == FlowScript::Verdict::failed_closed) {
+      // Waiters go their own way: the script's answer is this request's, not the object's.
+      finish_leader({.kind = verdict == FlowScript::Verdict::respond ? FetchOutcome::Kind::uncacheable
+                                                                     : FetchOutcome::Kind::error,
+                     .status = 503});
+      return script_verdict_answer(int(verdict));
+    }
+  }
   add(node_->metrics(), &NodeMetrics::upstream_requests);
   node_->upstream().send(
       std::move(upstream_request),
@@ -72,11 +87,18 @@ RequestStep RequestFlow::store_step() {
     return fetch_failed(static_cast<unsigned>(status_of(fetch_.error)), upstream_error_message(fetch_.error));
   }
   const UpstreamExchangePtr& up = fetch_.upstream;
+  if (script_ && script_->wants(ScriptHook::origin_response) &&
+      script_->origin_response(*request_, up->mutable_header()) == FlowScript::Verdict::failed_closed) {
+    finish_leader({.kind = FetchOutcome::Kind::error, .status = 503});
+    fetch_.upstream.reset();
+    return script_verdict_answer(int(FlowScript::Verdict::failed_closed));
+  }
   const unsigned status = up->header().result_int();
   const std::int64_t t = now();
   if (fetch_.mode == ForwardMode::revalidate && status == 304 && stale_) {
     auto refreshed =
         refresh_cached_object(*stale_, up->header(), *request_, node_->store_policy(), fetch_.request_time, t);
+    apply_script_storage(*refreshed);
     add(m, &NodeMetrics::revalidated);
     node_->store(refreshed, fetch_.epoch);
     finish_leader({.kind = FetchOutcome::Kind::object, .object = refreshed, .revalidated = true});
@@ -87,8 +109,18 @@ RequestStep RequestFlow::store_step() {
   if (status >= 500) add(m, &NodeMetrics::upstream_errors);
   if (status >= 500 && stale_ && stale_->within_stale_if_error(t)) return fetch_failed(status, "upstream error");
 
-  const StoreDecision decision =
-      decide_storage(http::verb::get, *request_, status, up->header(), t, node_->store_policy());
+  StoreDecision decision = decide_storage(http::verb::get, *request_, status, up->header(), t, node_->store_policy());
+  if (script_) {
+    // The script's word over the headers': resp:uncacheable() never stores,
+    // resp:set_ttl(s) stores for s seconds (0: not at all).
+    const ScriptRequestState& scripted = script_->state();
+    if (scripted.uncacheable || (scripted.ttl && *scripted.ttl == 0)) {
+      decision.storable = false;
+      decision.reason = "edge script";
+    } else if (scripted.ttl) {
+      decision.storable = true;
+    }
+  }
   const auto length = up->content_length();
   const auto max_object = node_->config().cache.max_object_bytes;
   if (decision.storable && length && *length <= max_object) return store_streaming(*length);
@@ -112,6 +144,7 @@ RequestStep RequestFlow::store_streaming(std::uint64_t length) {
   auto buffer = std::make_shared<std::string>(static_cast<std::size_t>(length), '\0');
   auto header = object_from_upstream(*request_, primary_key_, up->header(), nullptr, node_->store_policy(),
                                      fetch_.request_time, t, length);
+  apply_script_storage(*header);
   auto body = std::make_shared<StreamingBody>(buffer);
   // Waiters start sending as soon as the header is in, each from the shared body.
   if (fetch_.leading) fetch_.leading->stream({.kind = FetchOutcome::Kind::streaming, .object = header, .body = body});
@@ -174,6 +207,7 @@ RequestStep RequestFlow::store_relayed() {
     add(m, &NodeMetrics::bytes_in_upstream, copy->size());
     auto object = object_from_upstream(*self->request_, self->primary_key_, *header, copy, self->node_->store_policy(),
                                        request_time, self->now());
+    self->apply_script_storage(*object);
     self->node_->store(object, self->fetch_.epoch);
     add(m, &NodeMetrics::stored);
     self->finish_leader({.kind = FetchOutcome::Kind::object, .object = object});
@@ -205,6 +239,7 @@ void RequestFlow::on_whole_body(boost::system::error_code ec, Response response)
   auto body = std::make_shared<const std::string>(std::move(response.body()));
   auto object = object_from_upstream(*request_, primary_key_, response, std::move(body), node_->store_policy(),
                                      fetch_.request_time, t);
+  apply_script_storage(*object);
   node_->store(object, fetch_.epoch);
   add(m, &NodeMetrics::stored);
   finish_leader({.kind = FetchOutcome::Kind::object, .object = object});
@@ -223,6 +258,13 @@ RequestStep RequestFlow::pass_step() {
   add(m, &NodeMetrics::upstream_requests);
   auto upstream_request = make_upstream_request(*request_, ForwardMode::pass, nullptr, node_->name(),
                                                 client_ ? client_->remote_address() : net::ip::address{});
+  if (!script_ && node_->scripts().defines(ScriptHook::origin_request))
+    script_ = FlowScript::begin(*node_, *request_, client_ ? client_->remote_address() : net::ip::address{});
+  if (script_ && script_->wants(ScriptHook::origin_request)) {
+    const auto verdict = script_->origin_request(*upstream_request);
+    if (verdict == FlowScript::Verdict::respond || verdict == FlowScript::Verdict::failed_closed)
+      return script_verdict_answer(int(verdict));
+  }
   node_->upstream().send(
       std::move(upstream_request),
       [self = shared_from_this()](boost::system::error_code ec, UpstreamExchangePtr up) {
@@ -234,6 +276,10 @@ RequestStep RequestFlow::pass_step() {
         }
         if (is_unsafe(self->request_->method()) && up->header().result_int() < 400)
           self->invalidate_after_unsafe(up->header());
+        if (self->script_ && self->script_->wants(ScriptHook::origin_response) &&
+            self->script_->origin_response(*self->request_, up->mutable_header()) ==
+                FlowScript::Verdict::failed_closed)
+          return self->run(self->script_verdict_answer(int(FlowScript::Verdict::failed_closed)));
         const bool method_pass = !self->cacheable_method_;
         self->run(self->to_relay(std::move(up), {.fwd = method_pass ? "method" : "uri-miss",
                                                  .detail = method_pass ? "" : "hit-for-miss"}));
@@ -266,6 +312,11 @@ RequestStep RequestFlow::relay_step() {
   if (!client_) {
     if (r.completed) r.completed(false);
     return RequestStep::done;
+  }
+  if (script_ && script_->wants(ScriptHook::client_response) &&
+      script_->client_response(*request_, r.upstream->mutable_header()) == FlowScript::Verdict::failed_closed) {
+    if (r.completed) r.completed(false);
+    return script_verdict_answer(int(FlowScript::Verdict::failed_closed));
   }
   const std::string name = node_->name();
   const bool child = from_child_node();

@@ -79,11 +79,12 @@ Response make_error_response(http::status status, std::string_view message, cons
 }
 
 std::uint64_t write_cached_object(HttpExchange& client, const CachedObjectPtr& object, const CacheStatusNote& note,
-                                  const DeliveryContext& context, bool head_only) {
+                                  const DeliveryContext& context, bool head_only, const std::string* header_block) {
   std::string& tail = client.scratch(HttpExchange::Scratch::head_tail);
   tail.clear();
   append_dynamic_headers(tail, *object, note, context);
-  std::array<net::const_buffer, 3> buffers{net::buffer(object->header_block), net::buffer(tail), net::const_buffer{}};
+  std::array<net::const_buffer, 3> buffers{net::buffer(header_block ? *header_block : object->header_block),
+                                           net::buffer(tail), net::const_buffer{}};
   std::size_t count = 2;
   std::uint64_t body_bytes = 0;
   if (!head_only && object->body && !object->body->empty()) {

@@ -27,8 +27,10 @@ Response make_error_response(http::status status, std::string_view message, cons
 // Writes a stored object: its pre-serialized header, the per-request tail
 // (formatted into the connection's scratch buffer) and the body, in one gather
 // write. Returns the body bytes sent.
+// `header_block`, when given, replaces the object's own (an edge script's edits).
 std::uint64_t write_cached_object(HttpExchange& client, const CachedObjectPtr& object, const CacheStatusNote& note,
-                                  const DeliveryContext& context, bool head_only);
+                                  const DeliveryContext& context, bool head_only,
+                                  const std::string* header_block = nullptr);
 
 // RFC 9110 §13.1: If-None-Match (weak comparison), else If-Modified-Since.
 bool client_validators_match(const RequestFields& request, const CachedObject& object);
