@@ -14,6 +14,9 @@ int run_lab_topology(const Args& args);
 // The runs of a run database, side by side (lab --runs FILE).
 int run_lab_runs(const Args& args);
 int run_ctl(const Args& args);
+int run_script(const Args& args);
+// edgelabd ctl ... script deploy FILE | script status
+int run_ctl_script(const Args& args);
 
 // "--name value" lookup; returns fallback when absent.
 std::string option(const Args& args, const std::string& name, const std::string& fallback = {});
@@ -30,6 +33,9 @@ struct OptionSpec {
 // False, with "edgelabd WHO: unknown option --x" (or a missing value, or an
 // unexpected word) on stderr, when `args` holds anything `spec` does not name.
 bool check_args(const Args& args, std::string_view who, const OptionSpec& spec);
+// The options of `args` (each option with the value after it, but `flags`),
+// with the bare words (subcommands, file names) moved to `words`.
+Args split_words(const Args& args, std::vector<std::string>& words, const std::vector<std::string_view>& flags = {});
 // Blocks until SIGINT or SIGTERM.
 void wait_for_termination_signal();
 

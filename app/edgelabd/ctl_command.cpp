@@ -7,6 +7,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -22,6 +23,9 @@ void ctl_usage() {
                "  purge --url URL | --prefix URL | --tag TAG | --all [--hard]  [--soft] [--no-verify]\n"
                "  status        catch lagging nodes up on missed purges, then show every node\n"
                "  stats         hit ratios, latency and tier sizes per node\n"
+               "  script deploy FILE [--fail open|closed] [--cpu-ms N] [--memory-kib N]\n"
+               "                the edge script to every node at once (each compiles and self-tests it)\n"
+               "  script status the live script version and its counters per node\n"
                "Exit status: 0 when every node answered (and was verified), 1 otherwise, 2 on bad usage.\n";
 }
 
@@ -154,6 +158,7 @@ int run_purge(const Args& args, const std::vector<FleetNode>& fleet, FleetJourna
 }  // namespace
 
 int run_ctl(const Args& args) {
+  if (std::find(args.begin(), args.end(), "script") != args.end()) return run_ctl_script(args);
   if (!check_args(args, "ctl",
                   {{"--nodes", "--timeout-ms", "--journal", "--url", "--prefix", "--tag"},
                    {"--json", "--all", "--soft", "--hard", "--no-verify"},

@@ -60,6 +60,19 @@ bool check_args(const Args& args, std::string_view who, const OptionSpec& spec) 
   return true;
 }
 
+Args split_words(const Args& args, std::vector<std::string>& words, const std::vector<std::string_view>& flags) {
+  Args options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i].rfind("--", 0) == 0) {
+      options.push_back(args[i]);
+      if (std::find(flags.begin(), flags.end(), args[i]) == flags.end() && i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) options.push_back(args[++i]);
+    } else {
+      words.push_back(args[i]);
+    }
+  }
+  return options;
+}
+
 void wait_for_termination_signal() {
   sigset_t set;
   sigemptyset(&set);
@@ -85,7 +98,10 @@ void usage(std::ostream& out = std::cerr) {
                "  edgelabd lab --runs FILE.sqlite      (the runs kept there, side by side)\n"
                "  edgelabd lab --mini [--edges N] [--objects N] [--rounds N] [--object-bytes N]\n"
                "  edgelabd ctl --nodes NODES.json [--json] purge --url URL | --prefix URL | --tag TAG | --all\n"
-               "  edgelabd ctl --nodes NODES.json [--json] status | stats\n";
+               "  edgelabd ctl --nodes NODES.json [--json] status | stats\n"
+               "  edgelabd ctl --nodes NODES.json [--json] script deploy FILE [--fail open|closed] | script status\n"
+               "  edgelabd script check FILE\n"
+               "  edgelabd script run FILE --request \"GET /path\" [--header \"Name: value\"]...\n";
 }
 }  // namespace
 
@@ -118,6 +134,7 @@ int main(int argc, char** argv) {
   if (command == "origin") return edgelab::cli::run_origin(args);
   if (command == "lab") return edgelab::cli::run_lab(args);
   if (command == "ctl") return edgelab::cli::run_ctl(args);
+  if (command == "script") return edgelab::cli::run_script(args);
   if (command == "--help" || command == "-h" || command == "help") {
     usage(std::cout);
     return 0;
