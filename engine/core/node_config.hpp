@@ -91,6 +91,9 @@ struct NodeConfig {
   // Where the live edge script is kept across restarts; empty: beside L2
   // ("<l2.path>.script.json"), or nowhere when there is no L2.
   std::string script_file;
+  // Lab nodes only (not a config key): the simulated user's city arrives in
+  // X-EdgeLab-User-City and becomes req.geo.city for edge scripts.
+  bool trust_user_city_header = false;
 };
 
 struct ConfigError {

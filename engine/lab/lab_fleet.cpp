@@ -114,6 +114,7 @@ std::shared_ptr<EdgeNode> LabFleet::start_node(const std::string& name, const Re
   c.listen = {"127.0.0.1", port};
   c.upstream = {"127.0.0.1", upstream_port};
   c.limits.upstream_idle_timeout = options_.upstream_idle_timeout;
+  c.trust_user_city_header = true;
   c.l1_max_bytes = l1_bytes;
   if (l2_bytes > 0) c.l2 = DiskTierConfig{(state_dir_ / (name + "-l2")).string(), l2_bytes};
   token_file = (state_dir_ / (name + ".token")).string();

@@ -173,6 +173,7 @@ void LiveTraffic::launch_one(std::chrono::steady_clock::time_point now) {
   r->request->target(r->outcome.url);
   r->request->set(http::field::host, base_.host);
   r->request->set(http::field::user_agent, "edgelab-lab-user");
+  r->request->set("X-EdgeLab-User-City", city.city);  // req.geo.city for edge scripts on lab nodes
   ++in_flight_;
   // The request crosses the simulated client -> PoP leg first.
   r->timer.expires_after(r->leg);

@@ -106,6 +106,7 @@ void TrafficGenerator::launch_one(std::chrono::steady_clock::time_point now) {
   r->request->target(mix_.target(pick));
   r->request->set(http::field::host, config_.host);
   r->request->set(http::field::user_agent, "edgelab-lab-user");
+  r->request->set("X-EdgeLab-User-City", city.city);  // req.geo.city for edge scripts on lab nodes
   ++in_flight_;
   // The request crosses the simulated client -> PoP leg first.
   r->timer.expires_after(r->leg);

@@ -252,6 +252,7 @@ std::string EdgeNode::prometheus_text() const {
   if (server_)
     append_kind_counters(extra, "bad_requests_total", "Client requests refused, by why", label,
                          server_->counters().bad_request_kinds);
+  scripts_->append_prometheus(extra, label);
   return metrics_.prometheus(config_.name, extra);
 }
 

@@ -26,8 +26,15 @@ std::unique_ptr<FlowScript> FlowScript::begin(EdgeNode& node, const RequestField
   return std::make_unique<FlowScript>(node, std::move(program), request, client);
 }
 
-FlowScript::FlowScript(EdgeNode& node, ScriptProgramPtr program, const RequestFields&, const net::ip::address& client)
+FlowScript::FlowScript(EdgeNode& node, ScriptProgramPtr program, const RequestFields& request,
+                       const net::ip::address& client)
     : node_(node), program_(std::move(program)) {
+  if (node.config().trust_user_city_header) {
+    if (auto city = request.find("X-EdgeLab-User-City"); city != request.end() && !city->value().empty()) {
+      geo_with_city_ = node.scripts().geo;
+      geo_with_city_->city = std::string(city->value().substr(0, 128));
+    }
+  }
   if (!client.is_unspecified()) client_ip_ = client.to_string();
   state_.now = unix_seconds();
 }
@@ -52,7 +59,7 @@ ScriptCall FlowScript::make_call(ScriptHook hook, const Request& request) {
   call.services = &node_.scripts().services();
   call.limits = &program_->settings().limits;
   call.request.client_ip = client_ip_;
-  call.request.geo = &node_.scripts().geo;
+  call.request.geo = geo_with_city_ ? &*geo_with_city_ : &node_.scripts().geo;
   if (auto host = request.find(http::field::host); host != request.end()) call.request.host = host->value();
   view_request_line(request, call.request);
   return call;
@@ -186,13 +193,13 @@ void edited_object_header(const CachedObject& object, const HeaderOverlay& edits
     out += value;
     out += "\r\n";
   }
-  for (const auto& edit : edits.edits()) {
-    if (!edit.value) continue;
+  edits.for_each_edit([&out](const HeaderOverlay::EditView& edit) {
+    if (!edit.value) return;
     out += edit.name;
     out += ": ";
     out += *edit.value;
     out += "\r\n";
-  }
+  });
   // The stored block ends with its Content-Length line (serialize_header_block).
   const std::string_view block = object.header_block;
   const std::size_t length_line = block.rfind("\r\nContent-Length: ");

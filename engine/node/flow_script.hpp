@@ -59,6 +59,7 @@ class FlowScript {
   EdgeNode& node_;
   ScriptProgramPtr program_;
   ScriptRequestState state_;
+  std::optional<ScriptGeo> geo_with_city_;  // the node's geo plus the lab user's city
   std::string client_ip_;
   std::string method_;
   bool active_ = true;
@@ -90,10 +91,10 @@ class BeastFieldsSource final : public HeaderSource {
 // Applies an overlay's edits to Beast fields.
 template <class Fields>
 void apply_edits(const HeaderOverlay& overlay, Fields& fields) {
-  for (const auto& edit : overlay.edits()) {
+  overlay.for_each_edit([&](const HeaderOverlay::EditView& edit) {
     fields.erase(edit.name);
     if (edit.value) fields.insert(edit.name, *edit.value);
-  }
+  });
 }
 
 }  // namespace edgelab

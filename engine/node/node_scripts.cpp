@@ -1,5 +1,7 @@
 #include "node/node_scripts.hpp"
 
+#include "metrics/kind_counter_export.hpp"
+
 #include <boost/json.hpp>
 
 #include <chrono>
@@ -198,6 +200,43 @@ json::object NodeScripts::status_json() const {
   s["warm_isolates"] = program->warm_isolates();
   o["script"] = std::move(s);
   return o;
+}
+
+void NodeScripts::append_prometheus(std::string& out, std::string_view open_label) const {
+  auto sample = [&](std::string_view name, std::string_view labels, std::uint64_t value) {
+    out += "edgelab_";
+    out += name;
+    out += open_label;
+    out += labels;
+    out += "} ";
+    out += std::to_string(value);
+    out += "\n";
+  };
+  ScriptProgramPtr program = live();
+  append_metric_header(out, "script_deploys_total", "Edge scripts made live on this node", "counter");
+  sample("script_deploys_total", "", deploys_.load());
+  append_metric_header(out, "script_deploys_refused_total", "Edge script deploys refused (compile, self-test, input)",
+                       "counter");
+  sample("script_deploys_refused_total", "", refused_deploys.load());
+  append_metric_header(out, "script_log_lines_total", "edge.log lines taken into the event stream", "counter");
+  sample("script_log_lines_total", "", services_.logs.load());
+  sample("script_log_lines_total", ",outcome=\"dropped\"", services_.logs_dropped.load());
+  if (!program) return;
+  const auto& c = program->counters();
+  const std::string version = ",version=\"" + program->version() + "\"";
+  append_metric_header(out, "script_invocations_total", "Hook calls of the live edge script", "counter");
+  sample("script_invocations_total", version, c.invocations.load());
+  append_metric_header(out, "script_aborts_total", "Hook calls of the live edge script that failed, by why", "counter");
+  for (int i = 0; i < int(ScriptStatus::count_); ++i) {
+    const auto status = ScriptStatus(i);
+    if (status == ScriptStatus::ok) continue;
+    sample("script_aborts_total", version + ",reason=\"" + std::string(status_name(status)) + "\"",
+           c.by_status[std::size_t(i)].load());
+  }
+  append_metric_header(out, "script_failed_requests_total", "Requests that went on without the script or got a 503",
+                       "counter");
+  sample("script_failed_requests_total", version + ",mode=\"open\"", c.failed_open.load());
+  sample("script_failed_requests_total", version + ",mode=\"closed\"", c.failed_closed.load());
 }
 
 }  // namespace edgelab

@@ -39,6 +39,9 @@ class NodeScripts {
   void report_failure(const ScriptProgram& program, ScriptHook hook, const ScriptResult& result);
 
   boost::json::object status_json() const;
+  // The edgelab_script_* families for /metrics; `open_label` is `{node="NAME"`.
+  // The live version's counters start at 0 when it is deployed (a counter reset).
+  void append_prometheus(std::string& out, std::string_view open_label) const;
   const std::string& state_file() const { return state_file_; }
   std::uint64_t deploys() const { return deploys_.load(); }
   std::atomic<std::uint64_t> refused_deploys{0};

@@ -165,6 +165,7 @@ RequestStep RequestFlow::recv_step() {
     if (verdict == FlowScript::Verdict::respond || verdict == FlowScript::Verdict::failed_closed)
       return script_verdict_answer(int(verdict));
     script_pass = verdict == FlowScript::Verdict::pass;
+    script_pass_ = script_pass;
   }
   const Request& current = *request_;
   if (script_ && script_->cache_key()) {

@@ -98,7 +98,8 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   std::string variant_key_;
   bool is_head_ = false;
   bool cacheable_method_ = false;
-  bool miss_counted_ = false;  // a flow may look up twice (its fetch completed as it joined)
+  bool miss_counted_ = false;
+  bool script_pass_ = false;  // req:pass() in on_client_request  // a flow may look up twice (its fetch completed as it joined)
 
   // lookup -> hit
   CachedObjectPtr found_;

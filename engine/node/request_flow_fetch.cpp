@@ -281,8 +281,9 @@ RequestStep RequestFlow::pass_step() {
                 FlowScript::Verdict::failed_closed)
           return self->run(self->script_verdict_answer(int(FlowScript::Verdict::failed_closed)));
         const bool method_pass = !self->cacheable_method_;
-        self->run(self->to_relay(std::move(up), {.fwd = method_pass ? "method" : "uri-miss",
-                                                 .detail = method_pass ? "" : "hit-for-miss"}));
+        self->run(self->to_relay(std::move(up),
+                                 {.fwd = method_pass ? "method" : self->script_pass_ ? "bypass" : "uri-miss",
+                                  .detail = method_pass || self->script_pass_ ? "" : "hit-for-miss"}));
       },
       early_hints_forwarder(node_->config().cache.forward_early_hints ? client_ : nullptr));
   return RequestStep::parked;

@@ -7,29 +7,15 @@ namespace {
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 
-bool is_tchar(unsigned char c) {
-  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-  switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-      return true;
-    default:
-      return false;
-  }
-}
+// RFC 9110 5.6.2 tchar, as a table: every header edit checks every byte of its name.
+constexpr std::array<bool, 256> kTchar = [] {
+  std::array<bool, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[std::size_t(c)] = true;
+  for (int c = 'a'; c <= 'z'; ++c) t[std::size_t(c)] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[std::size_t(c)] = true;
+  for (char c : std::string_view("!#$%&'*+-.^_`|~")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
 
 constexpr std::array<std::string_view, 12> kProtected = {"content-length",
                                                          "transfer-encoding",
@@ -43,6 +29,7 @@ constexpr std::array<std::string_view, 12> kProtected = {"content-length",
                                                          "cache-status",
                                                          "proxy-authenticate",
                                                          "proxy-authorization"};
+constexpr std::size_t kLongestProtected = 19;  // proxy-authorization
 
 }  // namespace
 
@@ -82,7 +69,7 @@ std::string_view header_edit_error_text(HeaderEditError error) {
 bool HeaderOverlay::valid_name(std::string_view name) {
   if (name.empty() || name.size() > kMaxNameBytes) return false;
   for (unsigned char c : name)
-    if (!is_tchar(c)) return false;
+    if (!kTchar[c]) return false;
   return true;
 }
 
@@ -94,21 +81,29 @@ bool HeaderOverlay::valid_value(std::string_view value) {
 }
 
 bool HeaderOverlay::protected_name(std::string_view name) {
+  if (name.size() > kLongestProtected) return false;
   for (std::string_view p : kProtected)
-    if (iequal(p, name)) return true;
+    if (p.size() == name.size() && iequal(p, name)) return true;
   return false;
 }
 
 const HeaderOverlay::Edit* HeaderOverlay::find_edit(std::string_view name) const {
   for (const Edit& e : edits_)
-    if (iequal(e.name, name)) return &e;
+    if (e.name_length == name.size() && iequal(name_of(e), name)) return &e;
   return nullptr;
+}
+
+HeaderOverlay::EditView HeaderOverlay::edit(std::size_t i) const {
+  const Edit& e = edits_[i];
+  EditView view{name_of(e), std::nullopt};
+  if (!e.removed) view.value = std::string_view(arena_.data() + e.value_at, e.value_length);
+  return view;
 }
 
 std::optional<std::string_view> HeaderOverlay::get(std::string_view name) const {
   if (const Edit* e = find_edit(name)) {
-    if (!e->value) return std::nullopt;
-    return std::string_view(*e->value);
+    if (e->removed) return std::nullopt;
+    return std::string_view(arena_.data() + e->value_at, e->value_length);
   }
   return base_ ? base_->find(name) : std::nullopt;
 }
@@ -117,17 +112,26 @@ HeaderEditError HeaderOverlay::apply(std::string_view name, std::optional<std::s
   if (!valid_name(name)) return HeaderEditError::bad_name;
   if (value && !valid_value(*value)) return HeaderEditError::bad_value;
   if (protected_name(name)) return HeaderEditError::protected_name;
-  for (Edit& e : edits_) {
-    if (!iequal(e.name, name)) continue;
-    if (value)
-      e.value.emplace(*value);
-    else
-      e.value.reset();
-    return HeaderEditError::none;
+  if (arena_.capacity() == 0) {
+    arena_.reserve(512);
+    edits_.reserve(8);
   }
-  Edit edit{std::string(name), std::nullopt};
-  if (value) edit.value.emplace(*value);
-  edits_.push_back(std::move(edit));
+  // A value set again is appended anew: the arena only grows within a request (bounded by max_headers_set).
+  auto append = [this](std::string_view text) {
+    const auto at = std::uint32_t(arena_.size());
+    arena_.append(text);
+    return at;
+  };
+  Edit* existing = const_cast<Edit*>(find_edit(name));
+  if (!existing) {
+    edits_.push_back({append(name), std::uint32_t(name.size()), 0, 0, true});
+    existing = &edits_.back();
+  }
+  existing->removed = !value;
+  if (value) {
+    existing->value_at = append(*value);
+    existing->value_length = std::uint32_t(value->size());
+  }
   return HeaderEditError::none;
 }
 
@@ -139,8 +143,8 @@ void HeaderOverlay::for_each(const std::function<void(std::string_view, std::str
     base_->for_each([&](std::string_view n, std::string_view v) {
       if (!overrides(n)) visit(n, v);
     });
-  for (const Edit& e : edits_)
-    if (e.value) visit(e.name, *e.value);
+  for (std::size_t i = 0; i < edits_.size(); ++i)
+    if (const EditView e = edit(i); e.value) visit(e.name, *e.value);
 }
 
 }  // namespace edgelab

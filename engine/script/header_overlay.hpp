@@ -10,6 +10,7 @@
 // writes can split a message: names are RFC 9110 tokens, values carry no CR,
 // LF or NUL, and the framing fields are refused.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -52,9 +53,17 @@ class HeaderOverlay {
   static constexpr std::size_t kMaxNameBytes = 256;
   static constexpr std::size_t kMaxValueBytes = 8 * 1024;
 
+  // One edit; its text lives in the overlay's arena (one buffer for all, so
+  // a request's edits cost one allocation, not two per field).
   struct Edit {
-    std::string name;                  // as the script spelled it
-    std::optional<std::string> value;  // nullopt: removed
+    std::uint32_t name_at = 0, name_length = 0;  // the name as the script spelled it
+    std::uint32_t value_at = 0, value_length = 0;
+    bool removed = false;
+  };
+  // What an edit says, as views valid until the next change.
+  struct EditView {
+    std::string_view name;
+    std::optional<std::string_view> value;  // nullopt: removed
   };
 
   explicit HeaderOverlay(const HeaderSource* base = nullptr) : base_(base) {}
@@ -67,10 +76,18 @@ class HeaderOverlay {
   // Every field as it now stands: the base's without the edited names, then the set values.
   void for_each(const std::function<void(std::string_view name, std::string_view value)>& visit) const;
   bool edited() const { return !edits_.empty(); }
-  const std::vector<Edit>& edits() const { return edits_; }
+  std::size_t edit_count() const { return edits_.size(); }
+  EditView edit(std::size_t i) const;
+  template <class Visit>
+  void for_each_edit(Visit&& visit) const {
+    for (std::size_t i = 0; i < edits_.size(); ++i) visit(edit(i));
+  }
   // Whether an edit names this field (the host skips the base's copy of it).
   bool overrides(std::string_view name) const { return find_edit(name) != nullptr; }
-  void clear() { edits_.clear(); }
+  void clear() {
+    edits_.clear();
+    arena_.clear();
+  }
 
   static bool valid_name(std::string_view name);
   static bool valid_value(std::string_view value);
@@ -81,10 +98,12 @@ class HeaderOverlay {
 
  private:
   const Edit* find_edit(std::string_view name) const;
+  std::string_view name_of(const Edit& e) const { return {arena_.data() + e.name_at, e.name_length}; }
   HeaderEditError apply(std::string_view name, std::optional<std::string_view> value);
 
   const HeaderSource* base_;
   std::vector<Edit> edits_;
+  std::string arena_;
 };
 
 bool iequal(std::string_view a, std::string_view b);

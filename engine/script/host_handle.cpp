@@ -10,33 +10,59 @@ namespace {
 
 constexpr const char* kViewType = "edgelab.view";
 
+// Only these userdata reach scripts (the sandbox opens no library that makes
+// others), and the magic tells a handle from a view or anything else.
+constexpr std::uint32_t kHandleMagic = 0xED6E1AB5;
+
 struct Handle {
+  std::uint32_t magic;
+  HandleKind kind;
   std::uint64_t serial;
 };
 
+char kMetatables[std::size_t(HandleKind::count_)];  // registry keys: their addresses
+constexpr const char* kKindNames[] = {"req", "request headers", "response headers", "resp", "ctx"};
+
 }  // namespace
 
-void HostHandle::register_type(lua_State* L, const char* type_name, lua_CFunction index, lua_CFunction newindex) {
-  luaL_newmetatable(L, type_name);
+void HostHandle::register_type(lua_State* L, HandleKind kind, lua_CFunction index, lua_CFunction newindex) {
+  lua_createtable(L, 0, 3);
   lua_pushcfunction(L, index);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, newindex ? newindex : &refuse_write);
   lua_setfield(L, -2, "__newindex");
   lua_pushliteral(L, "locked");
   lua_setfield(L, -2, "__metatable");
-  lua_pop(L, 1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kMetatables[std::size_t(kind)]);
 }
 
-void HostHandle::push_new(lua_State* L, const char* type_name, int user_values) {
+void HostHandle::register_methods(lua_State* L, HandleKind kind, const luaL_Reg* methods) {
+  lua_createtable(L, 0, 3);
+  lua_newtable(L);  // reachable only through the handles: getmetatable answers "locked"
+  luaL_setfuncs(L, methods, 0);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, &refuse_write);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushliteral(L, "locked");
+  lua_setfield(L, -2, "__metatable");
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kMetatables[std::size_t(kind)]);
+}
+
+void HostHandle::push_new(lua_State* L, HandleKind kind, int user_values) {
   auto* handle = static_cast<Handle*>(lua_newuserdatauv(L, sizeof(Handle), user_values));
+  handle->magic = kHandleMagic;
+  handle->kind = kind;
   handle->serial = ScriptBudget::of(L).call_serial();
-  luaL_setmetatable(L, type_name);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &kMetatables[std::size_t(kind)]);
+  lua_setmetatable(L, -2);
 }
 
-ScriptCall& HostHandle::check(lua_State* L, int index, const char* type_name) {
-  auto* handle = static_cast<Handle*>(luaL_testudata(L, index, type_name));
-  if (!handle) {
-    lua_pushfstring(L, "expected a %s handle (use the ':' call syntax)", type_name + 8);  // past "edgelab."
+ScriptCall& HostHandle::check(lua_State* L, int index, HandleKind kind) {
+  auto* handle = lua_type(L, index) == LUA_TUSERDATA && lua_rawlen(L, index) == sizeof(Handle)
+                     ? static_cast<Handle*>(lua_touserdata(L, index))
+                     : nullptr;
+  if (!handle || handle->magic != kHandleMagic || handle->kind != kind) {
+    lua_pushfstring(L, "expected a %s handle (use the ':' call syntax)", kKindNames[std::size_t(kind)]);
     lua_error(L);
   }
   const ScriptBudget& budget = ScriptBudget::of(L);

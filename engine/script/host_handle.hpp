@@ -12,19 +12,26 @@
 
 #include <lua.hpp>
 
+#include <cstdint>
 #include <string_view>
 
 namespace edgelab {
 
+enum class HandleKind : std::uint32_t { request, request_headers, response_headers, response, context, count_ };
+
 class HostHandle {
  public:
-  // Creates the metatable `type_name` in the registry.
-  static void register_type(lua_State* L, const char* type_name, lua_CFunction index, lua_CFunction newindex);
-  // Pushes a new handle of `type_name` with `user_values` slots (lazily built members).
-  static void push_new(lua_State* L, const char* type_name, int user_values);
+  // Creates the metatable of `kind` (kept in the registry under a light key:
+  // a handle is made for every hook call, so its lookup must be cheap).
+  static void register_type(lua_State* L, HandleKind kind, lua_CFunction index, lua_CFunction newindex);
+  // A kind with methods only: __index is a table of them, which Lua looks up
+  // without calling into C (each method checks its handle).
+  static void register_methods(lua_State* L, HandleKind kind, const luaL_Reg* methods);
+  // Pushes a new handle of `kind` with `user_values` slots (lazily built members).
+  static void push_new(lua_State* L, HandleKind kind, int user_values);
   // The call a handle at `index` belongs to; raises when it is not a handle of
-  // that type or its call is over.
-  static ScriptCall& check(lua_State* L, int index, const char* type_name);
+  // that kind or its call is over.
+  static ScriptCall& check(lua_State* L, int index, HandleKind kind);
   // The current call, for functions without a handle (edge.now); raises outside a hook.
   static ScriptCall& current(lua_State* L, const char* function_name);
 

@@ -100,17 +100,23 @@ void check_undecided(lua_State* L, const ScriptCall& call, const char* what) {
 
 void ScriptRequestApi::open(lua_State* L) {
   HostHandle::open_view_type(L);
-  HostHandle::register_type(L, kRequestType, &request_index, nullptr);
-  HostHandle::register_type(L, kRequestHeadersType, &headers_index<false>, nullptr);
-  HostHandle::register_type(L, kResponseHeadersType, &headers_index<true>, nullptr);
+  HostHandle::register_type(L, HandleKind::request, &request_index, nullptr);
+  const luaL_Reg request_headers[] = {
+      {"get", &header_get<false>}, {"set", &header_set<false>}, {"remove", &header_remove<false>}, {nullptr, nullptr}};
+  const luaL_Reg response_headers[] = {
+      {"get", &header_get<true>}, {"set", &header_set<true>}, {"remove", &header_remove<true>}, {nullptr, nullptr}};
+  HostHandle::register_methods(L, HandleKind::request_headers, request_headers);
+  HostHandle::register_methods(L, HandleKind::response_headers, response_headers);
 }
 
-void ScriptRequestApi::push_request(lua_State* L, void*) { HostHandle::push_new(L, kRequestType, 3); }
+void ScriptRequestApi::push_request(lua_State* L, void*) { HostHandle::push_new(L, HandleKind::request, 3); }
 
-void ScriptRequestApi::push_headers(lua_State* L, const char* type) { HostHandle::push_new(L, type, 0); }
+void ScriptRequestApi::push_headers(lua_State* L, bool response) {
+  HostHandle::push_new(L, response ? HandleKind::response_headers : HandleKind::request_headers, 0);
+}
 
 int ScriptRequestApi::request_index(lua_State* L) {
-  ScriptCall& call = HostHandle::check(L, 1, kRequestType);
+  ScriptCall& call = HostHandle::check(L, 1, HandleKind::request);
   if (lua_type(L, 2) != LUA_TSTRING) return 0;
   std::size_t length = 0;
   const char* key = lua_tolstring(L, 2, &length);
@@ -126,7 +132,7 @@ int ScriptRequestApi::request_index(lua_State* L) {
     if (lua_getiuservalue(L, 1, slot) != LUA_TNIL) return 1;
     lua_pop(L, 1);
     if (slot == kHeadersSlot)
-      push_headers(L, kRequestHeadersType);
+      push_headers(L, false);
     else if (slot == kQuerySlot)
       push_query(L, call);
     else
@@ -202,7 +208,7 @@ void ScriptRequestApi::push_geo(lua_State* L, const ScriptCall& call) {
 }
 
 int ScriptRequestApi::respond(lua_State* L) {
-  ScriptCall& call = HostHandle::check(L, 1, kRequestType);
+  ScriptCall& call = HostHandle::check(L, 1, HandleKind::request);
   check_undecided(L, call, "respond");
   const lua_Integer status = luaL_checkinteger(L, 2);
   if (status < 200 || status > 599) HostHandle::raise(L, "req:respond: status must be 200..599");
@@ -239,7 +245,7 @@ int ScriptRequestApi::respond(lua_State* L) {
 }
 
 int ScriptRequestApi::redirect(lua_State* L) {
-  ScriptCall& call = HostHandle::check(L, 1, kRequestType);
+  ScriptCall& call = HostHandle::check(L, 1, HandleKind::request);
   check_undecided(L, call, "redirect");
   const std::string_view url = HostHandle::check_text(L, 2, "req:redirect: url");
   const lua_Integer status = luaL_optinteger(L, 3, 302);
@@ -260,7 +266,7 @@ int ScriptRequestApi::redirect(lua_State* L) {
 int ScriptRequestApi::set_cache_key(lua_State* L) {
   constexpr std::size_t kMaxKeyBytes = 4096;
   constexpr lua_Integer kMaxParts = 16;
-  ScriptCall& call = HostHandle::check(L, 1, kRequestType);
+  ScriptCall& call = HostHandle::check(L, 1, HandleKind::request);
   if (call.hook != ScriptHook::client_request)
     HostHandle::raise(L, "req:set_cache_key is for on_client_request (the lookup comes after it)");
   luaL_Buffer key;
@@ -291,24 +297,10 @@ int ScriptRequestApi::set_cache_key(lua_State* L) {
 }
 
 int ScriptRequestApi::pass(lua_State* L) {
-  ScriptCall& call = HostHandle::check(L, 1, kRequestType);
+  ScriptCall& call = HostHandle::check(L, 1, HandleKind::request);
   if (call.hook != ScriptHook::client_request) HostHandle::raise(L, "req:pass is for on_client_request");
   if (call.state->action == ScriptRequestState::Action::none) call.state->action = ScriptRequestState::Action::pass;
   return 0;
-}
-
-template <bool Response>
-int ScriptRequestApi::headers_index(lua_State* L) {
-  HostHandle::check(L, 1, Response ? kResponseHeadersType : kRequestHeadersType);
-  if (HostHandle::key_is(L, 2, "get"))
-    lua_pushcfunction(L, &header_get<Response>);
-  else if (HostHandle::key_is(L, 2, "set"))
-    lua_pushcfunction(L, &header_set<Response>);
-  else if (HostHandle::key_is(L, 2, "remove"))
-    lua_pushcfunction(L, &header_remove<Response>);
-  else
-    return 0;
-  return 1;
 }
 
 namespace {
@@ -327,7 +319,7 @@ HeaderOverlay& overlay_of(lua_State* L, ScriptCall& call, bool write) {
 
 template <bool Response>
 int ScriptRequestApi::header_get(lua_State* L) {
-  ScriptCall& call = HostHandle::check(L, 1, Response ? kResponseHeadersType : kRequestHeadersType);
+  ScriptCall& call = HostHandle::check(L, 1, Response ? HandleKind::response_headers : HandleKind::request_headers);
   const std::string_view name = HostHandle::check_text(L, 2, "headers:get: name");
   const auto value = overlay_of<Response>(L, call, false).get(name);
   if (!value) return 0;
@@ -337,7 +329,7 @@ int ScriptRequestApi::header_get(lua_State* L) {
 
 template <bool Response>
 int ScriptRequestApi::header_set(lua_State* L) {
-  ScriptCall& call = HostHandle::check(L, 1, Response ? kResponseHeadersType : kRequestHeadersType);
+  ScriptCall& call = HostHandle::check(L, 1, Response ? HandleKind::response_headers : HandleKind::request_headers);
   const std::string_view name = HostHandle::check_text(L, 2, "headers:set: name");
   const std::string_view value = HostHandle::check_text(L, 3, "headers:set: value");
   HeaderOverlay& overlay = overlay_of<Response>(L, call, true);
@@ -349,7 +341,7 @@ int ScriptRequestApi::header_set(lua_State* L) {
 
 template <bool Response>
 int ScriptRequestApi::header_remove(lua_State* L) {
-  ScriptCall& call = HostHandle::check(L, 1, Response ? kResponseHeadersType : kRequestHeadersType);
+  ScriptCall& call = HostHandle::check(L, 1, Response ? HandleKind::response_headers : HandleKind::request_headers);
   const std::string_view name = HostHandle::check_text(L, 2, "headers:remove: name");
   HeaderOverlay& overlay = overlay_of<Response>(L, call, true);
   count_edit(L, call);

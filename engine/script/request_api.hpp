@@ -17,16 +17,12 @@ struct ScriptCall;
 
 class ScriptRequestApi {
  public:
-  static constexpr const char* kRequestType = "edgelab.req";
-  static constexpr const char* kRequestHeadersType = "edgelab.request_headers";
-  static constexpr const char* kResponseHeadersType = "edgelab.response_headers";
-
   // Registers the metatables (SandboxEnvironment::open calls it).
   static void open(lua_State* L);
   // ScriptHostObject::push for `req`; `data` is unused (the call is the isolate's current one).
   static void push_request(lua_State* L, void* data);
   // A new headers handle of the given type.
-  static void push_headers(lua_State* L, const char* type);
+  static void push_headers(lua_State* L, bool response);
 
  private:
   static int request_index(lua_State* L);
@@ -34,8 +30,6 @@ class ScriptRequestApi {
   static int redirect(lua_State* L);
   static int set_cache_key(lua_State* L);
   static int pass(lua_State* L);
-  template <bool Response>
-  static int headers_index(lua_State* L);
   template <bool Response>
   static int header_get(lua_State* L);
   template <bool Response>

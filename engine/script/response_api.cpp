@@ -17,7 +17,7 @@ constexpr std::size_t kMaxContextKeyBytes = 256;
 constexpr lua_Integer kMaxTtl = 10ll * 365 * 24 * 3600;
 
 ScriptCall& check_origin_response(lua_State* L, const char* what) {
-  ScriptCall& call = HostHandle::check(L, 1, ScriptResponseApi::kResponseType);
+  ScriptCall& call = HostHandle::check(L, 1, HandleKind::response);
   if (call.hook != ScriptHook::origin_response) {
     lua_pushfstring(L, "resp:%s is for on_origin_response (before the answer is stored)", what);
     lua_error(L);
@@ -88,15 +88,15 @@ ContextWrite write_context_text(ScriptRequestState& state, const ScriptLimits& l
 }  // namespace
 
 void ScriptResponseApi::open(lua_State* L) {
-  HostHandle::register_type(L, kResponseType, &response_index, &response_newindex);
-  HostHandle::register_type(L, kContextType, &context_index, &context_newindex);
+  HostHandle::register_type(L, HandleKind::response, &response_index, &response_newindex);
+  HostHandle::register_type(L, HandleKind::context, &context_index, &context_newindex);
 }
 
-void ScriptResponseApi::push_response(lua_State* L, void*) { HostHandle::push_new(L, kResponseType, 2); }
-void ScriptResponseApi::push_context(lua_State* L, void*) { HostHandle::push_new(L, kContextType, 0); }
+void ScriptResponseApi::push_response(lua_State* L, void*) { HostHandle::push_new(L, HandleKind::response, 2); }
+void ScriptResponseApi::push_context(lua_State* L, void*) { HostHandle::push_new(L, HandleKind::context, 0); }
 
 int ScriptResponseApi::response_index(lua_State* L) {
-  ScriptCall& call = HostHandle::check(L, 1, kResponseType);
+  ScriptCall& call = HostHandle::check(L, 1, HandleKind::response);
   if (HostHandle::key_is(L, 2, "status")) {
     lua_pushinteger(L, call.response_status ? lua_Integer(*call.response_status) : 0);
   } else if (HostHandle::key_is(L, 2, "headers") || HostHandle::key_is(L, 2, "request")) {
@@ -105,7 +105,7 @@ int ScriptResponseApi::response_index(lua_State* L) {
     if (lua_getiuservalue(L, 1, slot) != LUA_TNIL) return 1;
     lua_pop(L, 1);
     if (headers)
-      ScriptRequestApi::push_headers(L, ScriptRequestApi::kResponseHeadersType);
+      ScriptRequestApi::push_headers(L, true);
     else
       ScriptRequestApi::push_request(L, nullptr);
     lua_pushvalue(L, -1);
@@ -123,7 +123,7 @@ int ScriptResponseApi::response_index(lua_State* L) {
 }
 
 int ScriptResponseApi::response_newindex(lua_State* L) {
-  ScriptCall& call = HostHandle::check(L, 1, kResponseType);
+  ScriptCall& call = HostHandle::check(L, 1, HandleKind::response);
   if (!HostHandle::key_is(L, 2, "status")) HostHandle::raise(L, "only resp.status can be assigned");
   if (!lua_isinteger(L, 3)) HostHandle::raise(L, "resp.status must be an integer");
   const lua_Integer status = lua_tointeger(L, 3);
@@ -161,7 +161,7 @@ int ScriptResponseApi::uncacheable(lua_State* L) {
 }
 
 int ScriptResponseApi::context_index(lua_State* L) {
-  ScriptCall& call = HostHandle::check(L, 1, kContextType);
+  ScriptCall& call = HostHandle::check(L, 1, HandleKind::context);
   if (lua_type(L, 2) != LUA_TSTRING) return 0;
   std::size_t length = 0;
   const char* key = lua_tolstring(L, 2, &length);
@@ -182,7 +182,7 @@ int ScriptResponseApi::context_index(lua_State* L) {
 }
 
 int ScriptResponseApi::context_newindex(lua_State* L) {
-  ScriptCall& call = HostHandle::check(L, 1, kContextType);
+  ScriptCall& call = HostHandle::check(L, 1, HandleKind::context);
   if (lua_type(L, 2) != LUA_TSTRING) HostHandle::raise(L, "ctx keys are strings");
   std::size_t length = 0;
   const char* key_text = lua_tolstring(L, 2, &length);

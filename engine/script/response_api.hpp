@@ -10,8 +10,6 @@ namespace edgelab {
 
 class ScriptResponseApi {
  public:
-  static constexpr const char* kResponseType = "edgelab.resp";
-  static constexpr const char* kContextType = "edgelab.ctx";
 
   static void open(lua_State* L);
   // ScriptHostObject::push functions; `data` is unused.

@@ -14,6 +14,7 @@ namespace {
 char kFrozenTables;
 char kScriptEnvironment;
 char kCallEnvironmentMeta;
+char kCachedCallEnvironment;
 char kRandomSeed;
 
 constexpr const char* kRemovedBase[] = {"dofile",         "loadfile", "load", "loadstring", "require",
@@ -78,6 +79,11 @@ int SandboxEnvironment::open(lua_State* L) {
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kRandomSeed);
   lua_pushnil(L);
   lua_setfield(L, -2, "randomseed");
+  // Seeding costs a call into the library: it happens on a call's first
+  // math.random, not on every call (most never draw).
+  lua_getfield(L, -1, "random");
+  lua_pushcclosure(L, &seeded_random, 1);
+  lua_setfield(L, -2, "random");
   lua_pop(L, 1);
 
   lua_getfield(L, globals, LUA_COLIBNAME);
@@ -174,17 +180,57 @@ void SandboxEnvironment::push_script_environment(lua_State* L) {
 }
 
 void SandboxEnvironment::push_call_environment(lua_State* L) {
-  lua_newtable(L);
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kCachedCallEnvironment) == LUA_TTABLE) {
+    lua_pushnil(L);  // taken out: only a call that leaves it untouched puts it back
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &kCachedCallEnvironment);
+    return;
+  }
+  lua_pop(L, 1);
+  lua_createtable(L, 0, 1);
   lua_pushvalue(L, -1);
   lua_setfield(L, -2, LUA_GNAME);
   lua_rawgetp(L, LUA_REGISTRYINDEX, &kCallEnvironmentMeta);
   lua_setmetatable(L, -2);
 }
 
-void SandboxEnvironment::reseed(lua_State* L, std::uint64_t seed) {
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &kRandomSeed);
-  lua_pushinteger(L, lua_Integer(seed));
-  lua_call(L, 1, 0);
+void SandboxEnvironment::reseed(lua_State* L, std::uint64_t seed) { ScriptBudget::of(L).set_call_seed(seed); }
+
+bool SandboxEnvironment::call_environment_untouched(lua_State* L, int index) {
+  index = lua_absindex(L, index);
+  lua_pushnil(L);
+  if (lua_next(L, index) == 0) return false;
+  std::size_t length = 0;
+  const char* key = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &length) : nullptr;
+  const bool only_global = key && length == 2 && key[0] == '_' && key[1] == 'G' && lua_rawequal(L, -1, index);
+  lua_pop(L, 1);
+  if (!only_global) {
+    lua_pop(L, 1);
+    return false;
+  }
+  if (lua_next(L, index) != 0) {
+    lua_pop(L, 2);
+    return false;
+  }
+  return true;
+}
+
+void SandboxEnvironment::keep_call_environment(lua_State* L, int index) {
+  lua_pushvalue(L, index);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kCachedCallEnvironment);
+}
+
+int SandboxEnvironment::seeded_random(lua_State* L) {
+  ScriptBudget& budget = ScriptBudget::of(L);
+  if (!budget.random_seeded()) {
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &kRandomSeed);
+    lua_pushinteger(L, lua_Integer(budget.call_seed()));
+    lua_call(L, 1, 0);
+    budget.mark_random_seeded();
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
 }
 
 // pcall, xpcall and coroutine.resume catch errors, the kill included: after

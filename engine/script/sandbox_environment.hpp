@@ -29,12 +29,18 @@ class SandboxEnvironment {
   static void push_script_environment(lua_State* L);
   // A fresh call environment whose misses fall through to the script's.
   static void push_call_environment(lua_State* L);
-  // Seeds math.random (the original randomseed, hidden from scripts).
+  // The seed of math.random for the current call (the original randomseed,
+  // hidden from scripts, runs on the call's first draw).
   static void reseed(lua_State* L, std::uint64_t seed);
+  // A call environment that its call left as it found it (only _G, pointing
+  // at itself) serves the next call too: one table less per call.
+  static bool call_environment_untouched(lua_State* L, int index);
+  static void keep_call_environment(lua_State* L, int index);
 
  private:
   static void lock_base(lua_State* L, int globals, int frozen);
   static void lock_coroutine(lua_State* L, int library);
+  static int seeded_random(lua_State* L);
   static int kill_checked_call(lua_State* L);
   static int after_kill_checked_call(lua_State* L, int status, lua_KContext context);
   static int guarded_xpcall(lua_State* L);

@@ -42,6 +42,11 @@ class ScriptBudget {
   // What the host lends the current call (a ScriptCall), null outside one.
   void set_host_context(void* context) { host_context_ = context; }
   void* host_context() const { return host_context_; }
+  // math.random is seeded on its first use in a call, from this seed.
+  void set_call_seed(std::uint64_t seed) { call_seed_ = seed; }
+  std::uint64_t call_seed() const { return call_seed_; }
+  bool random_seeded() const { return seeded_serial_ == call_serial_; }
+  void mark_random_seeded() { seeded_serial_ = call_serial_; }
 
   // Counts a coroutine of the current call; false (and killed) over the limit.
   bool admit_coroutine();
@@ -66,12 +71,15 @@ class ScriptBudget {
   std::size_t bytes_in_use_ = 0;
   ScriptStatus kill_reason_ = ScriptStatus::ok;
   bool call_active_ = false;
-  std::int64_t call_cpu_start_us_ = 0;
+  std::int64_t call_cpu_start_us_ = -1;  // -1: not read yet in this call
   std::int64_t call_wall_start_us_ = 0;
+  std::int64_t first_hook_wall_us_ = 0;
   std::int64_t instructions_ = 0;
   int coroutines_ = 0;
   std::uint64_t call_serial_ = 0;
   void* host_context_ = nullptr;
+  std::uint64_t call_seed_ = 0;
+  std::uint64_t seeded_serial_ = 0;
 };
 
 }  // namespace edgelab

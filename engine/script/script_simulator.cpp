@@ -27,11 +27,11 @@ ScriptFields materialize(const HeaderOverlay& overlay) {
 
 std::string describe_edits(const HeaderOverlay& overlay, std::string_view side) {
   std::string text;
-  for (const auto& edit : overlay.edits()) {
+  overlay.for_each_edit([&](const HeaderOverlay::EditView& edit) {
     if (!text.empty()) text += ", ";
-    text += edit.value ? std::string(side) + " header " + edit.name + ": " + *edit.value
-                       : "removed " + std::string(side) + " header " + edit.name;
-  }
+    text += edit.value ? std::string(side) + " header " + std::string(edit.name) + ": " + std::string(*edit.value)
+                       : "removed " + std::string(side) + " header " + std::string(edit.name);
+  });
   return text;
 }
 
@@ -115,7 +115,12 @@ SimulatedOutcome ScriptSimulator::run(const SimulatedRequest& request, const Sim
     std::string line = "on_client_request: ";
     std::string edits = describe_edits(request_headers, "request");
     line += edits.empty() ? "no header edits" : edits;
-    if (state.cache_key) line += "; cache key " + *state.cache_key;
+    if (state.cache_key) {
+      std::string shown = *state.cache_key;
+      for (std::size_t at = shown.find('\x1f'); at != std::string::npos; at = shown.find('\x1f', at + 3))
+        shown.replace(at, 1, " | ");
+      line += "; cache key " + shown;
+    }
     if (state.action == ScriptRequestState::Action::pass) line += "; pass";
     if (state.action == ScriptRequestState::Action::respond)
       line += "; answered " + std::to_string(state.respond_status);
