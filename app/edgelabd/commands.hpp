@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,9 @@ bool check_args(const Args& args, std::string_view who, const OptionSpec& spec);
 // The options of `args` (each option with the value after it, but `flags`),
 // with the bare words (subcommands, file names) moved to `words`.
 Args split_words(const Args& args, std::vector<std::string>& words, const std::vector<std::string_view>& flags = {});
+// --timeout-ms N (1..600000) into `timeout`, which keeps its value when the
+// option is absent; false, with the message on stderr, when it is malformed.
+bool timeout_option(const Args& args, std::string_view who, std::chrono::milliseconds& timeout);
 // Blocks until SIGINT or SIGTERM.
 void wait_for_termination_signal();
 

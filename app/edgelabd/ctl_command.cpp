@@ -182,14 +182,7 @@ int run_ctl(const Args& args) {
     return 2;
   }
   std::chrono::milliseconds timeout{2000};
-  if (std::string t = option(args, "--timeout-ms"); !t.empty()) {
-    try {
-      timeout = std::chrono::milliseconds(std::stoi(t));
-    } catch (const std::exception&) {
-      std::cerr << "edgelabd ctl: --timeout-ms expects a number\n";
-      return 2;
-    }
-  }
+  if (!timeout_option(args, "ctl", timeout)) return 2;
   const bool as_json = flag(args, "--json");
   if (command == "stats") return run_stats(*fleet, timeout, as_json);
   std::string error;

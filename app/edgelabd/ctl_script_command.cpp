@@ -148,14 +148,7 @@ int run_ctl_script(const Args& args) {
     return 2;
   }
   std::chrono::milliseconds timeout{10'000};  // a deploy runs the script's self-tests on every node
-  if (std::string t = option(args, "--timeout-ms"); !t.empty()) {
-    try {
-      timeout = std::chrono::milliseconds(std::stoi(t));
-    } catch (const std::exception&) {
-      std::cerr << "edgelabd ctl: --timeout-ms expects a number\n";
-      return 2;
-    }
-  }
+  if (!timeout_option(args, "ctl script", timeout)) return 2;
   const bool as_json = flag(args, "--json");
   return deploying ? deploy(*fleet, words[2], args, timeout, as_json) : status(*fleet, timeout, as_json);
 }

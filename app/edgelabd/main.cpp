@@ -10,6 +10,7 @@
 #include "core/open_file_limit.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <csignal>
 #include <iostream>
 
@@ -71,6 +72,19 @@ Args split_words(const Args& args, std::vector<std::string>& words, const std::v
     }
   }
   return options;
+}
+
+bool timeout_option(const Args& args, std::string_view who, std::chrono::milliseconds& timeout) {
+  const std::string text = option(args, "--timeout-ms");
+  if (text.empty()) return true;
+  long long ms = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
+  if (ec != std::errc() || end != text.data() + text.size() || ms < 1 || ms > 600'000) {
+    std::cerr << "edgelabd " << who << ": --timeout-ms expects a number of milliseconds, 1 to 600000\n";
+    return false;
+  }
+  timeout = std::chrono::milliseconds(ms);
+  return true;
 }
 
 void wait_for_termination_signal() {

@@ -92,7 +92,7 @@ void ScriptEndpoint::deploy(EdgeNode& node, const QueryParams& params, const Htt
 
   // Compiling, self-tests (each may use its CPU budget) and writing the state
   // file happen on the script worker, never on an io thread.
-  ScriptWorker::instance().post([node = node.shared_from_this(), exchange, settings, name = std::move(name),
+  const bool queued = ScriptWorker::post([node = node.shared_from_this(), exchange, settings, name = std::move(name),
                                  source = std::move(source), keep]() mutable {
     std::string compile_error;
     auto program = ScriptProgram::compile(std::move(source), name, settings, compile_error);
@@ -120,6 +120,12 @@ void ScriptEndpoint::deploy(EdgeNode& node, const QueryParams& params, const Htt
       return answer_later(exchange, json_error(http::status::internal_server_error, compile_error, keep));
     answer_later(exchange, json_response(http::status::ok, body, keep));
   });
+  if (!queued) {
+    node.scripts().refused_deploys.fetch_add(1);
+    Response busy = json_error(http::status::service_unavailable, "too many script deploys in progress", keep);
+    busy.set(http::field::retry_after, "1");
+    exchange->respond(std::move(busy));
+  }
 }
 
 }  // namespace edgelab

@@ -8,7 +8,7 @@
 // serves it over HTTP; LabService puts the two together.
 #include "admin/event_bus.hpp"
 #include "core/io_pool.hpp"
-#include "lab/fault_worker.hpp"
+#include "core/job_thread.hpp"
 #include "lab/health_monitor.hpp"
 #include "lab/lab_fleet.hpp"
 #include "lab/lab_metrics.hpp"
@@ -80,7 +80,7 @@ class LabController {
   bool killed(const std::string& node) const;
   void set_killed(const std::string& node, bool killed);
   // Faults run here (blocking node starts and stops stay off the io threads).
-  FaultWorker& fault_worker() { return faults_; }
+  JobThread& fault_worker() { return faults_; }
   // Events ("fault", "health", "traffic") and sampled requests, for long-polls.
   EventBus& events() { return *events_; }
   EventBus& samples() { return *samples_; }
@@ -129,7 +129,7 @@ class LabController {
   std::int64_t sample_second_ = 0;
   std::size_t samples_this_second_ = 0;
 
-  FaultWorker faults_;
+  JobThread faults_{32};
   IoPool pool_{1};  // users, health checks and the tick
   std::shared_ptr<LiveTraffic> traffic_;
   std::shared_ptr<HealthMonitor> pop_monitor_;

@@ -136,13 +136,17 @@ void ScriptProgram::request_refill() const {
     if (refill_pending_ || warm_.size() >= kWarmTarget) return;
     refill_pending_ = true;
   }
-  ScriptWorker::instance().post([weak = weak_from_this()] {
+  const bool queued = ScriptWorker::post([weak = weak_from_this()] {
     auto program = weak.lock();
     if (!program) return;
     program->prewarm(kWarmTarget);
     std::lock_guard lock(program->pool_mutex_);
     program->refill_pending_ = false;
   });
+  if (!queued) {
+    std::lock_guard lock(pool_mutex_);
+    refill_pending_ = false;  // the next take asks again
+  }
 }
 
 ScriptIsolate* ScriptProgram::thread_isolate() const {

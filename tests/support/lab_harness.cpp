@@ -50,6 +50,11 @@ LabAnswer LabHarness::call(http::verb method, const std::string& target, const s
 
 bool LabHarness::wait_for_event(const std::function<bool(const json::object&)>& match,
                                 std::chrono::milliseconds limit) {
+  while (!pending_.empty()) {
+    const json::object e = std::move(pending_.front());
+    pending_.pop_front();
+    if (match(e)) return true;
+  }
   QElapsedTimer timer;
   timer.start();
   while (timer.elapsed() < limit.count()) {
@@ -57,10 +62,15 @@ bool LabHarness::wait_for_event(const std::function<bool(const json::object&)>& 
     auto a = get("/lab/v1/events?after=" + std::to_string(next_event_) + "&timeout_ms=" + std::to_string(left));
     if (a.status != 200) return false;
     next_event_ = a.body.at("next").to_number<std::uint64_t>();
+    bool matched = false;
     for (const auto& e : a.body.at("events").as_array()) {
       seen_.push_back(e.as_object());
-      if (match(e.as_object())) return true;
+      if (matched)
+        pending_.push_back(e.as_object());
+      else
+        matched = match(e.as_object());
     }
+    if (matched) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -47,6 +48,9 @@ class LabHarness {
   std::uint16_t port_ = 0;
   std::uint64_t next_event_ = 0;
   std::vector<boost::json::object> seen_;
+  // Events that arrived in a batch after the one a wait matched: the next wait
+  // looks at them first (a kill's fault and health events often come together).
+  std::deque<boost::json::object> pending_;
 };
 
 }  // namespace edgelab::test

@@ -1,10 +1,10 @@
-#include "lab/fault_worker.hpp"
+#include "core/job_thread.hpp"
 
 namespace edgelab {
 
-FaultWorker::FaultWorker() : thread_([this] { run(); }) {}
+JobThread::JobThread(std::size_t max_queued) : max_queued_(max_queued), thread_([this] { run(); }) {}
 
-FaultWorker::~FaultWorker() {
+JobThread::~JobThread() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -13,17 +13,17 @@ FaultWorker::~FaultWorker() {
   thread_.join();
 }
 
-bool FaultWorker::post(std::function<void()> job) {
+bool JobThread::post(std::function<void()> job) {
   {
     std::lock_guard lock(mutex_);
-    if (stopping_ || jobs_.size() >= kMaxQueued) return false;
+    if (stopping_ || jobs_.size() >= max_queued_) return false;
     jobs_.push_back(std::move(job));
   }
   wake_.notify_one();
   return true;
 }
 
-void FaultWorker::run() {
+void JobThread::run() {
   for (;;) {
     std::function<void()> job;
     {
@@ -33,7 +33,11 @@ void FaultWorker::run() {
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }
-    job();
+    try {
+      job();
+    } catch (...) {
+      // A job reports its own failures; one that throws must not end the thread.
+    }
   }
 }
 
