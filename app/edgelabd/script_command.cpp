@@ -16,7 +16,8 @@ namespace {
 void script_usage() {
   std::cerr << "usage: edgelabd script check FILE [--fail open|closed] [--cpu-ms N] [--memory-kib N]\n"
                "       edgelabd script run FILE --request \"GET /path?q\" [--header \"Name: value\"]...\n"
-               "                               [--client-ip IP] [--city NAME] [--origin-status N]\n"
+               "                               [--client-ip IP] [--pop NAME] [--region NAME] [--city NAME]\n"
+               "                               [--origin-status N]\n"
                "                               [--origin-header \"Name: value\"]... [--origin-body TEXT]\n";
 }
 
@@ -74,8 +75,8 @@ int run_script(const Args& args) {
   std::vector<std::string> words;
   const std::vector<std::string> options = split_words(args, words);
   if (!check_args(options, "script",
-                  {{"--fail", "--cpu-ms", "--memory-kib", "--request", "--header", "--client-ip", "--city",
-                    "--origin-status", "--origin-header", "--origin-body"},
+                  {{"--fail", "--cpu-ms", "--memory-kib", "--request", "--header", "--client-ip", "--city", "--region",
+                    "--pop", "--origin-status", "--origin-header", "--origin-body"},
                    {},
                    {}}))
     return 2;
@@ -125,6 +126,8 @@ int run_script(const Args& args) {
   }
   request.client_ip = option(args, "--client-ip", request.client_ip);
   request.geo.city = option(args, "--city");
+  request.geo.region = option(args, "--region", request.geo.region);
+  request.geo.pop = option(args, "--pop", request.geo.pop);
   SimulatedOrigin origin;
   try {
     if (auto v = option(args, "--origin-status"); !v.empty()) origin.status = unsigned(std::stoul(v));
