@@ -49,14 +49,21 @@ void ScriptEndpoint::handle(EdgeNode& node, const QueryParams& params, const Htt
     case http::verb::put:
       return deploy(node, params, exchange);
     case http::verb::delete_: {
-      ScriptProgramPtr live = node.scripts().live();
-      std::string error;
-      if (!node.scripts().remove(error)) {
-        if (!error.empty()) return exchange->respond(json_error(http::status::internal_server_error, error, keep));
-        return exchange->respond(json_error(http::status::not_found, "no script is live on this node", keep));
-      }
-      return exchange->respond(
-          json_response(http::status::ok, json::object{{"removed", live ? live->version() : ""}}, keep));
+      // On the script worker like deploys, so a DELETE and a PUT in flight are ordered.
+      const bool queued = ScriptWorker::post([node = node.shared_from_this(), exchange, keep] {
+        ScriptProgramPtr live = node->scripts().live();
+        std::string error;
+        if (!node->scripts().remove(error)) {
+          if (!error.empty())
+            return answer_later(exchange, json_error(http::status::internal_server_error, error, keep));
+          return answer_later(exchange, json_error(http::status::not_found, "no script is live on this node", keep));
+        }
+        answer_later(exchange,
+                     json_response(http::status::ok, json::object{{"removed", live ? live->version() : ""}}, keep));
+      });
+      if (!queued)
+        exchange->respond(json_error(http::status::service_unavailable, "too many script changes in progress", keep));
+      return;
     }
     default:
       return exchange->respond(json_error(http::status::method_not_allowed, "use GET, PUT or DELETE", keep));
@@ -93,7 +100,7 @@ void ScriptEndpoint::deploy(EdgeNode& node, const QueryParams& params, const Htt
   // Compiling, self-tests (each may use its CPU budget) and writing the state
   // file happen on the script worker, never on an io thread.
   const bool queued = ScriptWorker::post([node = node.shared_from_this(), exchange, settings, name = std::move(name),
-                                 source = std::move(source), keep]() mutable {
+                                          source = std::move(source), keep]() mutable {
     std::string compile_error;
     auto program = ScriptProgram::compile(std::move(source), name, settings, compile_error);
     auto fail = [&](std::string_view stage, const std::string& message) {

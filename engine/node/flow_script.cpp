@@ -165,7 +165,11 @@ Response FlowScript::script_answer(bool keep_alive) const {
   if (res.find(http::field::date) == res.end()) res.set(http::field::date, current_http_date(std::int64_t(state_.now)));
   res.body() = state_.respond_body;
   res.keep_alive(keep_alive);
-  res.prepare_payload();
+  try {
+    res.prepare_payload();  // the API refuses what Beast would throw on (a body on a 204/304); this is the backstop
+  } catch (const std::exception&) {
+    return failed_closed_answer(keep_alive);
+  }
   return res;
 }
 

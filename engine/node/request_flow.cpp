@@ -227,7 +227,7 @@ RequestStep RequestFlow::hit_step() {
     if (joined.leader) {
       auto copy = std::make_shared<const Request>(*request_);
       auto refresh = std::make_shared<RequestFlow>(node_, std::move(copy), executor_);
-      refresh->start_background_refresh(object, std::move(joined.fetch));
+      refresh->start_background_refresh(object, std::move(joined.fetch), primary_key_);
     }
     add(m, &NodeMetrics::stale_served);
     return to_deliver(object,
@@ -256,11 +256,11 @@ RequestStep RequestFlow::miss_step() {
   }
   const auto& cache = node_->config().cache;
   auto self = shared_from_this();
-  switch (joined.fetch->add_waiter(executor_, cache.coalesce_wait, cache.max_waiters,
-                                   [self](const FetchOutcome* outcome) {
-                                     self->waited_ = outcome ? std::optional(*outcome) : std::nullopt;
-                                     self->run(RequestStep::wait);
-                                   })) {
+  switch (
+      joined.fetch->add_waiter(executor_, cache.coalesce_wait, cache.max_waiters, [self](const FetchOutcome* outcome) {
+        self->waited_ = outcome ? std::optional(*outcome) : std::nullopt;
+        self->run(RequestStep::wait);
+      })) {
     case InflightFetch::Join::queued:
       return RequestStep::parked;
     case InflightFetch::Join::already_completed:
@@ -305,8 +305,7 @@ RequestStep RequestFlow::wait_step() {
                         outcome.body);
     case FetchOutcome::Kind::stale_object:
       add(m, &NodeMetrics::stale_served);
-      return to_deliver(outcome.object,
-                        {.hit = true, .fwd = "stale", .fwd_status = outcome.status, .collapsed = true});
+      return to_deliver(outcome.object, {.hit = true, .fwd = "stale", .fwd_status = outcome.status, .collapsed = true});
     case FetchOutcome::Kind::uncacheable:
       return RequestStep::pass;
     case FetchOutcome::Kind::error:
@@ -355,7 +354,8 @@ RequestStep RequestFlow::deliver_step() {
   append_dynamic_headers(head, *d.object, d.note, delivery_context());
   auto self = shared_from_this();
   std::make_shared<StreamedDelivery>(client_, d.body, std::move(head), client_->keep_alive(),
-                                     node_->config().limits.send_timeout, [self](bool, std::uint64_t bytes) {
+                                     node_->config().limits.send_timeout,
+                                     [self](bool, std::uint64_t bytes) {
                                        add(self->node_->metrics(), &NodeMetrics::bytes_out, bytes);
                                        self->record_latency();
                                      })

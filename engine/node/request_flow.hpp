@@ -38,7 +38,9 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   RequestFlow& operator=(const RequestFlow&) = delete;
 
   void recv() { run(RequestStep::recv); }
-  void start_background_refresh(CachedObjectPtr stale, std::shared_ptr<InflightFetch> fetch);
+  // `primary_key`: the key the stale object is stored (and the fetch joined)
+  // under, which an edge script may have set: not always the URL's.
+  void start_background_refresh(CachedObjectPtr stale, std::shared_ptr<InflightFetch> fetch, std::string primary_key);
 
   RequestStep step() const { return step_; }  // the step running or parked in
 

@@ -19,7 +19,9 @@ http::status status_of(boost::system::error_code ec) {
 
 }  // namespace
 
-void RequestFlow::start_background_refresh(CachedObjectPtr stale, std::shared_ptr<InflightFetch> inflight) {
+void RequestFlow::start_background_refresh(CachedObjectPtr stale, std::shared_ptr<InflightFetch> inflight,
+                                           std::string primary_key) {
+  primary_key_ = std::move(primary_key);
   stale_ = std::move(stale);
   fetch_.leading = std::move(inflight);
   fetch_.mode = refetch_mode();
@@ -64,8 +66,8 @@ RequestStep RequestFlow::fetch_failed(unsigned status, std::string message) {
   if (stale_ && stale_->within_stale_if_error(now())) {
     add(m, &NodeMetrics::stale_served);
     finish_leader({.kind = FetchOutcome::Kind::stale_object, .object = stale_, .status = status});
-    return to_deliver(stale_,
-                      {.hit = true, .fwd = "stale", .fwd_status = status, .detail = tier_name(stale_tier_ == Tier::l2)});
+    return to_deliver(
+        stale_, {.hit = true, .fwd = "stale", .fwd_status = status, .detail = tier_name(stale_tier_ == Tier::l2)});
   }
   add(m, &NodeMetrics::errors);
   finish_leader({.kind = FetchOutcome::Kind::error, .status = status});
@@ -277,13 +279,13 @@ RequestStep RequestFlow::pass_step() {
         if (is_unsafe(self->request_->method()) && up->header().result_int() < 400)
           self->invalidate_after_unsafe(up->header());
         if (self->script_ && self->script_->wants(ScriptHook::origin_response) &&
-            self->script_->origin_response(*self->request_, up->mutable_header()) ==
-                FlowScript::Verdict::failed_closed)
+            self->script_->origin_response(*self->request_, up->mutable_header()) == FlowScript::Verdict::failed_closed)
           return self->run(self->script_verdict_answer(int(FlowScript::Verdict::failed_closed)));
         const bool method_pass = !self->cacheable_method_;
-        self->run(self->to_relay(std::move(up),
-                                 {.fwd = method_pass ? "method" : self->script_pass_ ? "bypass" : "uri-miss",
-                                  .detail = method_pass || self->script_pass_ ? "" : "hit-for-miss"}));
+        self->run(self->to_relay(std::move(up), {.fwd = method_pass          ? "method"
+                                                        : self->script_pass_ ? "bypass"
+                                                                             : "uri-miss",
+                                                 .detail = method_pass || self->script_pass_ ? "" : "hit-for-miss"}));
       },
       early_hints_forwarder(node_->config().cache.forward_early_hints ? client_ : nullptr));
   return RequestStep::parked;

@@ -17,7 +17,8 @@ constexpr std::array<bool, 256> kTchar = [] {
   return t;
 }();
 
-constexpr std::array<std::string_view, 12> kProtected = {"content-length",
+// CDN-Loop and Via carry the node's loop detection; Date and Age are the node's own on every answer.
+constexpr std::array<std::string_view, 16> kProtected = {"content-length",
                                                          "transfer-encoding",
                                                          "connection",
                                                          "keep-alive",
@@ -28,7 +29,11 @@ constexpr std::array<std::string_view, 12> kProtected = {"content-length",
                                                          "host",
                                                          "cache-status",
                                                          "proxy-authenticate",
-                                                         "proxy-authorization"};
+                                                         "proxy-authorization",
+                                                         "cdn-loop",
+                                                         "via",
+                                                         "date",
+                                                         "age"};
 constexpr std::size_t kLongestProtected = 19;  // proxy-authorization
 
 }  // namespace
@@ -61,7 +66,7 @@ std::string_view header_edit_error_text(HeaderEditError error) {
     case HeaderEditError::bad_value:
       return "a header value may not hold CR, LF, NUL or other control characters, and at most 8 KiB";
     case HeaderEditError::protected_name:
-      return "framing, hop-by-hop, Host and Cache-Status fields belong to the node";
+      return "framing and hop-by-hop fields, Host, Cache-Status, CDN-Loop, Via, Date and Age belong to the node";
   }
   return "?";
 }

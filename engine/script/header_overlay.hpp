@@ -93,7 +93,7 @@ class HeaderOverlay {
   static bool valid_value(std::string_view value);
   // Content-Length, Transfer-Encoding, Connection and the other hop-by-hop
   // fields, Host (the cache key; use req:set_cache_key), Cache-Status (the
-  // node's own trace).
+  // node's own trace), CDN-Loop and Via (loop detection), Date and Age.
   static bool protected_name(std::string_view name);
 
  private:

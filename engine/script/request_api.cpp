@@ -214,6 +214,7 @@ int ScriptRequestApi::respond(lua_State* L) {
   if (status < 200 || status > 599) HostHandle::raise(L, "req:respond: status must be 200..599");
   std::string_view body;
   if (!lua_isnoneornil(L, 4)) body = HostHandle::check_text(L, 4, "req:respond: body");
+  if ((status == 204 || status == 304) && !body.empty()) HostHandle::raise(L, "req:respond: a 204 or 304 has no body");
   ScriptRequestState& state = *call.state;
   if (body.size() > call.limits->max_body_bytes - std::min(state.body_bytes, call.limits->max_body_bytes))
     HostHandle::raise(L, "req:respond: the request's bodies exceed max_body_bytes");

@@ -131,6 +131,9 @@ int ScriptResponseApi::response_newindex(lua_State* L) {
   if (status < 200 || status > 599 || status == 204 || status == 304)
     HostHandle::raise(L, "resp.status must be 200..599 (not 204 or 304)");
   if (!call.response_status) HostHandle::raise(L, "there is no response in this hook");
+  // A 204 or 304 came without a body (and may announce another's length): any other status would lose its framing.
+  if (*call.response_status == 204 || *call.response_status == 304 || *call.response_status < 200)
+    HostHandle::raise(L, "resp.status of a 204 or 304 cannot change");
   *call.response_status = unsigned(status);
   return 0;
 }

@@ -108,6 +108,11 @@ int SandboxEnvironment::open(lua_State* L) {
   lua_setfield(L, -2, LUA_GNAME);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kScriptEnvironment);
 
+  // The cached call environment's slot exists from the start (false): putting
+  // one back after a call happens outside a protected call and must not allocate.
+  lua_pushboolean(L, 0);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kCachedCallEnvironment);
+
   lua_createtable(L, 0, 2);
   push_script_environment(L);
   lua_setfield(L, -2, "__index");
@@ -181,7 +186,7 @@ void SandboxEnvironment::push_script_environment(lua_State* L) {
 
 void SandboxEnvironment::push_call_environment(lua_State* L) {
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kCachedCallEnvironment) == LUA_TTABLE) {
-    lua_pushnil(L);  // taken out: only a call that leaves it untouched puts it back
+    lua_pushboolean(L, 0);  // taken out: only a call that leaves it untouched puts it back
     lua_rawsetp(L, LUA_REGISTRYINDEX, &kCachedCallEnvironment);
     return;
   }

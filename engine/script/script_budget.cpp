@@ -87,6 +87,8 @@ void ScriptBudget::charge_interval() {
   else if (call_cpu_start_us_ < 0) {
     first_hook_wall_us_ = wall_us();
     call_cpu_start_us_ = thread_cpu_us();
+    // The time before this hook counts as CPU (below): it may already be past the limit.
+    if (first_hook_wall_us_ - call_wall_start_us_ > limits_.cpu_us) kill(ScriptStatus::cpu_exceeded);
   } else if (wall_us() - call_wall_start_us_ > limits_.cpu_us &&
              thread_cpu_us() - call_cpu_start_us_ + (first_hook_wall_us_ - call_wall_start_us_) > limits_.cpu_us) {
     kill(ScriptStatus::cpu_exceeded);

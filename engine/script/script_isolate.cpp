@@ -82,6 +82,16 @@ std::uint64_t next_isolate_seed() {
   return z ^ (z >> 31);
 }
 
+// lua_CFunction for lua_pcall: the sandbox's globals, and the registry slots
+// that calls later set outside a protected call (present from the start, so
+// setting them never allocates).
+int open_state(lua_State* L) {
+  SandboxEnvironment::open(L);
+  lua_pushboolean(L, 0);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kThread);
+  return 0;
+}
+
 }  // namespace
 
 ScriptIsolate::ScriptIsolate(const ScriptLimits& limits)
@@ -89,7 +99,7 @@ ScriptIsolate::ScriptIsolate(const ScriptLimits& limits)
   state_.reset(lua_newstate(&ScriptBudget::allocate, budget_.get()));
   if (!state_) return;
   lua_State* L = state_.get();
-  lua_pushcfunction(L, &SandboxEnvironment::open);
+  lua_pushcfunction(L, &open_state);
   if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
     dead_ = true;
     lua_settop(L, 0);
@@ -150,18 +160,25 @@ ScriptResult ScriptIsolate::define_host_table(std::string_view name, const Scrip
 
 namespace {
 
-// [1] name (string) -> the script global's type as a boolean: is it a function?
+// The name arrives as a light pointer to a string_view and is pushed inside
+// the protected call: a push outside one that fails for memory would panic.
+void push_name(lua_State* L, int index) {
+  const auto* name = static_cast<const std::string_view*>(lua_touserdata(L, index));
+  lua_pushlstring(L, name->data(), name->size());
+}
+
+// [1] &name -> the script global's type as a boolean: is it a function?
 int global_is_function(lua_State* L) {
   SandboxEnvironment::push_script_environment(L);
-  lua_pushvalue(L, 1);
+  push_name(L, 1);
   lua_pushboolean(L, lua_gettable(L, -2) == LUA_TFUNCTION);
   return 1;
 }
 
-// [1] name -> nil when the global is nil, else its JSON text.
+// [1] &name -> nil when the global is nil, else its JSON text.
 int global_json(lua_State* L) {
   SandboxEnvironment::push_script_environment(L);
-  lua_pushvalue(L, 1);
+  push_name(L, 1);
   if (lua_gettable(L, -2) == LUA_TNIL) return 1;
   lua_pushcfunction(L, &EdgeJson::encode);
   lua_insert(L, -2);
@@ -175,7 +192,7 @@ bool ScriptIsolate::defines_function(std::string_view name) {
   if (!usable() || !loaded_) return false;
   lua_State* L = state_.get();
   lua_pushcfunction(L, &global_is_function);
-  lua_pushlstring(L, name.data(), name.size());
+  lua_pushlightuserdata(L, &name);
   const bool found = lua_pcall(L, 1, 1, 0) == LUA_OK && lua_toboolean(L, -1);
   lua_pop(L, 1);
   return found;
@@ -186,7 +203,7 @@ ScriptResult ScriptIsolate::global_as_json(std::string_view name) {
   lua_State* L = state_.get();
   budget_->begin_call();
   lua_pushcfunction(L, &global_json);
-  lua_pushlstring(L, name.data(), name.size());
+  lua_pushlightuserdata(L, &name);
   ScriptResult result;
   const int status = lua_pcall(L, 1, 1, 0);
   if (status != LUA_OK) {
@@ -242,7 +259,10 @@ ScriptResult ScriptIsolate::run(RunRequest& request) {
   }
   lua_settop(L, base);
   if (!result.ok()) {
-    lua_pushnil(L);  // a coroutine that failed is never resumed again
+    // A coroutine that failed is never resumed again. false, not nil: the
+    // key stays in the registry, so setting it later never allocates outside
+    // a protected call (SandboxEnvironment::open created it).
+    lua_pushboolean(L, 0);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &kThread);
   }
   budget_->end_call();

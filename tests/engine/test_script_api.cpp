@@ -126,7 +126,8 @@ void TestScriptApi::header_injection_is_refused() {
 }
 
 void TestScriptApi::framing_headers_belong_to_the_node() {
-  for (const char* name : {"Content-Length", "transfer-encoding", "Connection", "Host", "Cache-Status", "TE"}) {
+  for (const char* name : {"Content-Length", "transfer-encoding", "Connection", "Host", "Cache-Status", "TE",
+                           "CDN-Loop", "Via", "Date", "Age"}) {
     auto program =
         compile(std::string("function on_client_response(resp) resp.headers:set(\"") + name + "\", \"1\") end");
     auto out = run_one(program);
@@ -186,7 +187,8 @@ function on_client_response(resp) resp.headers:set("X-Never", "1") end)LUA");
   QCOMPARE(*header(redirected.headers, "Location"), std::string("https://example.test/x"));
   for (const char* bad :
        {"req:respond(99)", "req:respond(200, {['Content-Length'] = '5'}, 'x')", "req:redirect('/a', 200)",
-        "req:redirect('/a\\r\\nX: y')", "req:respond(200); req:respond(201)"}) {
+        "req:redirect('/a\\r\\nX: y')", "req:respond(200); req:respond(201)", "req:respond(204, nil, 'x')",
+        "req:respond(304, nil, 'x')"}) {
     auto refused = run_one(compile(std::string("function on_client_request(req) ") + bad + " end"));
     QVERIFY2(refused.script_failed, bad);
   }
@@ -229,6 +231,13 @@ end)LUA");
   QCOMPARE(out.ttl.value_or(-1), 300);
   QCOMPARE(out.tags, std::vector<std::string>{"product-7"});
   QCOMPARE(out.status, 203u);
+  // A 304 (or 204) keeps its status: it has no body, any other status would lose its framing.
+  SimulatedOrigin not_modified;
+  not_modified.status = 304;
+  not_modified.body.clear();
+  auto from_304 = run_one(compile("function on_origin_response(resp) resp.status = 200 end"), {}, not_modified);
+  QVERIFY(from_304.script_failed);
+  QCOMPARE(from_304.status, 304u);
   auto uncacheable = run_one(compile("function on_origin_response(resp) resp:uncacheable() end"));
   QVERIFY(uncacheable.uncacheable);
   for (const char* bad :

@@ -37,6 +37,7 @@ class TestScriptNode : public QObject {
   void header_rewrite_on_misses_and_fresh_hits();
   void client_request_runs_on_hits_and_answers();
   void cache_key_and_pass();
+  void a_refresh_keeps_the_scripts_cache_key();
   void origin_hooks_edit_the_fetch_and_the_stored_object();
   void fail_open_and_fail_closed();
   void refused_deploys_name_the_problem();
@@ -125,6 +126,30 @@ void TestScriptNode::cache_key_and_pass() {
   TestFleet::get(node.port(), "/obj/pass?size=5&ttl=60");
   TestFleet::get(node.port(), "/obj/pass?size=5&ttl=60");
   QCOMPARE(fleet.origin().requests(), 4u);
+}
+
+void TestScriptNode::a_refresh_keeps_the_scripts_cache_key() {
+  TestFleet fleet;
+  fleet.start_origin();
+  auto& node = fleet.start_node("paris", 0, enable_admin);
+  // The key drops utm; the object is fresh for 1 s, then served stale while one refresh runs.
+  const std::string script =
+      "function on_client_request(req) req:set_cache_key({req.path .. '?cc=' .. req.query.cc}) end\n";
+  QCOMPARE(put_script(node, script).result_int(), 200u);
+  const std::string target = "/obj/swr?cc=max-age%3D1,stale-while-revalidate%3D30&size=10&utm=";
+  QCOMPARE(TestFleet::get(node.port(), target + "1").result_int(), 200u);
+  TestFleet::wait_until_stored(node, 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  auto stale = TestFleet::get(node.port(), target + "2");
+  QVERIFY2(has(status_of(stale), "fwd=stale"), status_of(stale).c_str());
+  for (int i = 0; i < 100 && fleet.origin().requests() < 2; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  QCOMPARE(fleet.origin().requests(), 2u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // The refresh was stored under the script's key and left the coalescer: a fresh hit, no new fetch.
+  auto refreshed = TestFleet::get(node.port(), target + "3");
+  QVERIFY2(has(status_of(refreshed), "hit; ttl="), status_of(refreshed).c_str());
+  QCOMPARE(fleet.origin().requests(), 2u);
 }
 
 void TestScriptNode::origin_hooks_edit_the_fetch_and_the_stored_object() {
