@@ -3,6 +3,7 @@
 #include "cache/cached_object.hpp"
 #include "cache/http_date.hpp"
 #include "node/edge_node.hpp"
+#include "node/forwarding.hpp"
 
 #include <chrono>
 
@@ -28,7 +29,7 @@ std::unique_ptr<FlowScript> FlowScript::begin(EdgeNode& node, const RequestField
 
 FlowScript::FlowScript(EdgeNode& node, ScriptProgramPtr program, const RequestFields& request,
                        const net::ip::address& client)
-    : node_(node), program_(std::move(program)) {
+    : node_(node), program_(std::move(program)), from_client_(cdn_hops(request) == 0) {
   if (node.config().trust_user_city_header) {
     if (auto city = request.find("X-EdgeLab-User-City"); city != request.end() && !city->value().empty()) {
       geo_with_city_ = node.scripts().geo;

@@ -30,7 +30,12 @@ class FlowScript {
                                            const net::ip::address& client);
   FlowScript(EdgeNode& node, ScriptProgramPtr program, const RequestFields& request, const net::ip::address& client);
 
-  bool wants(ScriptHook hook) const { return active_ && program_->defines(hook); }
+  // The client hooks run only where the request came from a client, not on a
+  // shield serving a child node: a PoP's script sees its users, once.
+  bool wants(ScriptHook hook) const {
+    return active_ && program_->defines(hook) &&
+           (from_client_ || (hook != ScriptHook::client_request && hook != ScriptHook::client_response));
+  }
 
   // on_client_request. Header edits come back as a new request (`edited`);
   // a cache key set by the script is in cache_key().
@@ -63,6 +68,7 @@ class FlowScript {
   std::string client_ip_;
   std::string method_;
   bool active_ = true;
+  bool from_client_ = true;
 };
 
 // The header block of a stored object with a script's edits and status: the

@@ -21,7 +21,7 @@ bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client) {
   const int hops = cdn_hops(req);
   if (hops >= kMaxCdnHops) return false;
   // on_client_request may change what is looked up: the flow runs it at recv.
-  if (node.scripts().defines(ScriptHook::client_request)) return false;
+  if (hops == 0 && node.scripts().defines(ScriptHook::client_request)) return false;
 
   std::string& primary = client.scratch(HttpExchange::Scratch::primary_key);
   node.keys().primary_key(host->value(), req.target(), primary);
@@ -56,7 +56,8 @@ bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client) {
   }
   metrics.latency.record(static_cast<std::uint64_t>(
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - received).count()));
-  add(metrics, &NodeMetrics::bytes_out, write_cached_object(client, object, note, context, method == http::verb::head, edited_head));
+  add(metrics, &NodeMetrics::bytes_out,
+      write_cached_object(client, object, note, context, method == http::verb::head, edited_head));
   return true;
 }
 

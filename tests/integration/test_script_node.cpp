@@ -38,6 +38,7 @@ class TestScriptNode : public QObject {
   void client_request_runs_on_hits_and_answers();
   void cache_key_and_pass();
   void a_refresh_keeps_the_scripts_cache_key();
+  void client_hooks_run_once_at_the_pop();
   void origin_hooks_edit_the_fetch_and_the_stored_object();
   void fail_open_and_fail_closed();
   void refused_deploys_name_the_problem();
@@ -150,6 +151,27 @@ void TestScriptNode::a_refresh_keeps_the_scripts_cache_key() {
   auto refreshed = TestFleet::get(node.port(), target + "3");
   QVERIFY2(has(status_of(refreshed), "hit; ttl="), status_of(refreshed).c_str());
   QCOMPARE(fleet.origin().requests(), 2u);
+}
+
+void TestScriptNode::client_hooks_run_once_at_the_pop() {
+  TestFleet fleet;
+  fleet.start_origin();
+  auto& shield = fleet.start_node("shield", 0, enable_admin);
+  auto& pop = fleet.start_node("paris", shield.port(), enable_admin);
+  const std::string script =
+      "function on_client_request(req) req.headers:set('X-Client-Hook', req.geo.pop) end\n"
+      "function on_origin_request(req) req.headers:set('X-Origin-Hook', req.geo.pop) end\n"
+      "function on_client_response(resp) resp.headers:set('X-Delivered-By', resp.request.geo.pop) end\n";
+  QCOMPARE(put_script(shield, script).result_int(), 200u);
+  QCOMPARE(put_script(pop, script).result_int(), 200u);
+  auto res = TestFleet::get(pop.port(), "/obj/chain?size=64&vary=X-Client-Hook");
+  QCOMPARE(res.result_int(), 200u);
+  // The shield's own client hook did not run on the PoP's request: the origin saw the PoP's value.
+  QVERIFY2(has(res.body(), "|paris|"), res.body().c_str());
+  QCOMPARE(std::string(res["X-Delivered-By"]), std::string("paris"));
+  // Both nodes went upstream, so both origin hooks ran.
+  QCOMPARE(script_counter(shield, "invocations"), 1u);
+  QCOMPARE(script_counter(pop, "invocations"), 3u);
 }
 
 void TestScriptNode::origin_hooks_edit_the_fetch_and_the_stored_object() {
