@@ -110,24 +110,30 @@ FlowScript::Verdict FlowScript::origin_request(Request& upstream) {
   return state_.action == ScriptRequestState::Action::respond ? Verdict::respond : Verdict::proceed;
 }
 
-FlowScript::Verdict FlowScript::origin_response(const Request& request, http::response_header<>& header) {
-  if (!wants(ScriptHook::origin_response)) return Verdict::proceed;
+FlowScript::Verdict FlowScript::run_on_header(ScriptHook hook, const Request& request,
+                                              http::response_header<>& header) {
   BeastFieldsSource<http::fields> source(header);
   HeaderOverlay headers(&source);
   unsigned status = header.result_int();
-  ScriptCall call = make_call(ScriptHook::origin_response, request);
+  ScriptCall call = make_call(hook, request);
   call.response_headers = &headers;
   call.response_status = &status;
-  const Verdict verdict = run(ScriptHook::origin_response, call);
+  const Verdict verdict = run(hook, call);
+  if (!active_) return verdict;  // the failed hook's edits are dropped with the overlay
+  apply_edits(headers, static_cast<http::fields&>(header));
+  if (status != header.result_int()) header.result(status);
+  return Verdict::proceed;
+}
+
+FlowScript::Verdict FlowScript::origin_response(const Request& request, http::response_header<>& header) {
+  if (!wants(ScriptHook::origin_response)) return Verdict::proceed;
+  const Verdict verdict = run_on_header(ScriptHook::origin_response, request, header);
   if (!active_) {
     state_.ttl.reset();
     state_.tags.clear();
     state_.uncacheable = false;
-    return verdict;
   }
-  apply_edits(headers, static_cast<http::fields&>(header));
-  if (status != header.result_int()) header.result(status);
-  return Verdict::proceed;
+  return verdict;
 }
 
 FlowScript::Verdict FlowScript::client_response(const Request& request, const CachedObject& object,
@@ -147,17 +153,7 @@ FlowScript::Verdict FlowScript::client_response(const Request& request, const Ca
 
 FlowScript::Verdict FlowScript::client_response(const Request& request, http::response_header<>& header) {
   if (!wants(ScriptHook::client_response)) return Verdict::proceed;
-  BeastFieldsSource<http::fields> source(header);
-  HeaderOverlay headers(&source);
-  unsigned status = header.result_int();
-  ScriptCall call = make_call(ScriptHook::client_response, request);
-  call.response_headers = &headers;
-  call.response_status = &status;
-  const Verdict verdict = run(ScriptHook::client_response, call);
-  if (!active_) return verdict;
-  apply_edits(headers, static_cast<http::fields&>(header));
-  if (status != header.result_int()) header.result(status);
-  return Verdict::proceed;
+  return run_on_header(ScriptHook::client_response, request, header);
 }
 
 Response FlowScript::script_answer(bool keep_alive) const {

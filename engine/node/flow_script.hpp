@@ -60,6 +60,8 @@ class FlowScript {
  private:
   ScriptCall make_call(ScriptHook hook, const Request& request);
   Verdict run(ScriptHook hook, ScriptCall& call);
+  // A response hook over a Beast header, its edits applied in place.
+  Verdict run_on_header(ScriptHook hook, const Request& request, http::response_header<>& header);
 
   EdgeNode& node_;
   ScriptProgramPtr program_;
