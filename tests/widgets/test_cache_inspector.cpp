@@ -91,7 +91,10 @@ class TestCacheInspector : public QObject {
       char target[128];
       std::snprintf(target, sizeof target, "/obj/o%05d?size=%d&ttl=600&tags=t%d", i, sizeOf(i), i % 10);
       auto res = client.get(target, {{"Host", kHost}});
-      QVERIFY(res && res->result_int() == 200);
+      const std::string what = res ? std::to_string(res->result_int()) + " " + std::string((*res)["Cache-Status"]) +
+                                         " " + res->body().substr(0, 200)
+                                   : std::string("no answer (the connection failed or timed out)");
+      QVERIFY2(res && res->result_int() == 200, (std::string(target) + ": " + what).c_str());
     }
     TestFleet::wait_until_stored(*edges_[0], kObjects);
     // One object the shield and two edges hold; the third edge never asked.
@@ -197,9 +200,10 @@ class TestCacheInspector : public QObject {
     QVERIFY(detail.rowCount(variant) > 0);
     bool cacheControl = false;
     for (int row = 0; row < detail.rowCount(variant); ++row)
-      cacheControl = cacheControl ||
-                     detail.index(row, 0, variant).data().toString().compare(QStringLiteral("cache-control"),
-                                                                             Qt::CaseInsensitive) == 0;
+      cacheControl = cacheControl || detail.index(row, 0, variant)
+                                             .data()
+                                             .toString()
+                                             .compare(QStringLiteral("cache-control"), Qt::CaseInsensitive) == 0;
     QVERIFY(cacheControl);
   }
 
