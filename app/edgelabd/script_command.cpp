@@ -153,12 +153,7 @@ int run_script(const Args& args) {
   std::cout << "> " << request.method << " " << request.target << "\n";
   for (const auto& t : out.trace) std::cout << "  " << t << "\n";
   for (const auto& l : out.logs) std::cout << "  log " << l << "\n";
-  if (out.cache_key) {
-    std::string shown = *out.cache_key;  // the parts' separator is a control character: show it
-    for (std::size_t at = shown.find('\x1f'); at != std::string::npos; at = shown.find('\x1f', at + 3))
-      shown.replace(at, 1, " | ");
-    std::cout << "  cache key: " << shown << "\n";
-  }
+  if (out.cache_key) std::cout << "  cache key: " << shown_cache_key(*out.cache_key) << "\n";
   if (out.reached_origin) {
     std::cout << "  upstream request:";
     for (const auto& [n, v] : out.upstream_headers) std::cout << "\n    " << n << ": " << v;

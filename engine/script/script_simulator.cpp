@@ -51,6 +51,13 @@ std::string_view log_level_name(ScriptLogLevel level) {
   return "info";
 }
 
+std::string shown_cache_key(std::string_view key) {
+  std::string shown(key);
+  for (std::size_t at = shown.find('\x1f'); at != std::string::npos; at = shown.find('\x1f', at + 3))
+    shown.replace(at, 1, " | ");
+  return shown;
+}
+
 ScriptSimulator::ScriptSimulator(ScriptProgramPtr program)
     : program_(std::move(program)), services_(std::make_shared<Services>()) {}
 
@@ -115,12 +122,7 @@ SimulatedOutcome ScriptSimulator::run(const SimulatedRequest& request, const Sim
     std::string line = "on_client_request: ";
     std::string edits = describe_edits(request_headers, "request");
     line += edits.empty() ? "no header edits" : edits;
-    if (state.cache_key) {
-      std::string shown = *state.cache_key;
-      for (std::size_t at = shown.find('\x1f'); at != std::string::npos; at = shown.find('\x1f', at + 3))
-        shown.replace(at, 1, " | ");
-      line += "; cache key " + shown;
-    }
+    if (state.cache_key) line += "; cache key " + shown_cache_key(*state.cache_key);
     if (state.action == ScriptRequestState::Action::pass) line += "; pass";
     if (state.action == ScriptRequestState::Action::respond)
       line += "; answered " + std::to_string(state.respond_status);

@@ -48,6 +48,10 @@ struct SimulatedOutcome {
   std::vector<std::string> logs;
 };
 
+// A cache key set by req:set_cache_key, its parts' separator (a control
+// character) shown as " | ", for people to read.
+std::string shown_cache_key(std::string_view key);
+
 class ScriptSimulator {
  public:
   explicit ScriptSimulator(ScriptProgramPtr program);
