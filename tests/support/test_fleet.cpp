@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include <future>
+#include <thread>
 
 namespace edgelab::test {
 
@@ -22,6 +23,12 @@ SyntheticOrigin& TestFleet::start_origin() {
   origin_ = std::make_shared<SyntheticOrigin>(pool_.context());
   // Reuse the port across restarts, so nodes keep pointing at it.
   auto ec = origin_->listen({"127.0.0.1", origin_port_});
+  // Between a stop and this restart another test running in parallel may have
+  // been given that ephemeral port for a short-lived socket: wait for it (bounded).
+  for (int attempt = 0; ec == boost::asio::error::address_in_use && origin_port_ != 0 && attempt < 100; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ec = origin_->listen({"127.0.0.1", origin_port_});
+  }
   if (ec) qFatal("origin cannot listen: %s", ec.message().c_str());
   origin_port_ = origin_->port();
   return *origin_;
