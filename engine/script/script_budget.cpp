@@ -10,7 +10,7 @@ void* ScriptBudget::allocate(void* ud, void* ptr, std::size_t old_size, std::siz
   // With ptr null, old_size is the kind of object Lua is creating, not a size.
   const std::size_t current = ptr != nullptr ? old_size : 0;
   if (new_size == 0) {
-    std::free(ptr);
+    budget->arena_.reallocate(ptr, current, 0);
     budget->bytes_in_use_ -= current;
     return nullptr;
   }
@@ -21,7 +21,7 @@ void* ScriptBudget::allocate(void* ud, void* ptr, std::size_t old_size, std::siz
     budget->kill(ScriptStatus::memory_exceeded);
     return nullptr;
   }
-  void* grown = std::realloc(ptr, new_size);
+  void* grown = budget->arena_.reallocate(ptr, current, new_size);
   if (grown == nullptr) return nullptr;
   budget->bytes_in_use_ = budget->bytes_in_use_ - current + new_size;
   return grown;

@@ -3,6 +3,7 @@
 // memory limit and the count hook that stops a call over its CPU time or
 // instruction budget. Once it has killed the isolate it stays killed: every
 // later hook raises again, so a script cannot catch the kill and go on.
+#include "script/isolate_arena.hpp"
 #include "script/script_limits.hpp"
 #include "script/script_result.hpp"
 
@@ -59,6 +60,8 @@ class ScriptBudget {
   [[noreturn]] void raise_kill(lua_State* L) const;
 
   std::size_t bytes_in_use() const { return bytes_in_use_; }
+  // What the isolate holds: its arena's region and the blocks outside it.
+  std::size_t footprint_bytes() const { return arena_.footprint_bytes(); }
   const ScriptLimits& limits() const { return limits_; }
 
  private:
@@ -68,6 +71,7 @@ class ScriptBudget {
   void charge_interval();
 
   ScriptLimits limits_;
+  IsolateArena arena_;
   std::size_t bytes_in_use_ = 0;
   ScriptStatus kill_reason_ = ScriptStatus::ok;
   bool call_active_ = false;

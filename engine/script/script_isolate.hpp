@@ -66,6 +66,8 @@ class ScriptIsolate {
   bool killed() const { return budget_ != nullptr && budget_->killed(); }
   ScriptStatus kill_reason() const { return budget_ ? budget_->kill_reason() : ScriptStatus::ok; }
   std::size_t memory_bytes_in_use() const { return budget_ ? budget_->bytes_in_use() : 0; }
+  // The memory the isolate holds (its arena's whole region included), beside what Lua asked for.
+  std::size_t memory_footprint_bytes() const { return budget_ ? budget_->footprint_bytes() : 0; }
   const ScriptLimits& limits() const { return budget_->limits(); }
 
  private:
