@@ -5,7 +5,10 @@
 #include "node/edge_node.hpp"
 #include "node/forwarding.hpp"
 
+#include <arpa/inet.h>
+
 #include <chrono>
+#include <cstring>
 
 namespace edgelab {
 namespace {
@@ -29,15 +32,27 @@ std::unique_ptr<FlowScript> FlowScript::begin(EdgeNode& node, const RequestField
 
 FlowScript::FlowScript(EdgeNode& node, ScriptProgramPtr program, const RequestFields& request,
                        const net::ip::address& client)
-    : node_(node), program_(std::move(program)), from_client_(cdn_hops(request) == 0) {
+    : node_(node), program_(std::move(program)), client_(client), from_client_(cdn_hops(request) == 0) {
   if (node.config().trust_user_city_header) {
     if (auto city = request.find("X-EdgeLab-User-City"); city != request.end() && !city->value().empty()) {
       geo_with_city_ = node.scripts().geo;
       geo_with_city_->city = std::string(city->value().substr(0, 128));
     }
   }
-  if (!client.is_unspecified()) client_ip_ = client.to_string();
   state_.now = unix_seconds();
+}
+
+std::string_view FlowScript::client_ip_text(const void* self) {
+  const auto& script = *static_cast<const FlowScript*>(self);
+  if (script.client_ip_length_ == 0 && !script.client_.is_unspecified()) {
+    const int family = script.client_.is_v4() ? AF_INET : AF_INET6;
+    const auto bytes4 = script.client_.is_v4() ? script.client_.to_v4().to_bytes() : net::ip::address_v4::bytes_type{};
+    const auto bytes6 = script.client_.is_v6() ? script.client_.to_v6().to_bytes() : net::ip::address_v6::bytes_type{};
+    const void* raw = script.client_.is_v4() ? static_cast<const void*>(bytes4.data()) : bytes6.data();
+    if (::inet_ntop(family, raw, script.client_ip_.data(), socklen_t(script.client_ip_.size())))
+      script.client_ip_length_ = std::strlen(script.client_ip_.data());
+  }
+  return {script.client_ip_.data(), script.client_ip_length_};
 }
 
 namespace {
@@ -59,7 +74,8 @@ ScriptCall FlowScript::make_call(ScriptHook hook, const Request& request) {
   call.state = &state_;
   call.services = &node_.scripts().services();
   call.limits = &program_->settings().limits;
-  call.request.client_ip = client_ip_;
+  call.request.client_ip_text = &FlowScript::client_ip_text;
+  call.request.client_ip_source = this;
   call.request.geo = geo_with_city_ ? &*geo_with_city_ : &node_.scripts().geo;
   if (auto host = request.find(http::field::host); host != request.end()) call.request.host = host->value();
   view_request_line(request, call.request);

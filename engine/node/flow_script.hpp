@@ -9,6 +9,7 @@
 #include "node/node_scripts.hpp"
 #include "script/header_overlay.hpp"
 
+#include <array>
 #include <memory>
 
 namespace edgelab {
@@ -67,7 +68,13 @@ class FlowScript {
   ScriptProgramPtr program_;
   ScriptRequestState state_;
   std::optional<ScriptGeo> geo_with_city_;  // the node's geo plus the lab user's city
-  std::string client_ip_;
+  static std::string_view client_ip_text(const void* self);
+
+  net::ip::address client_;
+  // Formatted on a script's first read of req.client_ip, into a buffer (no
+  // allocation: it happens inside a Lua call).
+  mutable std::array<char, 64> client_ip_{};
+  mutable std::size_t client_ip_length_ = 0;
   std::string method_;
   bool active_ = true;
   bool from_client_ = true;

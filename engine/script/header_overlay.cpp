@@ -80,9 +80,10 @@ bool HeaderOverlay::valid_name(std::string_view name) {
 
 bool HeaderOverlay::valid_value(std::string_view value) {
   if (value.size() > kMaxValueBytes) return false;
-  for (unsigned char c : value)
-    if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
-  return true;
+  // No early exit: the compiler turns this loop into vector compares.
+  bool bad = false;
+  for (unsigned char c : value) bad |= (c < 0x20 && c != '\t') || c == 0x7f;
+  return !bad;
 }
 
 bool HeaderOverlay::protected_name(std::string_view name) {
@@ -117,14 +118,10 @@ HeaderEditError HeaderOverlay::apply(std::string_view name, std::optional<std::s
   if (!valid_name(name)) return HeaderEditError::bad_name;
   if (value && !valid_value(*value)) return HeaderEditError::bad_value;
   if (protected_name(name)) return HeaderEditError::protected_name;
-  if (arena_.capacity() == 0) {
-    arena_.reserve(512);
-    edits_.reserve(8);
-  }
   // A value set again is appended anew: the arena only grows within a request (bounded by max_headers_set).
   auto append = [this](std::string_view text) {
     const auto at = std::uint32_t(arena_.size());
-    arena_.append(text);
+    arena_.insert(arena_.end(), text.begin(), text.end());
     return at;
   };
   Edit* existing = const_cast<Edit*>(find_edit(name));

@@ -9,6 +9,8 @@
 // remove() drops them all. Edits are validated here, so nothing a script
 // writes can split a message: names are RFC 9110 tokens, values carry no CR,
 // LF or NUL, and the framing fields are refused.
+#include <boost/container/small_vector.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -52,9 +54,12 @@ class HeaderOverlay {
  public:
   static constexpr std::size_t kMaxNameBytes = 256;
   static constexpr std::size_t kMaxValueBytes = 8 * 1024;
+  static constexpr std::size_t kInlineEdits = 12;
+  static constexpr std::size_t kInlineBytes = 768;
 
-  // One edit; its text lives in the overlay's arena (one buffer for all, so
-  // a request's edits cost one allocation, not two per field).
+  // One edit; its text lives in the overlay's arena (one buffer for all,
+  // inline in the overlay up to kInlineBytes, so a hook's usual handful of
+  // edits allocates nothing).
   struct Edit {
     std::uint32_t name_at = 0, name_length = 0;  // the name as the script spelled it
     std::uint32_t value_at = 0, value_length = 0;
@@ -102,8 +107,8 @@ class HeaderOverlay {
   HeaderEditError apply(std::string_view name, std::optional<std::string_view> value);
 
   const HeaderSource* base_;
-  std::vector<Edit> edits_;
-  std::string arena_;
+  boost::container::small_vector<Edit, kInlineEdits> edits_;
+  boost::container::small_vector<char, kInlineBytes> arena_;
 };
 
 bool iequal(std::string_view a, std::string_view b);

@@ -142,7 +142,7 @@ int ScriptRequestApi::request_index(lua_State* L) {
   } else if (name == "query_string") {
     push_view(r.query);
   } else if (name == "client_ip") {
-    push_view(r.client_ip);
+    push_view(r.client_ip_or_text());
   } else if (name == "host") {
     push_view(r.host);
   } else if (name == "respond") {

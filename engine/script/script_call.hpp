@@ -58,7 +58,15 @@ struct ScriptRequestView {
   std::string_view query;  // raw, without '?'
   std::string_view host;
   std::string_view client_ip;
+  // Or, when client_ip is empty, the text made on first use (formatting an
+  // address costs more than a short hook): client_ip_text(client_ip_source).
+  std::string_view (*client_ip_text)(const void* source) = nullptr;
+  const void* client_ip_source = nullptr;
   const ScriptGeo* geo = nullptr;
+
+  std::string_view client_ip_or_text() const {
+    return client_ip.empty() && client_ip_text ? client_ip_text(client_ip_source) : client_ip;
+  }
 };
 
 using ScriptContextValue = std::variant<bool, std::int64_t, double, std::string>;
