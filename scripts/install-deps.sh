@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages EdgeLab needs, only those missing.
 # fonts-noto-cjk: the console in Japanese (without a CJK font the text is empty boxes);
 # libqt6sql6-sqlite: the console's purge journal and run replays (Qt SQL's SQLite driver);
+# prometheus: promtool and a real server for test_prometheus_scrape;
 # xauth: xvfb-run (screenshots, the console benchmark); qt6-translations-l10n: Qt's own dialogs translated.
 set -euo pipefail
 PACKAGES=(
@@ -9,7 +10,7 @@ PACKAGES=(
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libqt6sql6-sqlite
   libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev
   libboost1.81-dev libboost-json1.81-dev liblua5.4-dev libsqlite3-dev libssl-dev
-  xvfb xauth curl
+  xvfb xauth curl prometheus
   fonts-noto-cjk qt6-translations-l10n
 )
 missing=()

@@ -24,6 +24,7 @@ std::uint64_t LatencyHistogram::upper_bound_of(int bucket) {
 void LatencyHistogram::record(std::uint64_t micros) {
   buckets_[static_cast<std::size_t>(bucket_of(micros))].fetch_add(1, std::memory_order_relaxed);
   count_.fetch_add(1, std::memory_order_relaxed);
+  sum_.fetch_add(micros, std::memory_order_relaxed);
   auto prev = max_.load(std::memory_order_relaxed);
   while (micros > prev && !max_.compare_exchange_weak(prev, micros, std::memory_order_relaxed)) {
   }
@@ -39,6 +40,12 @@ std::uint64_t LatencyHistogram::percentile(double q) const {
     if (seen >= rank) return std::min(upper_bound_of(b), max());
   }
   return max();
+}
+
+std::uint64_t LatencyHistogram::count_at_most(int bucket) const {
+  std::uint64_t seen = 0;
+  for (int b = 0; b <= bucket && b < kBuckets; ++b) seen += buckets_[static_cast<std::size_t>(b)].load(std::memory_order_relaxed);
+  return seen;
 }
 
 void LatencyHistogram::snapshot(Counts& out) const {
@@ -62,6 +69,7 @@ void LatencyHistogram::reset() {
   for (auto& b : buckets_) b.store(0, std::memory_order_relaxed);
   count_ = 0;
   max_ = 0;
+  sum_ = 0;
 }
 
 }  // namespace edgelab

@@ -18,6 +18,10 @@ class LatencyHistogram {
   // q in [0,1]; 0 when empty.
   std::uint64_t percentile(double q) const;
   std::uint64_t max() const { return max_.load(std::memory_order_relaxed); }
+  // The sum of every recorded value (a Prometheus histogram's _sum).
+  std::uint64_t sum() const { return sum_.load(std::memory_order_relaxed); }
+  // Observations <= upper_bound_of(bucket), for a Prometheus bucket.
+  std::uint64_t count_at_most(int bucket) const;
   void reset();
 
   // A copy of the bucket counts, so an interval's percentiles can be taken
@@ -34,6 +38,7 @@ class LatencyHistogram {
   std::array<std::atomic<std::uint64_t>, kBuckets> buckets_{};
   std::atomic<std::uint64_t> count_{0};
   std::atomic<std::uint64_t> max_{0};
+  std::atomic<std::uint64_t> sum_{0};
 };
 
 }  // namespace edgelab

@@ -1,11 +1,58 @@
 #include "metrics/node_metrics.hpp"
 
+#include "metrics/kind_counter_export.hpp"
+
 #include <boost/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
 
 namespace edgelab {
 
 void add(NodeMetrics& m, std::atomic<std::uint64_t> NodeMetrics::*counter, std::uint64_t n) {
   (m.*counter).fetch_add(n, std::memory_order_relaxed);
+}
+
+void append_latency_histogram(std::string& out, std::string_view name, std::string_view help,
+                              std::string_view labels, const LatencyHistogram& histogram) {
+  append_metric_header(out, name, help, "histogram");
+  // Bounds at the log-linear histogram's own power-of-two edges (values are
+  // whole microseconds, so "<= 2^k - 1 us" is exact): 63 us to 67 s.
+  std::string open = std::string(labels);
+  open.pop_back();  // the closing brace: le joins the labels
+  const std::uint64_t count = histogram.count();
+  char number[32];
+  for (int power = 6; power <= 26; ++power) {
+    const std::uint64_t bound = (std::uint64_t{1} << power) - 1;
+    std::snprintf(number, sizeof number, "%.6f", static_cast<double>(bound) / 1e6);
+    out += "edgelab_";
+    out += name;
+    out += "_bucket";
+    out += open;
+    out += ",le=\"";
+    out += number;
+    out += "\"} ";
+    // The bucket whose upper bound is 2^power - 1 is the last of power - 1's sub-buckets.
+    out += std::to_string(std::min(count, histogram.count_at_most(LatencyHistogram::bucket_of(bound))));
+    out += "\n";
+  }
+  out += "edgelab_";
+  out += name;
+  out += "_bucket";
+  out += open;
+  out += ",le=\"+Inf\"} " + std::to_string(count) + "\n";
+  std::snprintf(number, sizeof number, "%.6f", static_cast<double>(histogram.sum()) / 1e6);
+  out += "edgelab_";
+  out += name;
+  out += "_sum";
+  out += labels;
+  out += " ";
+  out += number;
+  out += "\nedgelab_";
+  out += name;
+  out += "_count";
+  out += labels;
+  out += " " + std::to_string(count) + "\n";
 }
 
 std::string NodeMetrics::prometheus(const std::string& node_name, const std::string& extra) const {
@@ -16,12 +63,8 @@ std::string NodeMetrics::prometheus(const std::string& node_name, const std::str
   out += "edgelab_" #name "_total" + label + " " + std::to_string(name.load()) + "\n";
   EDGELAB_NODE_COUNTERS(EDGELAB_PROM_COUNTER)
 #undef EDGELAB_PROM_COUNTER
-  out += "# HELP edgelab_request_latency_us Client request latency in microseconds\n";
-  out += "# TYPE edgelab_request_latency_us summary\n";
-  for (auto [q, name] : {std::pair{0.5, "0.5"}, {0.9, "0.9"}, {0.99, "0.99"}, {0.999, "0.999"}})
-    out += std::string("edgelab_request_latency_us{node=\"") + node_name + "\",quantile=\"" + name + "\"} " +
-           std::to_string(latency.percentile(q)) + "\n";
-  out += "edgelab_request_latency_us_count" + label + " " + std::to_string(latency.count()) + "\n";
+  append_latency_histogram(out, "request_duration_seconds",
+                           "Client request latency: received to response handed to the socket", label, latency);
   out += extra;
   return out;
 }

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace edgelab {
 
@@ -52,6 +53,11 @@ class NodeMetrics {
   // {"requests": N, ..., "latency_us": {"p50":..}}
   std::string json() const;
 };
+
+// A Prometheus histogram family `edgelab_NAME` (buckets in seconds) from a
+// microsecond histogram; `labels` is `{node="..."}`.
+void append_latency_histogram(std::string& out, std::string_view name, std::string_view help,
+                              std::string_view labels, const LatencyHistogram& histogram);
 
 void add(NodeMetrics& m, std::atomic<std::uint64_t> NodeMetrics::*counter, std::uint64_t n = 1);
 

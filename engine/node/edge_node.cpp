@@ -199,9 +199,11 @@ std::string EdgeNode::prometheus_text() const {
   std::string extra;
   const std::string label = "{node=\"" + config_.name + "\"";
   // One family per call: its header, then a sample per tier (one unlabelled sample when the tier is "").
+  // Cumulative counts are counters named ..._total; what can go down is a gauge.
   using Sample = std::pair<std::string_view, std::uint64_t>;
-  auto family = [&](std::string_view name, std::string_view help, std::initializer_list<Sample> samples) {
-    append_metric_header(extra, name, help, "gauge");
+  auto family = [&](std::string_view type, std::string_view name, std::string_view help,
+                    std::initializer_list<Sample> samples) {
+    append_metric_header(extra, name, help, type);
     for (const auto& [tier, value] : samples) {
       extra += "edgelab_";
       extra += name;
@@ -215,37 +217,41 @@ std::string EdgeNode::prometheus_text() const {
     }
   };
   auto gauge = [&](std::string_view name, std::string_view help, std::uint64_t value) {
-    family(name, help, {Sample{"", value}});
+    family("gauge", name, help, {Sample{"", value}});
+  };
+  auto counter = [&](std::string_view name, std::string_view help, std::uint64_t value) {
+    family("counter", name, help, {Sample{"", value}});
   };
   const auto l1 = l1_.stats();
   if (l2_) {
     const auto l2 = l2_->stats();
-    family("cache_bytes", "Bytes held by a cache tier", {{"L1", l1.bytes}, {"L2", l2.bytes}});
-    family("cache_objects", "Objects held by a cache tier", {{"L1", l1.objects}, {"L2", l2.objects}});
-    family("cache_evictions", "Objects evicted from a cache tier", {{"L1", l1.evictions}, {"L2", l2.evictions}});
-    family("cache_corrupt", "Objects found corrupted on disk and dropped", {{"L2", l2.corrupt}});
-    family("cache_io_errors", "Disk tier write or index failures", {{"L2", l2.io_errors}});
+    family("gauge", "cache_bytes", "Bytes held by a cache tier", {{"L1", l1.bytes}, {"L2", l2.bytes}});
+    family("gauge", "cache_objects", "Objects held by a cache tier", {{"L1", l1.objects}, {"L2", l2.objects}});
+    family("counter", "cache_evictions_total", "Objects evicted from a cache tier",
+           {{"L1", l1.evictions}, {"L2", l2.evictions}});
+    family("counter", "cache_corrupt_total", "Objects found corrupted on disk and dropped", {{"L2", l2.corrupt}});
+    family("counter", "cache_io_errors_total", "Disk tier write or index failures", {{"L2", l2.io_errors}});
   } else {
-    family("cache_bytes", "Bytes held by a cache tier", {{"L1", l1.bytes}});
-    family("cache_objects", "Objects held by a cache tier", {{"L1", l1.objects}});
-    family("cache_evictions", "Objects evicted from a cache tier", {{"L1", l1.evictions}});
+    family("gauge", "cache_bytes", "Bytes held by a cache tier", {{"L1", l1.bytes}});
+    family("gauge", "cache_objects", "Objects held by a cache tier", {{"L1", l1.objects}});
+    family("counter", "cache_evictions_total", "Objects evicted from a cache tier", {{"L1", l1.evictions}});
   }
   if (server_) {
     const auto& sc = server_->counters();
     gauge("connections_open", "Client connections open", static_cast<std::uint64_t>(sc.connections_open.load()));
-    gauge("connections_rejected", "Connections refused at the connection cap", sc.connections_rejected);
-    gauge("bad_requests", "Requests refused as malformed or too large", sc.bad_requests);
-    gauge("request_timeouts", "Requests that did not arrive within the header timeout", sc.request_timeouts);
+    counter("connections_rejected_total", "Connections refused at the connection cap", sc.connections_rejected);
+    counter("request_timeouts_total", "Requests that did not arrive within the header timeout", sc.request_timeouts);
   }
   const auto& uc = upstream_->counters();
-  gauge("upstream_connects", "Upstream connections opened", uc.connects);
-  gauge("upstream_reuses", "Requests sent on a pooled upstream connection", uc.reuses);
-  gauge("upstream_retries", "Retries on a fresh connection after a pooled one was closed by the peer", uc.retries);
-  gauge("upstream_failures", "Upstream connects, writes or header reads that failed", uc.failures);
+  counter("upstream_connects_total", "Upstream connections opened", uc.connects);
+  counter("upstream_reuses_total", "Requests sent on a pooled upstream connection", uc.reuses);
+  counter("upstream_retries_total", "Retries on a fresh connection after a pooled one was closed by the peer",
+          uc.retries);
+  counter("upstream_failures_total", "Upstream connects, writes or header reads that failed", uc.failures);
   gauge("coalescing_inflight", "Upstream fetches with a waiting list", coalescer_.inflight());
-  gauge("upstream_idle_closed", "Pooled upstream connections the peer closed", uc.idle_closed);
-  gauge("upstream_idle_expired", "Pooled upstream connections closed after the idle timeout", uc.idle_expired);
-  gauge("upstream_interim_responses", "1xx interim responses consumed from upstream", uc.interim_responses);
+  counter("upstream_idle_closed_total", "Pooled upstream connections the peer closed", uc.idle_closed);
+  counter("upstream_idle_expired_total", "Pooled upstream connections closed after the idle timeout", uc.idle_expired);
+  counter("upstream_interim_responses_total", "1xx interim responses consumed from upstream", uc.interim_responses);
   gauge("upstream_idle_connections", "Upstream connections in the pool", upstream_->idle_count());
   append_kind_counters(extra, "upstream_framing_errors_total",
                        "Upstream responses refused or connections dropped for their framing", label, uc.framing);

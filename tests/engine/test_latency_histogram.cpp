@@ -11,6 +11,7 @@ class TestLatencyHistogram : public QObject {
   void buckets_are_monotonic();
   void percentiles_within_resolution();
   void prometheus_lists_every_counter();
+  void prometheus_histogram_buckets_are_exact_and_cumulative();
 };
 
 void TestLatencyHistogram::buckets_are_monotonic() {
@@ -38,7 +39,27 @@ void TestLatencyHistogram::prometheus_lists_every_counter() {
   auto text = QString::fromStdString(m.prometheus("paris"));
   QVERIFY(text.contains(QStringLiteral("edgelab_l1_hits_total{node=\"paris\"} 3")));
   QVERIFY(text.contains(QStringLiteral("# HELP edgelab_coalesced_total")));
-  QVERIFY(text.contains(QStringLiteral("quantile=\"0.999\"")));
+  QVERIFY(text.contains(QStringLiteral("# TYPE edgelab_request_duration_seconds histogram")));
+}
+
+void TestLatencyHistogram::prometheus_histogram_buckets_are_exact_and_cumulative() {
+  NodeMetrics m;
+  // 63 us is the first bound's last value, 64 the next bucket's first.
+  for (std::uint64_t us : {10u, 63u, 64u, 127u, 128u, 5000u, 90'000'000u}) m.latency.record(us);
+  const auto text = QString::fromStdString(m.prometheus("paris"));
+  auto bucket = [&](const char* le) {
+    const QString key = QStringLiteral("edgelab_request_duration_seconds_bucket{node=\"paris\",le=\"%1\"} ").arg(le);
+    const auto at = text.indexOf(key);
+    return at < 0 ? -1 : text.mid(at + key.size()).section('\n', 0, 0).toLongLong();
+  };
+  QCOMPARE(bucket("0.000063"), 2);
+  QCOMPARE(bucket("0.000127"), 4);
+  QCOMPARE(bucket("0.000255"), 5);
+  QCOMPARE(bucket("0.008191"), 6);
+  QCOMPARE(bucket("67.108863"), 6);
+  QCOMPARE(bucket("+Inf"), 7);
+  QVERIFY(text.contains(QStringLiteral("edgelab_request_duration_seconds_count{node=\"paris\"} 7\n")));
+  QVERIFY(text.contains(QStringLiteral("edgelab_request_duration_seconds_sum{node=\"paris\"} 90.005392\n")));
 }
 
 QTEST_APPLESS_MAIN(TestLatencyHistogram)

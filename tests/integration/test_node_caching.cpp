@@ -320,7 +320,7 @@ void TestNodeCaching::admin_listener_serves_health_and_metrics() {
   QVERIFY(contains(metrics.body(), "edgelab_l1_hits_total{node=\"paris\"} 1"));
   QVERIFY(contains(metrics.body(), "edgelab_misses_total{node=\"paris\"} 1"));
   QVERIFY(contains(metrics.body(), "edgelab_cache_objects{node=\"paris\",tier=\"L1\"} 1"));
-  QVERIFY(contains(metrics.body(), "quantile=\"0.99\""));
+  QVERIFY(contains(metrics.body(), "edgelab_request_duration_seconds_bucket{node=\"paris\",le=\"+Inf\"} 2"));
   QCOMPARE(TestFleet::admin_get(node, "/nope").result_int(), 404u);
 }
 

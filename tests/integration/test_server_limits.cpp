@@ -114,10 +114,10 @@ void TestServerLimits::slowloris_is_cut_off_by_the_header_timeout() {
   std::string metrics;
   for (int i = 0; i < 50; ++i) {
     metrics = TestFleet::admin_get(node, "/metrics").body();
-    if (metrics.find("edgelab_request_timeouts{node=\"paris\"} 1") != std::string::npos) break;
+    if (metrics.find("edgelab_request_timeouts_total{node=\"paris\"} 1") != std::string::npos) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  QVERIFY2(metrics.find("edgelab_request_timeouts{node=\"paris\"} 1") != std::string::npos, metrics.c_str());
+  QVERIFY2(metrics.find("edgelab_request_timeouts_total{node=\"paris\"} 1") != std::string::npos, metrics.c_str());
 }
 
 void TestServerLimits::connection_cap_refuses_extra_connections() {
