@@ -1,6 +1,7 @@
 #include "cache/cached_object.hpp"
 
 #include "cache/cache_key.hpp"
+#include "cache/http_date.hpp"
 
 #include <boost/beast/core/string.hpp>
 
@@ -11,9 +12,10 @@ namespace {
 
 bool is_managed_here(std::string_view name) {
   // Fields this node sets itself on delivery, or keeps out of clients' view.
+  // Date is not one: a stored response keeps the Date it came with (RFC 9110
+  // 6.6.1), and Age says how old it is.
   return beast::iequals(name, "Age") || beast::iequals(name, "Cache-Status") ||
-         beast::iequals(name, "Surrogate-Control") || beast::iequals(name, "Content-Length") ||
-         beast::iequals(name, "Date");
+         beast::iequals(name, "Surrogate-Control") || beast::iequals(name, "Content-Length");
 }
 
 std::string joined_values(const http::fields& f, std::string_view name, char separator) {
@@ -31,6 +33,10 @@ void apply_decision(CachedObject& o, const StoreDecision& d) {
   o.stale_if_error = d.stale_if_error;
   o.must_revalidate = d.must_revalidate;
   o.no_cache = d.no_cache;
+}
+
+bool has_date(const CachedObject& o) {
+  return std::any_of(o.headers.begin(), o.headers.end(), [](const auto& h) { return beast::iequals(h.first, "Date"); });
 }
 
 }  // namespace
@@ -71,6 +77,9 @@ std::vector<std::string> parse_tags(const http::fields& response) {
 }
 
 void serialize_header_block(CachedObject& o, std::optional<std::uint64_t> content_length) {
+  // A response without a Date is given the time it was received (RFC 9110
+  // 6.6.1), once: objects stored before Date was kept get it here on load.
+  if (!has_date(o)) o.headers.emplace_back("Date", format_http_date(o.response_time));
   std::string& b = o.header_block;
   b.clear();
   b += "HTTP/1.1 ";
@@ -103,6 +112,8 @@ std::shared_ptr<CachedObject> make_cached_object(std::string key, std::string pr
   for (const auto& f : response) {
     std::string_view name = f.name_string();
     if (is_managed_here(name) || is_hop_by_hop(name, response)) continue;
+    // One Date, and a valid one: else serialize_header_block records when it arrived.
+    if (beast::iequals(name, "Date") && (has_date(*o) || !parse_http_date(f.value()))) continue;
     o->headers.emplace_back(std::string(name), std::string(f.value()));
   }
   o->body = body ? std::move(body) : std::make_shared<const std::string>();
@@ -160,7 +171,7 @@ std::shared_ptr<CachedObject> refresh_cached_object(const CachedObject& stored, 
     o->upstream_cache_status = joined_values(not_modified, "Cache-Status", ',');
   http::fields merged;
   for (const auto& [name, value] : o->headers) merged.insert(name, value);
-  for (std::string_view timing : {"Date", "Age", "Surrogate-Control"})
+  for (std::string_view timing : {"Age", "Surrogate-Control"})
     for (auto [it, end] = not_modified.equal_range(timing); it != end; ++it) merged.insert(timing, it->value());
   if (not_modified.find("Surrogate-Control") == not_modified.end() && !o->surrogate_control.empty())
     merged.insert("Surrogate-Control", o->surrogate_control);

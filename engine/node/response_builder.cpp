@@ -34,9 +34,8 @@ std::string cache_status_of(const CachedObject* object, const CacheStatusNote& n
 
 void append_dynamic_headers(std::string& s, const CachedObject& object, const CacheStatusNote& note,
                             const DeliveryContext& context) {
-  s += "Date: ";
-  s += current_http_date(context.now);
-  s += "\r\nAge: ";
+  // Date is the stored response's own, in its header block.
+  s += "Age: ";
   s += std::to_string(object.current_age(context.now));
   s += "\r\nCache-Status: ";
   if (!object.upstream_cache_status.empty()) {
@@ -60,7 +59,10 @@ Response make_not_modified(const CachedObject& object, const CacheStatusNote& no
     for (std::string_view keep : {"ETag", "Cache-Control", "Expires", "Vary", "Content-Location", "Last-Modified"})
       if (beast::iequals(name, keep)) res.insert(name, value);
   }
-  res.set(http::field::date, current_http_date(context.now));
+  // The Date the 200 from cache would carry (RFC 9110 15.4.5).
+  for (const auto& [name, value] : object.headers)
+    if (beast::iequals(name, "Date")) res.set(http::field::date, value);
+  if (res.find(http::field::date) == res.end()) res.set(http::field::date, current_http_date(context.now));
   res.set(http::field::age, std::to_string(object.current_age(context.now)));
   res.set("Cache-Status", cache_status_of(&object, note, context.node_name));
   res.keep_alive(context.keep_alive);
