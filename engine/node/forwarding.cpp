@@ -20,7 +20,12 @@ std::shared_ptr<Request> make_upstream_request(const Request& client, ForwardMod
                                                std::string_view node_name, const net::ip::address& client_address) {
   auto up = std::make_shared<Request>();
   up->version(11);
-  up->method(mode == ForwardMode::pass ? client.method() : http::verb::get);
+  if (mode != ForwardMode::pass)
+    up->method(http::verb::get);
+  else if (client.method() == http::verb::unknown)
+    up->method_string(client.method_string());  // an extension method, a token the parser checked
+  else
+    up->method(client.method());
   up->target(client.target());
   std::string forwarded_for;
   for (const auto& f : client) {

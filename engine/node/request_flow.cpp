@@ -149,8 +149,6 @@ RequestStep RequestFlow::recv_step() {
     case http::verb::purge:
       if (client_) PurgeEndpoint::purge_method(*node_, client_);
       return RequestStep::done;
-    case http::verb::unknown:
-      return to_synth(http::status::not_implemented, "unknown method");
     default:
       break;
   }

@@ -9,8 +9,24 @@ namespace {
 
 std::string_view tier_name(bool l2) { return l2 ? "L2" : "L1"; }
 
+// RFC 9111 4.4 invalidates on every method not known to be safe: extension
+// methods (PROPFIND, M-SEARCH, one Beast has no name for) included.
 bool is_unsafe(http::verb m) {
-  return m == http::verb::post || m == http::verb::put || m == http::verb::delete_ || m == http::verb::patch;
+  return m != http::verb::get && m != http::verb::head && m != http::verb::options && m != http::verb::trace;
+}
+
+// The path of a Location / Content-Location value on the request's own origin,
+// relative ("/a") or absolute ("https://host/a"); empty for another origin.
+std::string_view same_origin_path(std::string_view value, std::string_view host) {
+  if (!value.empty() && value.front() == '/') return value.substr(0, 2) == "//" ? std::string_view() : value;
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (value.size() <= scheme.size() || !beast::iequals(value.substr(0, scheme.size()), scheme)) continue;
+    const std::string_view rest = value.substr(scheme.size());
+    const std::size_t slash = rest.find('/');
+    const std::string_view authority = rest.substr(0, slash);
+    if (!host.empty() && beast::iequals(authority, host)) return slash == std::string_view::npos ? "/" : rest.substr(slash);
+  }
+  return {};
 }
 
 http::status status_of(boost::system::error_code ec) {
@@ -297,8 +313,8 @@ void RequestFlow::invalidate_after_unsafe(const http::response_header<>& answer)
   node_->invalidate(primary_key_);
   std::string_view host = (*request_)[http::field::host];
   for (auto field : {http::field::location, http::field::content_location}) {
-    std::string_view target = answer[field];
-    if (!target.empty() && target.front() == '/') node_->invalidate(node_->keys().primary_key(host, target));
+    const std::string_view target = same_origin_path(answer[field], host);
+    if (!target.empty()) node_->invalidate(node_->keys().primary_key(host, target));
   }
   add(node_->metrics(), &NodeMetrics::invalidations);
 }
