@@ -16,7 +16,8 @@ bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client) {
   auto host = req.find(http::field::host);
   if (host == req.end()) return false;
   // Conditionals and loop detection stay on the full path.
-  if (req.find(http::field::if_none_match) != req.end() || req.find(http::field::if_modified_since) != req.end())
+  if (req.find(http::field::if_none_match) != req.end() || req.find(http::field::if_modified_since) != req.end() ||
+      req.find(http::field::range) != req.end())
     return false;
   const int hops = cdn_hops(req);
   if (hops >= kMaxCdnHops) return false;

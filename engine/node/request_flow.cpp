@@ -6,6 +6,8 @@
 #include "node/response_builder.hpp"
 #include "node/streamed_delivery.hpp"
 
+#include <array>
+
 namespace edgelab {
 namespace {
 
@@ -342,6 +344,13 @@ RequestStep RequestFlow::deliver_step() {
     client_->respond(std::move(res));
     return RequestStep::done;
   }
+  // Range is defined for GET only (RFC 9110 14.2): HEAD gets the whole header.
+  if (status == 200 && !is_head_ && request_->method() == http::verb::get &&
+      request_->find(http::field::range) != request_->end()) {
+    const std::uint64_t length = d.body ? d.body->total() : d.object->body ? d.object->body->size() : 0;
+    const ByteRange range = requested_range(*request_, *d.object, length);
+    if (range.kind != ByteRange::Kind::whole) return deliver_range(d, range, length, edited_head);
+  }
   if (!d.body || is_head_) {
     record_latency();
     add(node_->metrics(), &NodeMetrics::bytes_out,
@@ -358,6 +367,42 @@ RequestStep RequestFlow::deliver_step() {
                                        self->record_latency();
                                      })
       ->start();
+  return RequestStep::done;
+}
+
+RequestStep RequestFlow::deliver_range(const Delivery& d, const ByteRange& range, std::uint64_t length,
+                                       const std::string* edited_head) {
+  std::string head = partial_header_block(edited_head ? *edited_head : d.object->header_block, range, length);
+  append_dynamic_headers(head, *d.object, d.note, delivery_context());
+  const bool partial = range.kind == ByteRange::Kind::single;
+  if (partial && d.body) {
+    // Still arriving: the part goes out as its bytes come in.
+    auto self = shared_from_this();
+    std::make_shared<StreamedDelivery>(
+        client_, d.body, std::move(head), client_->keep_alive(), node_->config().limits.send_timeout,
+        [self](bool, std::uint64_t bytes) {
+          add(self->node_->metrics(), &NodeMetrics::bytes_out, bytes);
+          self->record_latency();
+        },
+        StreamedDelivery::Window{std::size_t(range.first), std::size_t(range.last + 1)})
+        ->start();
+    return RequestStep::done;
+  }
+  record_latency();
+  struct Answer {
+    std::string head;
+    CachedObjectPtr object;
+  };
+  auto answer = std::make_shared<Answer>(Answer{std::move(head), d.object});
+  std::array<net::const_buffer, 2> buffers{net::buffer(answer->head), net::const_buffer{}};
+  std::size_t count = 1;
+  if (partial && d.object->body) {
+    buffers[1] = net::buffer(d.object->body->data() + range.first, std::size_t(range.length()));
+    count = 2;
+    add(node_->metrics(), &NodeMetrics::bytes_out, range.length());
+  }
+  client_->respond_buffers(std::span<const net::const_buffer>(buffers.data(), count), client_->keep_alive(),
+                           std::move(answer));
   return RequestStep::done;
 }
 

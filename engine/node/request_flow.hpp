@@ -10,6 +10,7 @@
 // Each request (or background refresh) is one RequestFlow kept alive by the
 // callbacks it has pending. The fresh_hit step runs on the connection itself
 // (fresh_hit_path.hpp), before any flow exists.
+#include "cache/byte_range.hpp"
 #include "cache/coalescer.hpp"
 #include "http/http_exchange.hpp"
 #include "http/upstream_exchange.hpp"
@@ -134,6 +135,9 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
     std::shared_ptr<StreamingBody> body;  // set: the object's body is still arriving
     CacheStatusNote note;
   } delivery_;
+  // A 206 of one range, or a 416, for a GET with Range on a stored 200.
+  RequestStep deliver_range(const Delivery& d, const ByteRange& range, std::uint64_t length,
+                            const std::string* edited_head);
   // -> synth
   struct Synth {
     http::status status = http::status::internal_server_error;

@@ -2,16 +2,22 @@
 
 #include <boost/asio/write.hpp>
 
+#include <algorithm>
+
 namespace edgelab {
 
 StreamedDelivery::StreamedDelivery(HttpExchangePtr client, std::shared_ptr<StreamingBody> body, std::string head,
-                                   bool keep_alive, std::chrono::milliseconds send_timeout, DoneHandler done)
+                                   bool keep_alive, std::chrono::milliseconds send_timeout, DoneHandler done,
+                                   Window window)
     : client_(std::move(client)),
       body_(std::move(body)),
       head_(std::move(head)),
       keep_alive_(keep_alive),
       send_timeout_(send_timeout),
-      done_(std::move(done)) {}
+      done_(std::move(done)),
+      sent_(window.first),
+      first_(window.first),
+      end_(std::min(window.end, body_->total())) {}
 
 void StreamedDelivery::start() {
   net::post(client_->executor(), [self = shared_from_this()] {
@@ -25,7 +31,7 @@ void StreamedDelivery::start() {
 }
 
 void StreamedDelivery::pump() {
-  const std::size_t available = body_->available();
+  const std::size_t available = std::min(body_->available(), end_);
   if (available > sent_) {
     const std::size_t from = sent_;
     sent_ = available;
@@ -37,12 +43,13 @@ void StreamedDelivery::pump() {
                      });
     return;
   }
-  if (body_->done()) return end(!body_->failed() && sent_ == body_->total());
+  if (sent_ == end_) return end(true);  // the window is sent, whatever the rest of the fetch does
+  if (body_->done()) return end(!body_->failed() && sent_ == end_);
   if (!body_->wait_for_more(sent_, client_->executor(), [self = shared_from_this()] { self->pump(); })) pump();
 }
 
 void StreamedDelivery::end(bool ok) {
-  if (done_) done_(ok, sent_);
+  if (done_) done_(ok, sent_ - std::min(sent_, first_));
   // A body cut short closes the connection: the client sees it truncated.
   client_->finish(ok && keep_alive_);
 }

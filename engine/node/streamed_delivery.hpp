@@ -6,6 +6,7 @@
 #include "cache/streaming_body.hpp"
 #include "http/http_exchange.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -16,8 +17,17 @@ class StreamedDelivery : public std::enable_shared_from_this<StreamedDelivery> {
  public:
   using DoneHandler = std::function<void(bool ok, std::uint64_t body_bytes)>;
 
+  // Sends the body's bytes [first, end) (a Range answer's part), or all of it.
+  struct Window {
+    std::size_t first = 0;
+    std::size_t end = SIZE_MAX;
+  };
   StreamedDelivery(HttpExchangePtr client, std::shared_ptr<StreamingBody> body, std::string head, bool keep_alive,
-                   std::chrono::milliseconds send_timeout, DoneHandler done);
+                   std::chrono::milliseconds send_timeout, DoneHandler done, Window window);
+  StreamedDelivery(HttpExchangePtr client, std::shared_ptr<StreamingBody> body, std::string head, bool keep_alive,
+                   std::chrono::milliseconds send_timeout, DoneHandler done)
+      : StreamedDelivery(std::move(client), std::move(body), std::move(head), keep_alive, send_timeout, std::move(done),
+                         Window{}) {}
   void start();
 
  private:
@@ -30,7 +40,9 @@ class StreamedDelivery : public std::enable_shared_from_this<StreamedDelivery> {
   bool keep_alive_;
   std::chrono::milliseconds send_timeout_;
   DoneHandler done_;
-  std::size_t sent_ = 0;
+  std::size_t sent_ = 0;  // the body's bytes up to here are sent (or skipped, before the window)
+  std::size_t first_ = 0;
+  std::size_t end_ = SIZE_MAX;
 };
 
 }  // namespace edgelab
