@@ -2,6 +2,7 @@
 
 #include "cache/cache_directives.hpp"
 #include "cache/http_date.hpp"
+#include "http/structured_field.hpp"
 
 #include <boost/beast/core/string.hpp>
 
@@ -26,6 +27,50 @@ CacheDirectives directives_of(const Fields& f, std::string_view name) {
     joined.append(it->value().data(), it->value().size());
   }
   return parse_cache_directives(joined);
+}
+
+// CDN-Cache-Control (RFC 9213) as a Structured Field dictionary: nullopt when
+// absent or not valid (then it is ignored as a whole), else its directives. A
+// delta-seconds directive must be a non-negative Integer, or the field is invalid.
+template <class Fields>
+std::optional<CacheDirectives> cdn_cache_directives(const Fields& f) {
+  std::string joined;
+  for (auto [it, end] = f.equal_range("CDN-Cache-Control"); it != end; ++it) {
+    if (!joined.empty()) joined += ", ";
+    joined.append(it->value().data(), it->value().size());
+  }
+  if (joined.empty()) return std::nullopt;
+  const auto dictionary = parse_structured_dictionary(joined);
+  if (!dictionary) return std::nullopt;
+  CacheDirectives cc;
+  for (const auto& [key, item] : *dictionary) {
+    cc.any = true;
+    const bool flag = item.type != StructuredItem::Type::boolean || item.boolean;
+    std::optional<std::int64_t>* seconds = key == "max-age"                  ? &cc.max_age
+                                           : key == "s-maxage"               ? &cc.s_maxage
+                                           : key == "stale-while-revalidate" ? &cc.stale_while_revalidate
+                                           : key == "stale-if-error"         ? &cc.stale_if_error
+                                                                             : nullptr;
+    if (seconds) {
+      if (item.type != StructuredItem::Type::integer || item.integer < 0) return std::nullopt;
+      *seconds = item.integer;
+    } else if (key == "no-store") {
+      cc.no_store = flag;
+    } else if (key == "no-cache") {
+      cc.no_cache = flag;
+    } else if (key == "private") {
+      cc.is_private = flag;
+    } else if (key == "public") {
+      cc.is_public = flag;
+    } else if (key == "must-revalidate") {
+      cc.must_revalidate = flag;
+    } else if (key == "proxy-revalidate") {
+      cc.proxy_revalidate = flag;
+    } else if (key == "immutable") {
+      cc.immutable = flag;
+    }
+  }
+  return cc;
 }
 
 }  // namespace
@@ -111,9 +156,10 @@ StoreDecision decide_storage(http::verb method, const RequestFields& request, un
   if (method != http::verb::get) return refuse("method");
   if (!is_understood_final(status)) return refuse("status");
 
-  // CDN-Cache-Control targets CDNs and replaces Cache-Control for them (RFC 9213 §2.1).
-  const bool has_cdn_cc = response.find("CDN-Cache-Control") != response.end();
-  CacheDirectives cc = directives_of(response, has_cdn_cc ? "CDN-Cache-Control" : "Cache-Control");
+  // A valid CDN-Cache-Control targets CDNs and replaces Cache-Control and
+  // Expires for them entirely, shorter or longer (RFC 9213 2.1); an invalid one is ignored.
+  const std::optional<CacheDirectives> targeted = cdn_cache_directives(response);
+  CacheDirectives cc = targeted ? *targeted : directives_of(response, "Cache-Control");
   CacheDirectives surrogate = directives_of(response, "Surrogate-Control");
   CacheDirectives req_cc = directives_of(request, "Cache-Control");
 
@@ -136,7 +182,7 @@ StoreDecision decide_storage(http::verb method, const RequestFields& request, un
     d.lifetime = *cc.s_maxage;
   else if (cc.max_age)
     d.lifetime = *cc.max_age;
-  else if (auto expires = response.find(http::field::expires); expires != response.end()) {
+  else if (auto expires = response.find(http::field::expires); !targeted && expires != response.end()) {
     auto when = parse_http_date(expires->value());
     d.lifetime = when ? std::max<std::int64_t>(0, *when - date) : 0;  // invalid Expires: already expired
   } else {

@@ -107,6 +107,30 @@ void TestCachePolicy::storage_data() {
   QTest::newRow("CDN-Cache-Control no-store wins")
       << 200 << date + "Cache-Control: max-age=600\nCDN-Cache-Control: no-store"
       << "" << false << 0ll << false << false << 0ll << 0ll;
+  QTest::newRow("CDN-Cache-Control shorter than Cache-Control")
+      << 200 << date + "Cache-Control: max-age=3600\nCDN-Cache-Control: max-age=1"
+      << "" << true << 1ll << false << false << 0ll << 0ll;
+  QTest::newRow("CDN-Cache-Control replaces Expires too")
+      << 200 << date + "Expires: " + date_at(kNow + 3600) + "\nCDN-Cache-Control: stale-if-error=30\nETag: \"e\""
+      << "" << true << 0ll << false << false << 0ll << 30ll;
+  QTest::newRow("CDN-Cache-Control with a decimal max-age is ignored")
+      << 200 << date + "Cache-Control: max-age=60\nCDN-Cache-Control: max-age=1.5"
+      << "" << true << 60ll << false << false << 0ll << 0ll;
+  QTest::newRow("CDN-Cache-Control with a quoted max-age is ignored")
+      << 200 << date + "Cache-Control: max-age=60\nCDN-Cache-Control: max-age=\"5\""
+      << "" << true << 60ll << false << false << 0ll << 0ll;
+  QTest::newRow("CDN-Cache-Control that is no dictionary is ignored")
+      << 200 << date + "Cache-Control: max-age=60\nCDN-Cache-Control: max-age=5, Private"
+      << "" << true << 60ll << false << false << 0ll << 0ll;
+  QTest::newRow("CDN-Cache-Control with a trailing comma is ignored")
+      << 200 << date + "Cache-Control: max-age=60\nCDN-Cache-Control: max-age=5,"
+      << "" << true << 60ll << false << false << 0ll << 0ll;
+  QTest::newRow("CDN-Cache-Control with a negative max-age is ignored")
+      << 200 << date + "Cache-Control: max-age=60\nCDN-Cache-Control: max-age=-5"
+      << "" << true << 60ll << false << false << 0ll << 0ll;
+  QTest::newRow("CDN-Cache-Control booleans and parameters")
+      << 200 << date + "CDN-Cache-Control: max-age=30;foo=bar, must-revalidate, no-cache=?0\nETag: \"e\""
+      << "" << true << 30ll << true << false << 0ll << 0ll;
   QTest::newRow("Surrogate-Control sets the edge TTL")
       << 200 << date + "Cache-Control: max-age=10\nSurrogate-Control: max-age=3600"
       << "" << true << 3600ll << false << false << 0ll << 0ll;

@@ -1,0 +1,204 @@
+#include "http/structured_field.hpp"
+
+
+namespace edgelab {
+namespace {
+
+bool is_lcalpha(char c) { return c >= 'a' && c <= 'z'; }
+bool is_alpha(char c) { return is_lcalpha(c) || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_tchar(char c) {
+  return is_alpha(c) || is_digit(c) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+bool is_base64(char c) { return is_alpha(c) || is_digit(c) || c == '+' || c == '/' || c == '='; }
+
+// RFC 8941 4.2: the parsing algorithms, over a cursor.
+class Parser {
+ public:
+  explicit Parser(std::string_view input) : in_(input) {}
+
+  std::optional<StructuredDictionary> dictionary() {
+    skip_sp();
+    StructuredDictionary out;
+    while (!done()) {
+      auto key = this->key();
+      if (!key) return std::nullopt;
+      StructuredItem member;
+      if (peek() == '=') {
+        ++at_;
+        if (peek() == '(') {
+          if (!inner_list()) return std::nullopt;
+          member.type = StructuredItem::Type::inner_list;
+        } else if (!bare_item(member)) {
+          return std::nullopt;
+        }
+      }
+      if (!parameters()) return std::nullopt;
+      bool replaced = false;
+      for (auto& [k, v] : out)
+        if (k == *key) v = member, replaced = true;
+      if (!replaced) out.emplace_back(std::move(*key), std::move(member));
+      skip_ows();
+      if (done()) return out;
+      if (peek() != ',') return std::nullopt;
+      ++at_;
+      skip_ows();
+      if (done()) return std::nullopt;  // a trailing comma
+    }
+    return out;
+  }
+
+ private:
+  bool done() const { return at_ >= in_.size(); }
+  char peek() const { return done() ? '\0' : in_[at_]; }
+  void skip_sp() {
+    while (peek() == ' ') ++at_;
+  }
+  void skip_ows() {
+    while (peek() == ' ' || peek() == '\t') ++at_;
+  }
+
+  std::optional<std::string> key() {
+    if (!is_lcalpha(peek()) && peek() != '*') return std::nullopt;
+    std::string out;
+    while (!done() && (is_lcalpha(peek()) || is_digit(peek()) || peek() == '_' || peek() == '-' || peek() == '.' ||
+                       peek() == '*'))
+      out += in_[at_++];
+    return out;
+  }
+
+  bool parameters() {
+    while (peek() == ';') {
+      ++at_;
+      skip_sp();
+      if (!key()) return false;
+      if (peek() == '=') {
+        ++at_;
+        StructuredItem ignored;
+        if (!bare_item(ignored)) return false;
+      }
+    }
+    return true;
+  }
+
+  bool inner_list() {
+    ++at_;  // '('
+    while (!done()) {
+      skip_sp();
+      if (peek() == ')') {
+        ++at_;
+        return parameters();
+      }
+      StructuredItem item;
+      if (!bare_item(item) || !parameters()) return false;
+      if (peek() != ' ' && peek() != ')') return false;
+    }
+    return false;
+  }
+
+  bool bare_item(StructuredItem& item) {
+    const char c = peek();
+    if (c == '-' || is_digit(c)) return number(item);
+    if (c == '"') return string(item);
+    if (c == '*' || is_alpha(c)) return token(item);
+    if (c == ':') return byte_sequence(item);
+    if (c == '?') return boolean(item);
+    return false;
+  }
+
+  bool number(StructuredItem& item) {
+    bool negative = false;
+    if (peek() == '-') {
+      negative = true;
+      ++at_;
+    }
+    if (!is_digit(peek())) return false;
+    std::string digits;
+    bool decimal = false;
+    while (!done()) {
+      const char c = in_[at_];
+      if (is_digit(c)) {
+        digits += c;
+        ++at_;
+      } else if (!decimal && c == '.') {
+        if (digits.size() > 12) return false;
+        digits += c;
+        decimal = true;
+        ++at_;
+      } else {
+        break;
+      }
+      if (!decimal && digits.size() > 15) return false;
+      if (decimal && digits.size() > 16) return false;
+    }
+    if (!decimal) {
+      item.type = StructuredItem::Type::integer;
+      item.integer = std::stoll(digits) * (negative ? -1 : 1);
+      return true;
+    }
+    if (digits.back() == '.' || digits.size() - digits.find('.') - 1 > 3) return false;
+    item.type = StructuredItem::Type::decimal;
+    item.decimal = std::stod(digits) * (negative ? -1 : 1);
+    return true;
+  }
+
+  bool string(StructuredItem& item) {
+    ++at_;  // '"'
+    item.type = StructuredItem::Type::string;
+    while (!done()) {
+      const char c = in_[at_++];
+      if (c == '\\') {
+        if (done() || (peek() != '"' && peek() != '\\')) return false;
+        item.text += in_[at_++];
+      } else if (c == '"') {
+        return true;
+      } else if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) {
+        return false;
+      } else {
+        item.text += c;
+      }
+    }
+    return false;  // unterminated
+  }
+
+  bool token(StructuredItem& item) {
+    item.type = StructuredItem::Type::token;
+    while (!done() && (is_tchar(peek()) || peek() == ':' || peek() == '/')) item.text += in_[at_++];
+    return true;
+  }
+
+  bool byte_sequence(StructuredItem& item) {
+    ++at_;  // ':'
+    item.type = StructuredItem::Type::byte_sequence;
+    while (!done() && peek() != ':') {
+      if (!is_base64(peek())) return false;
+      item.text += in_[at_++];
+    }
+    if (done()) return false;
+    ++at_;
+    return true;
+  }
+
+  bool boolean(StructuredItem& item) {
+    ++at_;  // '?'
+    item.type = StructuredItem::Type::boolean;
+    if (peek() == '1' || peek() == '0') {
+      item.boolean = in_[at_++] == '1';
+      return true;
+    }
+    return false;
+  }
+
+  std::string_view in_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+std::optional<StructuredDictionary> parse_structured_dictionary(std::string_view value) {
+  // Leading and trailing SP are discarded before parsing (RFC 8941 4.2).
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  return Parser(value).dictionary();
+}
+
+}  // namespace edgelab
