@@ -1,5 +1,6 @@
 #include "cache/byte_range.hpp"
 
+#include "cache/cache_directives.hpp"
 #include "cache/cached_object.hpp"
 #include "cache/http_date.hpp"
 
@@ -9,11 +10,7 @@
 namespace edgelab {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+std::string_view trim(std::string_view s) { return trim_ows(s); }
 
 // 1*DIGIT, nothing else; nullopt also on overflow.
 std::optional<std::uint64_t> digits(std::string_view s) {

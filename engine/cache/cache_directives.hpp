@@ -27,4 +27,7 @@ struct CacheDirectives {
 
 CacheDirectives parse_cache_directives(std::string_view value);
 
+// A field value without the optional whitespace (SP, HTAB) around it (RFC 9110 5.6.3).
+std::string_view trim_ows(std::string_view s);
+
 }  // namespace edgelab

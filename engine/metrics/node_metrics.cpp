@@ -16,43 +16,31 @@ void add(NodeMetrics& m, std::atomic<std::uint64_t> NodeMetrics::*counter, std::
 void append_latency_histogram(std::string& out, std::string_view name, std::string_view help,
                               std::string_view labels, const LatencyHistogram& histogram) {
   append_metric_header(out, name, help, "histogram");
+  auto sample = [&](std::string_view suffix, std::string_view sample_labels, std::string_view value) {
+    out += "edgelab_";
+    out += name;
+    out += suffix;
+    out += sample_labels;
+    out += " ";
+    out += value;
+    out += "\n";
+  };
   // Bounds at the log-linear histogram's own power-of-two edges (values are
   // whole microseconds, so "<= 2^k - 1 us" is exact): 63 us to 67 s.
-  std::string open = std::string(labels);
-  open.pop_back();  // the closing brace: le joins the labels
+  std::string open(labels.substr(0, labels.size() - 1));  // le joins the labels before the closing brace
   const std::uint64_t count = histogram.count();
   char number[32];
   for (int power = 6; power <= 26; ++power) {
     const std::uint64_t bound = (std::uint64_t{1} << power) - 1;
     std::snprintf(number, sizeof number, "%.6f", static_cast<double>(bound) / 1e6);
-    out += "edgelab_";
-    out += name;
-    out += "_bucket";
-    out += open;
-    out += ",le=\"";
-    out += number;
-    out += "\"} ";
     // The bucket whose upper bound is 2^power - 1 is the last of power - 1's sub-buckets.
-    out += std::to_string(std::min(count, histogram.count_at_most(LatencyHistogram::bucket_of(bound))));
-    out += "\n";
+    sample("_bucket", open + ",le=\"" + number + "\"}",
+           std::to_string(std::min(count, histogram.count_at_most(LatencyHistogram::bucket_of(bound)))));
   }
-  out += "edgelab_";
-  out += name;
-  out += "_bucket";
-  out += open;
-  out += ",le=\"+Inf\"} " + std::to_string(count) + "\n";
+  sample("_bucket", open + ",le=\"+Inf\"}", std::to_string(count));
   std::snprintf(number, sizeof number, "%.6f", static_cast<double>(histogram.sum()) / 1e6);
-  out += "edgelab_";
-  out += name;
-  out += "_sum";
-  out += labels;
-  out += " ";
-  out += number;
-  out += "\nedgelab_";
-  out += name;
-  out += "_count";
-  out += labels;
-  out += " " + std::to_string(count) + "\n";
+  sample("_sum", labels, number);
+  sample("_count", labels, std::to_string(count));
 }
 
 std::string NodeMetrics::prometheus(const std::string& node_name, const std::string& extra) const {
