@@ -90,6 +90,8 @@ CacheDirectives parse_cache_directives(std::string_view value) {
       d.proxy_revalidate = true;
     else if (iequals(name, "immutable"))
       d.immutable = true;
+    else if (iequals(name, "must-understand"))
+      d.must_understand = true;
     else if (iequals(name, "only-if-cached"))
       d.only_if_cached = true;
   }

@@ -22,6 +22,7 @@ struct CacheDirectives {
   bool proxy_revalidate = false;
   bool immutable = false;
   bool only_if_cached = false;
+  bool must_understand = false;
   bool any = false;  // at least one directive was present
 };
 

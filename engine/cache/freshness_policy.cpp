@@ -94,10 +94,20 @@ bool is_heuristically_cacheable(unsigned status) {
   }
 }
 
-// Statuses we store when the response has explicit freshness.
+// The final statuses whose caching rules this cache implements: RFC 9110's,
+// but 206 (only whole objects are stored) and 304 (it refreshes, it is not stored).
 static bool is_understood_final(unsigned status) {
-  return is_heuristically_cacheable(status) || status == 302 || status == 303 || status == 307 || status == 400 ||
-         status == 403;
+  switch (status) {
+    case 200: case 201: case 202: case 203: case 204: case 205:
+    case 300: case 301: case 302: case 303: case 305: case 307: case 308:
+    case 400: case 401: case 402: case 403: case 404: case 405: case 406: case 407: case 408: case 409:
+    case 410: case 411: case 412: case 413: case 414: case 415: case 416: case 417: case 421: case 422:
+    case 426:
+    case 500: case 501: case 502: case 503: case 504: case 505:
+      return true;
+    default:
+      return false;
+  }
 }
 
 template <class Fields>
@@ -154,7 +164,10 @@ StoreDecision decide_storage(http::verb method, const RequestFields& request, un
     return d;
   };
   if (method != http::verb::get) return refuse("method");
-  if (!is_understood_final(status)) return refuse("status");
+  // RFC 9111 3: any final status may be stored with explicit freshness, one
+  // this cache does not understand only without must-understand (below).
+  if (status < 200 || status > 599 || status == 206 || status == 304) return refuse("status");
+  const bool understood = is_understood_final(status);
 
   // A valid CDN-Cache-Control targets CDNs and replaces Cache-Control and
   // Expires for them entirely, shorter or longer (RFC 9213 2.1); an invalid one is ignored.
@@ -163,7 +176,9 @@ StoreDecision decide_storage(http::verb method, const RequestFields& request, un
   CacheDirectives surrogate = directives_of(response, "Surrogate-Control");
   CacheDirectives req_cc = directives_of(request, "Cache-Control");
 
-  if (cc.no_store || surrogate.no_store) return refuse("no-store");
+  // must-understand (RFC 9111 5.2.2.3): only a status the cache understands, and then no-store is ignored.
+  if (cc.must_understand && !understood) return refuse("must-understand");
+  if ((cc.no_store && !cc.must_understand) || surrogate.no_store) return refuse("no-store");
   if (req_cc.no_store) return refuse("request no-store");
   if (cc.is_private) return refuse("private");
   if (request.find(http::field::authorization) != request.end() && !cc.is_public && !cc.must_revalidate && !cc.s_maxage)
@@ -192,7 +207,10 @@ StoreDecision decide_storage(http::verb method, const RequestFields& request, un
   bool has_validator =
       response.find(http::field::etag) != response.end() || response.find(http::field::last_modified) != response.end();
   if (!explicit_freshness) {
-    if (!is_heuristically_cacheable(status) && !cc.is_public) return refuse("no freshness information");
+    // Heuristics only for the heuristically cacheable list, or where public allows them (RFC 9111 4.2.2);
+    // a status this cache does not understand needs explicit freshness.
+    if ((!is_heuristically_cacheable(status) && !cc.is_public) || !understood)
+      return refuse("no freshness information");
     // Heuristic freshness: 10% of the time since Last-Modified, at most a day.
     if (auto lm = parse_http_date(field_value(response, "Last-Modified")); lm && *lm < date) {
       d.lifetime = std::min<std::int64_t>((date - *lm) / 10, 86400);

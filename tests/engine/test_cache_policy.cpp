@@ -143,7 +143,24 @@ void TestCachePolicy::storage_data() {
       << 200 << date << "" << false << 0ll << false << false << 0ll << 0ll;
   QTest::newRow("404 with max-age is stored") << 404 << date + "Cache-Control: max-age=30"
                                               << "" << true << 30ll << false << false << 0ll << 0ll;
-  QTest::newRow("500 is never stored") << 500 << date + "Cache-Control: max-age=30"
+  QTest::newRow("500 with max-age is stored") << 500 << date + "Cache-Control: max-age=30"
+                                              << "" << true << 30ll << false << false << 0ll << 0ll;
+  QTest::newRow("503 without explicit freshness is not")
+      << 503 << date + "Last-Modified: " + date_at(kNow - 1000) << "" << false << 0ll << false << false << 0ll << 0ll;
+  QTest::newRow("599 (not understood) with max-age is stored")
+      << 599 << date + "Cache-Control: max-age=30" << "" << true << 30ll << false << false << 0ll << 0ll;
+  QTest::newRow("499 with Expires is stored") << 499 << date + "Expires: " + date_at(kNow + 60) << "" << true << 60ll
+                                              << false << false << 0ll << 0ll;
+  QTest::newRow("299 with public only: no heuristics for it")
+      << 299 << date + "Cache-Control: public\nLast-Modified: " + date_at(kNow - 1000) << "" << false << 0ll << false
+      << false << 0ll << 0ll;
+  QTest::newRow("299 with must-understand is not stored")
+      << 299 << date + "Cache-Control: max-age=30, must-understand, no-store" << "" << false << 0ll << false << false
+      << 0ll << 0ll;
+  QTest::newRow("200 with must-understand ignores no-store")
+      << 200 << date + "Cache-Control: max-age=30, must-understand, no-store" << "" << true << 30ll << false << false
+      << 0ll << 0ll;
+  QTest::newRow("304 is never stored") << 304 << date + "Cache-Control: max-age=30"
                                        << "" << false << 0ll << false << false << 0ll << 0ll;
   QTest::newRow("206 is not stored") << 206 << date + "Cache-Control: max-age=30"
                                      << "" << false << 0ll << false << false << 0ll << 0ll;

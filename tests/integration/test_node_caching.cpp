@@ -33,6 +33,7 @@ class TestNodeCaching : public QObject {
   void vary_star_is_never_served_from_cache();
   void uncacheable_responses_are_not_stored_data();
   void uncacheable_responses_are_not_stored();
+  void server_error_with_max_age_is_stored();
   void oversize_objects_pass_through();
   void chunked_responses_are_relayed_and_stored_when_they_fit();
   void stale_if_error_serves_stale_when_origin_is_down();
@@ -174,8 +175,8 @@ void TestNodeCaching::uncacheable_responses_are_not_stored_data() {
   QTest::newRow("no-store") << "cc=no-store";
   QTest::newRow("private") << "cc=private%2C%20max-age%3D60";
   QTest::newRow("set-cookie") << "cookie=1";
-  QTest::newRow("no freshness and no validator") << "cc=public&noetag=1&status=201";
-  QTest::newRow("server error") << "status=503";
+  QTest::newRow("201 without explicit freshness") << "cc=must-revalidate&noetag=1&status=201";
+  QTest::newRow("server error without explicit freshness") << "status=503&cc=must-revalidate";
 }
 
 void TestNodeCaching::uncacheable_responses_are_not_stored() {
@@ -188,6 +189,20 @@ void TestNodeCaching::uncacheable_responses_are_not_stored() {
   auto second = TestFleet::get(node.port(), url);
   QVERIFY(!contains(cache_status(second), "; hit"));
   QCOMPARE(fleet.origin().requests(), 2u);
+}
+
+// RFC 9111 3: a 5xx with explicit freshness is stored like any final status.
+void TestNodeCaching::server_error_with_max_age_is_stored() {
+  TestFleet fleet;
+  fleet.start_origin();
+  auto& node = fleet.start_node("paris");
+  const std::string url = "/obj/down?status=503&cc=max-age%3D60";
+  QCOMPARE(TestFleet::get(node.port(), url).result_int(), 503u);
+  TestFleet::wait_until_stored(node, 1);
+  auto second = TestFleet::get(node.port(), url);
+  QCOMPARE(second.result_int(), 503u);
+  QVERIFY2(contains(cache_status(second), "; hit"), cache_status(second).c_str());
+  QCOMPARE(fleet.origin().requests(), 1u);
 }
 
 void TestNodeCaching::oversize_objects_pass_through() {
