@@ -28,9 +28,28 @@ class Scanner {
     s_.remove_prefix(n);
     return true;
   }
+  // Letters in any case: RFC 9110 5.6.7 asks recipients to be robust ("nov", "NOV").
+  bool iliteral(std::string_view lit) {
+    if (s_.size() < lit.size()) return false;
+    for (std::size_t i = 0; i < lit.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(s_[i])) != std::tolower(static_cast<unsigned char>(lit[i])))
+        return false;
+    s_.remove_prefix(lit.size());
+    return true;
+  }
+  // " GMT", or the zones that say the same: "UTC", "UT", "Z", "+0000", "-0000" (any case).
+  bool utc_zone() {
+    const std::string_view rest = s_;
+    for (std::string_view zone : {" GMT", " UTC", " UT", " Z", " +0000", " -0000"}) {
+      s_ = rest;
+      if (iliteral(zone) && at_end()) return true;
+    }
+    s_ = rest;
+    return false;
+  }
   bool month(int& out) {
     for (std::size_t i = 0; i < kMonths.size(); ++i)
-      if (literal(kMonths[i])) {
+      if (iliteral(kMonths[i])) {
         out = static_cast<int>(i);
         return true;
       }
@@ -77,15 +96,13 @@ std::optional<std::int64_t> parse_http_date(std::string_view text) {
   {  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
     Scanner sc(text);
     if (sc.skip_day_name() && sc.literal(", ") && sc.number(2, 2, day) && sc.literal(" ") && sc.month(month) &&
-        sc.literal(" ") && sc.number(4, 4, year) && sc.literal(" ") && sc.time(h, m, s) && sc.literal(" GMT") &&
-        sc.at_end())
+        sc.literal(" ") && sc.number(4, 4, year) && sc.literal(" ") && sc.time(h, m, s) && sc.utc_zone())
       return to_unix(year, month, day, h, m, s);
   }
   {  // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
     Scanner sc(text);
     if (sc.skip_day_name() && sc.literal(", ") && sc.number(2, 2, day) && sc.literal("-") && sc.month(month) &&
-        sc.literal("-") && sc.number(2, 2, year) && sc.literal(" ") && sc.time(h, m, s) && sc.literal(" GMT") &&
-        sc.at_end()) {
+        sc.literal("-") && sc.number(2, 2, year) && sc.literal(" ") && sc.time(h, m, s) && sc.utc_zone()) {
       // Two-digit years more than 50 years ahead are in the past (RFC 9110).
       year += year < 70 ? 2000 : 1900;
       return to_unix(year, month, day, h, m, s);

@@ -220,6 +220,14 @@ void TestCachePolicy::http_dates() {
   QCOMPARE(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").value_or(-1), 784111777);
   QCOMPARE(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT").value_or(-1), 784111777);
   QCOMPARE(parse_http_date("Sun Nov  6 08:49:37 1994").value_or(-1), 784111777);
+  // Recipients are lenient (RFC 9110 5.6.7): month and zone in any case, zones that mean UTC.
+  for (const char* lenient : {"Sun, 06 nov 1994 08:49:37 GMT", "Sun, 06 NOV 1994 08:49:37 gmt",
+                              "sun, 06 Nov 1994 08:49:37 UTC", "Sun, 06 Nov 1994 08:49:37 +0000",
+                              "Sunday, 06-nov-94 08:49:37 gmt", "Sun nov  6 08:49:37 1994"})
+    QVERIFY2(parse_http_date(lenient).value_or(-1) == 784111777, lenient);
+  QVERIFY(!parse_http_date("Sun, 06 Nov 1994 08:49:37 +0100").has_value());  // another zone: not guessed
+  QVERIFY(!parse_http_date("Sun, 06 Nov 1994 08:49:37 GMTX").has_value());
+  QVERIFY(!parse_http_date("Sun, 06 Nov 1994 08:49:37 UT Z").has_value());
   QVERIFY(!parse_http_date("0").has_value());
   QVERIFY(!parse_http_date("Sun, 06 Nov 1994 25:49:37 GMT").has_value());
   QVERIFY(!parse_http_date("").has_value());
