@@ -349,7 +349,11 @@ RequestStep RequestFlow::deliver_step() {
       request_->find(http::field::range) != request_->end()) {
     const std::uint64_t length = d.body ? d.body->total() : d.object->body ? d.object->body->size() : 0;
     const ByteRange range = requested_range(*request_, *d.object, length);
-    if (range.kind != ByteRange::Kind::whole) return deliver_range(d, range, length, edited_head);
+    // A block without its Content-Length line cannot be cut to a part: then the whole 200 goes out.
+    if (range.kind != ByteRange::Kind::whole) {
+      std::string head = partial_header_block(edited_head ? *edited_head : d.object->header_block, range, length);
+      if (!head.empty()) return deliver_range(d, range, std::move(head));
+    }
   }
   if (!d.body || is_head_) {
     record_latency();
@@ -370,9 +374,7 @@ RequestStep RequestFlow::deliver_step() {
   return RequestStep::done;
 }
 
-RequestStep RequestFlow::deliver_range(const Delivery& d, const ByteRange& range, std::uint64_t length,
-                                       const std::string* edited_head) {
-  std::string head = partial_header_block(edited_head ? *edited_head : d.object->header_block, range, length);
+RequestStep RequestFlow::deliver_range(const Delivery& d, const ByteRange& range, std::string head) {
   append_dynamic_headers(head, *d.object, d.note, delivery_context());
   const bool partial = range.kind == ByteRange::Kind::single;
   if (partial && d.body) {

@@ -136,8 +136,8 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
     CacheStatusNote note;
   } delivery_;
   // A 206 of one range, or a 416, for a GET with Range on a stored 200.
-  RequestStep deliver_range(const Delivery& d, const ByteRange& range, std::uint64_t length,
-                            const std::string* edited_head);
+  // `head` is the stored (or script-edited) block as partial_header_block made it.
+  RequestStep deliver_range(const Delivery& d, const ByteRange& range, std::string head);
   // -> synth
   struct Synth {
     http::status status = http::status::internal_server_error;
