@@ -102,8 +102,11 @@ boost::system::error_code EdgeNode::start() {
   std::weak_ptr<EdgeNode> weak = weak_from_this();
   server_ = std::make_shared<HttpServer>(ioc_, limits, [weak](HttpExchangePtr exchange) {
     auto node = weak.lock();
-    if (!node || serve_fresh_l1_hit(*node, *exchange)) return;
-    std::make_shared<RequestFlow>(node, std::move(exchange))->recv();
+    bool looked_up = false;
+    if (!node || serve_fresh_l1_hit(*node, *exchange, looked_up)) return;
+    auto flow = std::make_shared<RequestFlow>(node, std::move(exchange));
+    if (looked_up) flow->l1_access_counted();
+    flow->recv();
   });
   server_->set_bad_request_observer(
       [events = events_, throttle = event_throttle_](BadRequestKind kind, const net::ip::address& client) {
@@ -167,13 +170,13 @@ void EdgeNode::store(std::shared_ptr<CachedObject> object, std::uint64_t fetch_e
 }
 
 CachedObjectPtr EdgeNode::lookup_l1(const RequestFields& request, const std::string& primary_key,
-                                    std::string& variant_buffer) {
+                                    std::string& variant_buffer, bool count_access) {
   std::string_view key = primary_key;
   if (auto vary = l1_.vary_of(primary_key)) {
     variant_key(primary_key, *vary, request, variant_buffer);
     key = variant_buffer;
   }
-  auto object = l1_.lookup(primary_key, key);
+  auto object = l1_.lookup(primary_key, key, count_access);
   if (!object) return nullptr;
   return screened(std::move(object));
 }
@@ -231,6 +234,8 @@ std::string EdgeNode::prometheus_text() const {
            {{"L1", l1.evictions}, {"L2", l2.evictions}});
     family("counter", "cache_corrupt_total", "Objects found corrupted on disk and dropped", {{"L2", l2.corrupt}});
     family("counter", "cache_io_errors_total", "Disk tier write or index failures", {{"L2", l2.io_errors}});
+    family("counter", "cache_writes_dropped_total", "Stores dropped because the tier's write queue was full",
+           {{"L2", l2.writes_dropped}});
   } else {
     family("gauge", "cache_bytes", "Bytes held by a cache tier", {{"L1", l1.bytes}});
     family("gauge", "cache_objects", "Objects held by a cache tier", {{"L1", l1.objects}});

@@ -59,7 +59,10 @@ class EdgeNode : public std::enable_shared_from_this<EdgeNode> {
 
   // The L1 object for a request (its Vary variant), screened against
   // purge-all; `variant_buffer` holds the variant key when there is one.
-  CachedObjectPtr lookup_l1(const RequestFields& request, const std::string& primary_key, std::string& variant_buffer);
+  // `count_access`: whether this lookup is the request's first (the admission
+  // sketch counts each request once).
+  CachedObjectPtr lookup_l1(const RequestFields& request, const std::string& primary_key, std::string& variant_buffer,
+                            bool count_access = true);
   // An object read from L2 by a lookup that began at purge sequence `since`:
   // screened, promoted to L1, or null when a purge has removed it since.
   CachedObjectPtr admit_from_l2(CachedObjectPtr object, std::uint64_t since);

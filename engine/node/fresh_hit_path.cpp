@@ -7,7 +7,7 @@
 
 namespace edgelab {
 
-bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client) {
+bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client, bool& looked_up) {
   const auto received = std::chrono::steady_clock::now();
   const Request& req = client.request();
   const auto method = req.method();
@@ -27,6 +27,7 @@ bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client) {
   std::string& primary = client.scratch(HttpExchange::Scratch::primary_key);
   node.keys().primary_key(host->value(), req.target(), primary);
   CachedObjectPtr object = node.lookup_l1(req, primary, client.scratch(HttpExchange::Scratch::variant_key));
+  looked_up = true;
   const std::int64_t now =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   if (!object || !object->is_fresh(now)) return false;

@@ -11,6 +11,8 @@ namespace edgelab {
 
 class EdgeNode;
 
-bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client);
+// `looked_up` is set when it looked the object up in L1 (and so counted the
+// request for admission), answered or not.
+bool serve_fresh_l1_hit(EdgeNode& node, HttpExchange& client, bool& looked_up);
 
 }  // namespace edgelab

@@ -190,7 +190,9 @@ RequestStep RequestFlow::recv_step() {
 
 RequestStep RequestFlow::lookup_step() {
   stale_.reset();
-  if ((found_ = node_->lookup_l1(*request_, primary_key_, variant_key_))) {
+  const bool count_access = !l1_access_counted_;
+  l1_access_counted_ = true;
+  if ((found_ = node_->lookup_l1(*request_, primary_key_, variant_key_, count_access))) {
     found_tier_ = Tier::l1;
     return RequestStep::hit;
   }

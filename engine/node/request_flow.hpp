@@ -39,6 +39,8 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   RequestFlow& operator=(const RequestFlow&) = delete;
 
   void recv() { run(RequestStep::recv); }
+  // The fresh-hit path already looked this request up in L1 (and counted it).
+  void l1_access_counted() { l1_access_counted_ = true; }
   // `primary_key`: the key the stale object is stored (and the fetch joined)
   // under, which an edge script may have set: not always the URL's.
   void start_background_refresh(CachedObjectPtr stale, std::shared_ptr<InflightFetch> fetch, std::string primary_key);
@@ -102,6 +104,9 @@ class RequestFlow : public std::enable_shared_from_this<RequestFlow> {
   bool is_head_ = false;
   bool cacheable_method_ = false;
   bool miss_counted_ = false;
+  bool l1_access_counted_ = false;  // the admission sketch counts a request once
+  // Why a Range request that fetched the whole object went upstream again with its Range.
+  std::string_view range_pass_;
   bool script_pass_ = false;  // req:pass() in on_client_request  // a flow may look up twice (its fetch completed as it joined)
 
   // lookup -> hit

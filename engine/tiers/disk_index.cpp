@@ -150,6 +150,11 @@ CachedObjectPtr DiskIndex::lookup(
 }
 
 void DiskIndex::store(const CachedObject& object) {
+  const CachedObject* one[] = {&object};
+  store_batch(one);
+}
+
+std::optional<std::string> DiskIndex::write_body(const CachedObject& object) {
   const std::string& body = object.body ? *object.body : std::string();
   fs::path path = body_path(object.key);
   std::error_code ec;
@@ -162,59 +167,78 @@ void DiskIndex::store(const CachedObject& object) {
     if (!out) {
       ++io_errors_;
       fs::remove(tmp, ec);
-      return;
+      return std::nullopt;
     }
   }
   fs::rename(tmp, path, ec);
   if (ec) {
     ++io_errors_;
-    return;
+    return std::nullopt;
   }
-  std::string meta = encode_object_metadata(object);
-  const auto size = static_cast<std::int64_t>(body.size() + meta.size());
+  return path.string();
+}
 
+void DiskIndex::store_batch(std::span<const CachedObject* const> objects) {
+  // Bodies first (each renamed into place whole), then every row in one
+  // transaction: a batch costs one commit however many objects it holds.
+  std::vector<std::pair<const CachedObject*, std::string>> written;
+  written.reserve(objects.size());
+  for (const CachedObject* object : objects)
+    if (auto path = write_body(*object)) written.emplace_back(object, std::move(*path));
+  if (written.empty()) return;
   std::string error;
   db_->exec("BEGIN", error);
-  // Replacing an entry must not count its bytes twice.
-  select_object_.reset();
-  select_object_.bind(1, object.key);
-  if (select_object_.step()) {
-    bytes_ -= static_cast<std::uint64_t>(select_object_.column_int(1));
-    --objects_;
+  std::int64_t bytes_delta = 0, objects_delta = 0;
+  bool ok = true;
+  for (const auto& [object, path] : written) {
+    const std::string& body = object->body ? *object->body : std::string();
+    std::string meta = encode_object_metadata(*object);
+    const auto size = static_cast<std::int64_t>(body.size() + meta.size());
+    // Replacing an entry must not count its bytes twice.
+    select_object_.reset();
+    select_object_.bind(1, object->key);
+    if (select_object_.step()) {
+      bytes_delta -= select_object_.column_int(1);
+      --objects_delta;
+    }
+    select_object_.reset();
+    upsert_object_.reset();
+    upsert_object_.bind(1, object->key)
+        .bind(2, object->primary_key)
+        .bind(3, path)
+        .bind(4, size)
+        .bind_blob(5, sha256(body))
+        .bind(6, meta)
+        .bind(7, ++access_clock_)
+        .bind(8, static_cast<std::int64_t>(object->purge_epoch));
+    upsert_object_.step();
+    ok = ok && upsert_object_.ok();
+    delete_tags_.reset();
+    delete_tags_.bind(1, object->key);
+    delete_tags_.step();
+    for (const auto& tag : object->tags) {
+      insert_tag_.reset();
+      insert_tag_.bind(1, tag).bind(2, object->key);
+      insert_tag_.step();
+    }
+    if (!object->vary_names.empty()) {
+      upsert_vary_.reset();
+      upsert_vary_.bind(1, object->primary_key).bind(2, join_lines(object->vary_names));
+      upsert_vary_.step();
+    }
+    bytes_delta += size;
+    ++objects_delta;
   }
-  select_object_.reset();
-  upsert_object_.reset();
-  upsert_object_.bind(1, object.key)
-      .bind(2, object.primary_key)
-      .bind(3, path.string())
-      .bind(4, size)
-      .bind_blob(5, sha256(body))
-      .bind(6, meta)
-      .bind(7, ++access_clock_)
-      .bind(8, static_cast<std::int64_t>(object.purge_epoch));
-  upsert_object_.step();
-  delete_tags_.reset();
-  delete_tags_.bind(1, object.key);
-  delete_tags_.step();
-  for (const auto& tag : object.tags) {
-    insert_tag_.reset();
-    insert_tag_.bind(1, tag).bind(2, object.key);
-    insert_tag_.step();
-  }
-  if (!object.vary_names.empty()) {
-    upsert_vary_.reset();
-    upsert_vary_.bind(1, object.primary_key).bind(2, join_lines(object.vary_names));
-    upsert_vary_.step();
-  }
-  if (!upsert_object_.ok() || !db_->exec("COMMIT", error)) {
+  if (!ok || !db_->exec("COMMIT", error)) {
     ++io_errors_;
     db_->exec("ROLLBACK", error);
     return;
   }
-  bytes_ += static_cast<std::uint64_t>(size);
-  ++objects_;
+  bytes_ = static_cast<std::uint64_t>(std::max<std::int64_t>(0, static_cast<std::int64_t>(bytes_.load()) + bytes_delta));
+  objects_ = static_cast<std::uint64_t>(std::max<std::int64_t>(0, static_cast<std::int64_t>(objects_.load()) + objects_delta));
   evict_to_fit();
-  if (++writes_since_checkpoint_ >= kCheckpointEvery) checkpoint();
+  writes_since_checkpoint_ += written.size();
+  if (writes_since_checkpoint_ >= kCheckpointEvery) checkpoint();
 }
 
 void DiskIndex::checkpoint() {

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <tuple>
 
@@ -29,6 +31,8 @@ class DiskIndex {
   CachedObjectPtr lookup(const std::string& primary_key,
                          const std::function<void(const std::vector<std::string>&, std::string&)>& variant_key);
   void store(const CachedObject& object);
+  // Several objects in one transaction (the disk tier's write batches).
+  void store_batch(std::span<const CachedObject* const> objects);
   void erase(const std::string& key);
   std::size_t erase_all_variants(const std::string& primary_key);
 
@@ -77,9 +81,12 @@ class DiskIndex {
 
   std::unique_ptr<SqliteDb> db_;
   std::filesystem::path directory_;
+  // Writes the body file; its path, or nullopt (counted) on failure.
+  std::optional<std::string> write_body(const CachedObject& object);
+
   std::uint64_t max_bytes_;
   static constexpr int kCheckpointEvery = 256;  // stores or purge batches
-  int writes_since_checkpoint_ = 0;
+  std::size_t writes_since_checkpoint_ = 0;
   std::int64_t access_clock_ = 0;  // LRU order of entries; this index's worker thread only
   std::atomic<std::uint64_t> bytes_{0};
   std::atomic<std::uint64_t> objects_{0};

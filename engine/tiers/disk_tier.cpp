@@ -15,20 +15,22 @@ std::unique_ptr<DiskTier> DiskTier::open(const DiskTierConfig& config, std::stri
 }
 
 DiskTier::DiskTier(std::unique_ptr<DiskIndex> index)
-    : index_(std::move(index)), work_(std::in_place, worker_context_.get_executor()) {
-  worker_ = std::thread([this] { worker_context_.run(); });
-}
+    : index_(std::move(index)),
+      queue_(std::make_unique<DiskWorkQueue>(
+          [index = index_.get()](const std::vector<CachedObjectPtr>& batch) {
+            std::vector<const CachedObject*> objects;
+            objects.reserve(batch.size());
+            for (const auto& o : batch) objects.push_back(o.get());
+            index->store_batch(objects);
+          },
+          DiskWorkQueue::Limits{})) {}
 
-DiskTier::~DiskTier() {
-  work_.reset();  // finish queued stores before the index closes
-  if (worker_.joinable()) worker_.join();
-}
-
-void DiskTier::post(std::function<void()> job) { net::post(worker_context_, std::move(job)); }
+// queue_ goes first (declared last): it writes what is queued, then stops.
+DiskTier::~DiskTier() = default;
 
 void DiskTier::async_lookup(std::string primary_key, VariantKeyFn variant_key, net::any_io_executor ex,
                             LookupHandler done) {
-  post([this, primary_key = std::move(primary_key), variant_key = std::move(variant_key), ex = std::move(ex),
+  queue_->post([this, primary_key = std::move(primary_key), variant_key = std::move(variant_key), ex = std::move(ex),
         done = std::move(done)]() mutable {
     CachedObjectPtr found = index_->lookup(primary_key, variant_key);
     // variant_key may hold the last reference to the request and its node: it goes
@@ -40,22 +42,20 @@ void DiskTier::async_lookup(std::string primary_key, VariantKeyFn variant_key, n
   });
 }
 
-void DiskTier::async_store(CachedObjectPtr object) {
-  post([this, object = std::move(object)] { index_->store(*object); });
-}
+void DiskTier::async_store(CachedObjectPtr object) { queue_->post_store(std::move(object)); }
 
 void DiskTier::async_erase(std::string key) {
-  post([this, key = std::move(key)] { index_->erase(key); });
+  queue_->post_ordered([this, key = std::move(key)] { index_->erase(key); });
 }
 
 void DiskTier::async_erase_all_variants(std::string primary_key) {
-  post([this, primary_key = std::move(primary_key)] { index_->erase_all_variants(primary_key); });
+  queue_->post_ordered([this, primary_key = std::move(primary_key)] { index_->erase_all_variants(primary_key); });
 }
 
 void DiskTier::flush() {
   std::promise<void> done;
   auto future = done.get_future();
-  post([&done] { done.set_value(); });
+  queue_->post_ordered([&done] { done.set_value(); });
   future.wait();
 }
 
@@ -72,29 +72,31 @@ void DiskTier::async_purge(PurgeRecord record, PurgeState state, net::any_io_exe
         return Outcome{ok, std::move(record), std::move(error)};
       },
       std::move(ex),
-      [done = std::move(done)](Outcome o) mutable { done(o.ok, std::move(o.record), std::move(o.error)); });
+      [done = std::move(done)](Outcome o) mutable { done(o.ok, std::move(o.record), std::move(o.error)); },
+      /*ordered=*/true);
 }
 
 bool DiskTier::load_purge_state(PurgeState& state, std::vector<PurgeRecord>& recent, std::size_t recent_limit,
                                 std::string& error) {
   std::promise<bool> done;
   auto future = done.get_future();
-  post([&] { done.set_value(index_->load_purge_state(state, recent, recent_limit, error)); });
+  queue_->post([&] { done.set_value(index_->load_purge_state(state, recent, recent_limit, error)); });
   return future.get();
 }
 
 void DiskTier::async_note_l1_count(std::uint64_t seq, std::uint64_t l1) {
-  post([this, seq, l1] { index_->note_l1_count(seq, l1); });
+  queue_->post_ordered([this, seq, l1] { index_->note_l1_count(seq, l1); });
 }
 
 void DiskTier::async_apply_pending(std::size_t batch, net::any_io_executor ex,
                                    std::function<void(PurgeProgress)> done) {
-  run_then([this, batch] { return index_->apply_pending(batch); }, std::move(ex), std::move(done));
+  run_then([this, batch] { return index_->apply_pending(batch); }, std::move(ex), std::move(done), /*ordered=*/true);
 }
 
 void DiskTier::async_reclaim(std::uint64_t epoch, std::size_t batch, net::any_io_executor ex,
                              std::function<void(std::size_t)> done) {
-  run_then([this, epoch, batch] { return index_->erase_older_than(epoch, batch); }, std::move(ex), std::move(done));
+  run_then([this, epoch, batch] { return index_->erase_older_than(epoch, batch); }, std::move(ex), std::move(done),
+           /*ordered=*/true);
 }
 
 void DiskTier::async_list(CacheQuery query, net::any_io_executor ex, std::function<void(ListedPage)> done) {
@@ -108,7 +110,8 @@ void DiskTier::async_variants(std::string primary_key, net::any_io_executor ex,
 }
 
 DiskTierStats DiskTier::stats() const {
-  return DiskTierStats{index_->bytes(), index_->objects(), index_->evictions(), index_->corrupt(), index_->io_errors()};
+  return DiskTierStats{index_->bytes(),     index_->objects(),   index_->evictions(),
+                       index_->corrupt(),   index_->io_errors(), queue_->stores_dropped()};
 }
 
 }  // namespace edgelab

@@ -7,13 +7,16 @@
 //
 // Threads: every file and SQLite call runs on the tier's own worker thread;
 // completions are posted to the executor the caller names, so io_context
-// threads never block on the disk.
+// threads never block on the disk. Lookups go before queued stores, and
+// stores are batched and dropped (counted) when too many wait
+// (disk_work_queue.hpp).
 #include "cache/cached_object.hpp"
 #include "core/node_config.hpp"
 #include "http/http_types.hpp"
 #include "purge/purge_types.hpp"
 #include "tiers/cache_listing.hpp"
 #include "tiers/disk_index.hpp"
+#include "tiers/disk_work_queue.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/post.hpp>
@@ -33,6 +36,7 @@ struct DiskTierStats {
   std::uint64_t evictions = 0;
   std::uint64_t corrupt = 0;
   std::uint64_t io_errors = 0;
+  std::uint64_t writes_dropped = 0;  // stores refused because the write queue was full
 };
 
 class DiskTier {
@@ -51,11 +55,12 @@ class DiskTier {
   // Finds the variant for a primary key; `variant_key` turns the stored Vary
   // names into the variant key (it runs on the worker thread).
   void async_lookup(std::string primary_key, VariantKeyFn variant_key, net::any_io_executor ex, LookupHandler done);
+  // Queued behind lookups; dropped (and counted) when the write queue is full.
   void async_store(CachedObjectPtr object);
   void async_erase(std::string key);
   // Every variant of a primary key, and its Vary names.
   void async_erase_all_variants(std::string primary_key);
-  // Blocks until the queue is drained (tests and shutdown only).
+  // Blocks until every job and store queued so far is done (tests and shutdown only).
   void flush();
 
   using PurgeHandler = std::function<void(bool ok, PurgeRecord record, std::string error)>;
@@ -80,19 +85,18 @@ class DiskTier {
   std::uint64_t max_bytes() const { return index_->max_bytes(); }
 
  private:
-  void post(std::function<void()> job);
-  // Runs `work` on the worker and hands its result to `done` on `ex`.
+  // Runs `work` on the worker (after queued stores when `ordered`) and hands
+  // its result to `done` on `ex`.
   template <class Work, class Done>
-  void run_then(Work work, net::any_io_executor ex, Done done) {
-    post([work = std::move(work), ex = std::move(ex), done = std::move(done)]() mutable {
+  void run_then(Work work, net::any_io_executor ex, Done done, bool ordered = false) {
+    auto job = [work = std::move(work), ex = std::move(ex), done = std::move(done)]() mutable {
       net::post(ex, [done = std::move(done), result = work()]() mutable { done(std::move(result)); });
-    });
+    };
+    ordered ? queue_->post_ordered(std::move(job)) : queue_->post(std::move(job));
   }
 
-  std::unique_ptr<DiskIndex> index_;  // touched only on worker_
-  net::io_context worker_context_;
-  std::optional<net::executor_work_guard<net::io_context::executor_type>> work_;
-  std::thread worker_;
+  std::unique_ptr<DiskIndex> index_;      // touched only on the queue's thread
+  std::unique_ptr<DiskWorkQueue> queue_;  // destroyed first: drains into index_
 };
 
 }  // namespace edgelab

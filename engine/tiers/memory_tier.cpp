@@ -16,8 +16,8 @@ MemoryTierShard& MemoryTier::shard_for(std::string_view key) const {
   return *shards_[std::hash<std::string_view>{}(key) % shards_.size()];
 }
 
-CachedObjectPtr MemoryTier::lookup(std::string_view primary_key, std::string_view key) {
-  return shard_for(primary_key).lookup(key);
+CachedObjectPtr MemoryTier::lookup(std::string_view primary_key, std::string_view key, bool count_access) {
+  return shard_for(primary_key).lookup(key, count_access);
 }
 bool MemoryTier::insert(CachedObjectPtr object) {
   auto& shard = shard_for(object->primary_key);

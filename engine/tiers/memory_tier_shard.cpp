@@ -6,10 +6,11 @@
 namespace edgelab {
 
 MemoryTierShard::MemoryTierShard(std::uint64_t max_bytes)
-    : max_bytes_(max_bytes), small_target_(std::max<std::uint64_t>(1, max_bytes / 10)) {}
+    : max_bytes_(max_bytes), window_target_(std::max<std::uint64_t>(1, max_bytes / 100)) {}
 
-CachedObjectPtr MemoryTierShard::lookup(std::string_view key) {
+CachedObjectPtr MemoryTierShard::lookup(std::string_view key, bool count_access) {
   std::shared_lock lock(mutex_);
+  if (count_access) sketch_.record(std::hash<std::string_view>{}(key));
   auto it = index_.find(key);
   if (it == index_.end()) return nullptr;
   Entry& e = *it->second.entry;
@@ -28,21 +29,13 @@ bool MemoryTierShard::insert(CachedObjectPtr object) {
     drop(old.in_main ? main_ : small_, it->second.entry);
   }
   if (charge > max_bytes_) return false;
-  evict_until_fits(charge);
-  const std::size_t hash = std::hash<std::string_view>{}(object->key);
-  bool to_main = false;
-  if (auto g = ghost_.find(hash); g != ghost_.end()) {
-    ghost_.erase(g);
-    to_main = true;
-  }
-  Queue& queue = to_main ? main_ : small_;
-  queue.emplace_front();
-  Entry& e = queue.front();
+  sketch_.ensure_capacity(index_.size() + 1);
+  small_.emplace_front();
+  Entry& e = small_.front();
   e.object = std::move(object);
   e.charge = charge;
-  e.in_main = to_main;
-  (to_main ? main_bytes_ : small_bytes_) += charge;
-  index_.emplace(e.object->key, Slot{queue.begin()});
+  small_bytes_ += charge;
+  index_.emplace(e.object->key, Slot{small_.begin()});
   for (const auto& tag : e.object->tags) tags_[tag].insert(e.object->key);
   if (e.object->key != e.object->primary_key) {
     auto& keys = variants_[e.object->primary_key];
@@ -51,7 +44,11 @@ bool MemoryTierShard::insert(CachedObjectPtr object) {
     if (vary_.find(std::string_view(e.object->primary_key)) == vary_.end())
       vary_.emplace(e.object->primary_key, std::make_shared<const std::vector<std::string>>(e.object->vary_names));
   }
-  return true;
+  const bool kept = admit_from_window(&e);
+  // The window alone can hold more than the bound when its target is under
+  // one object: the main queue gives way, oldest first.
+  while (small_bytes_ + main_bytes_ > max_bytes_ && !main_.empty()) evict_main_victim();
+  return kept;
 }
 
 std::size_t MemoryTierShard::erase_all_variants(std::string_view primary_key) {
@@ -157,8 +154,6 @@ void MemoryTierShard::clear() {
   index_.clear();
   small_.clear();
   main_.clear();
-  ghost_.clear();
-  ghost_fifo_.clear();
   vary_.clear();
   variants_.clear();
   tags_.clear();
@@ -207,61 +202,57 @@ void MemoryTierShard::set_vary(std::string_view primary_key, std::vector<std::st
     vary_.emplace(std::string(primary_key), std::move(value));
 }
 
-void MemoryTierShard::evict_until_fits(std::size_t incoming) {
-  while (!index_.empty() && small_bytes_ + main_bytes_ + incoming > max_bytes_) evict_one();
-}
-
-void MemoryTierShard::evict_one() {
-  if ((small_bytes_ >= small_target_ && !small_.empty()) || main_.empty())
-    evict_from_small();
-  else
-    evict_from_main();
-}
-
-void MemoryTierShard::evict_from_small() {
-  while (!small_.empty()) {
-    auto tail = std::prev(small_.end());
-    if (tail->frequency.load(std::memory_order_relaxed) > 0) {
-      // Hit while on probation: promote to main.
-      tail->frequency.store(0, std::memory_order_relaxed);
-      tail->in_main = true;
-      small_bytes_ -= tail->charge;
-      main_bytes_ += tail->charge;
-      main_.splice(main_.begin(), small_, tail);
-      if (small_bytes_ < small_target_ && !main_.empty()) return evict_from_main();
+bool MemoryTierShard::admit_from_window(const Entry* inserted) {
+  bool inserted_kept = true;
+  while (small_bytes_ > window_target_ && !small_.empty()) {
+    auto candidate = std::prev(small_.end());
+    // The candidate takes space in main only from victims it is more popular
+    // than: a one-off scan of any length cannot push out the hot set.
+    const std::uint64_t candidate_frequency = sketch_.estimate(std::hash<std::string_view>{}(candidate->object->key));
+    bool admitted = true;
+    while (small_bytes_ + main_bytes_ > max_bytes_) {
+      if (main_.empty()) {
+        admitted = false;
+        break;
+      }
+      auto victim = main_victim();
+      if (candidate_frequency <= sketch_.estimate(std::hash<std::string_view>{}(victim->object->key))) {
+        admitted = false;
+        break;
+      }
+      drop(main_, victim);
+      ++evictions_;
+    }
+    if (!admitted) {
+      if (&*candidate == inserted) inserted_kept = false;
+      drop(small_, candidate);
+      ++evictions_;
       continue;
     }
-    remember_ghost(std::hash<std::string_view>{}(tail->object->key));
-    drop(small_, tail);
-    ++evictions_;
-    return;
+    candidate->frequency.store(0, std::memory_order_relaxed);
+    candidate->in_main = true;
+    small_bytes_ -= candidate->charge;
+    main_bytes_ += candidate->charge;
+    main_.splice(main_.begin(), small_, candidate);
   }
-  evict_from_main();
+  return inserted_kept;
 }
 
-void MemoryTierShard::evict_from_main() {
-  while (!main_.empty()) {
+// CLOCK over main: an object hit since it last came round gets another turn
+// (its count, up to 3, is spent one per turn); the first without one goes.
+MemoryTierShard::Queue::iterator MemoryTierShard::main_victim() {
+  while (true) {
     auto tail = std::prev(main_.end());
     auto f = tail->frequency.load(std::memory_order_relaxed);
-    if (f > 0) {
-      tail->frequency.store(static_cast<std::uint8_t>(f - 1), std::memory_order_relaxed);
-      main_.splice(main_.begin(), main_, tail);
-      continue;
-    }
-    drop(main_, tail);
-    ++evictions_;
-    return;
+    if (f == 0) return tail;
+    tail->frequency.store(static_cast<std::uint8_t>(f - 1), std::memory_order_relaxed);
+    main_.splice(main_.begin(), main_, tail);
   }
 }
 
-void MemoryTierShard::remember_ghost(std::size_t hash) {
-  ghost_fifo_.push_back(hash);
-  ghost_.insert(hash);
-  const std::size_t cap = index_.size() + 64;
-  while (ghost_fifo_.size() > cap) {
-    if (auto g = ghost_.find(ghost_fifo_.front()); g != ghost_.end()) ghost_.erase(g);
-    ghost_fifo_.pop_front();
-  }
+void MemoryTierShard::evict_main_victim() {
+  drop(main_, main_victim());
+  ++evictions_;
 }
 
 void MemoryTierShard::drop(Queue& queue, Queue::iterator it, std::vector<CachedObjectPtr>* graveyard) {

@@ -1,10 +1,11 @@
 #pragma once
-// One shard of the memory tier: S3-FIFO over its share of the bytes.
+// One shard of the memory tier: W-TinyLFU over its share of the bytes (see
+// memory_tier.hpp).
 #include "cache/cached_object.hpp"
 #include "purge/purge_types.hpp"
+#include "tiers/frequency_sketch.hpp"
 
 #include <atomic>
-#include <deque>
 #include <functional>
 #include <list>
 #include <shared_mutex>
@@ -23,7 +24,11 @@ class MemoryTierShard {
  public:
   explicit MemoryTierShard(std::uint64_t max_bytes);
 
-  CachedObjectPtr lookup(std::string_view key);
+  // `count_access`: this lookup is a request for the key (false when the same
+  // request already looked it up once).
+  CachedObjectPtr lookup(std::string_view key, bool count_access = true);
+  // False when the object was not kept: larger than the shard, or less
+  // popular than every object it would have displaced.
   bool insert(CachedObjectPtr object);
   bool erase(std::string_view key);
   std::size_t erase_all_variants(std::string_view primary_key);
@@ -58,7 +63,7 @@ class MemoryTierShard {
   struct Entry {
     CachedObjectPtr object;
     std::size_t charge = 0;
-    std::atomic<std::uint8_t> frequency{0};  // saturates at 3
+    std::atomic<std::uint8_t> frequency{0};  // hits since CLOCK last passed, saturates at 3
     std::atomic<std::uint32_t> hits{0};
     bool in_main = false;
   };
@@ -67,25 +72,24 @@ class MemoryTierShard {
     Queue::iterator entry;
   };
 
-  void evict_until_fits(std::size_t incoming);
-  void evict_one();
-  void evict_from_small();
-  void evict_from_main();
-  void remember_ghost(std::size_t hash);
+  // Moves the window's overflow into main, each candidate only if the sketch
+  // rates it above the victims it displaces; returns whether `inserted` stayed.
+  bool admit_from_window(const Entry* inserted);
+  Queue::iterator main_victim();
+  void evict_main_victim();
   void drop(Queue& queue, Queue::iterator it, std::vector<CachedObjectPtr>* graveyard = nullptr);
   void drop_key(std::string_view key, std::vector<CachedObjectPtr>* graveyard = nullptr);
   std::vector<std::string> keys_selected(PurgeKind kind, std::string_view value) const;
 
   mutable std::shared_mutex mutex_;
   std::uint64_t max_bytes_;
-  std::uint64_t small_target_;
+  std::uint64_t window_target_;  // 1% of the bytes (W-TinyLFU's window)
   std::uint64_t small_bytes_ = 0;
   std::uint64_t main_bytes_ = 0;
-  Queue small_;  // front = newest
-  Queue main_;
+  Queue small_;  // the window: front = newest
+  Queue main_;   // CLOCK order: front = newest
+  FrequencySketch sketch_;
   std::unordered_map<std::string, Slot, TransparentStringHash, std::equal_to<>> index_;
-  std::deque<std::size_t> ghost_fifo_;
-  std::unordered_multiset<std::size_t> ghost_;
   std::atomic<std::uint64_t> evictions_{0};
   std::unordered_map<std::string, std::shared_ptr<const std::vector<std::string>>, TransparentStringHash,
                      std::equal_to<>>

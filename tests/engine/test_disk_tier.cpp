@@ -41,6 +41,10 @@ CachedObjectPtr lookup(DiskTier& tier, const std::string& key) {
         done = true;
       });
   for (int i = 0; i < 50 && !done; ++i) ioc.run_one_for(std::chrono::milliseconds(100));
+  // The disk thread may still be inside its post to `ioc` (signalling it)
+  // when the answer has already run here: the next job on that thread starts
+  // only once the post has returned, so wait for one before `ioc` goes.
+  tier.flush();
   return found;
 }
 

@@ -1,4 +1,5 @@
-// L1: byte bound, variants, and S3-FIFO against LRU on a skewed trace.
+// L1: byte bound, variants, and W-TinyLFU against LRU and the static optimum
+// on a skewed trace, and against a scan.
 #include "tiers/memory_tier.hpp"
 
 #include <QTest>
@@ -77,6 +78,7 @@ class TestMemoryTier : public QObject {
   void erase_all_variants_drops_every_variant();
   void one_hit_wonders_do_not_flush_the_popular_set();
   void beats_lru_on_zipf_trace();
+  void a_scan_of_ten_times_the_cache_keeps_the_hot_set();
   void concurrent_readers_and_writers();
 };
 
@@ -156,41 +158,86 @@ void TestMemoryTier::one_hit_wonders_do_not_flush_the_popular_set() {
   for (int i = 0; i < 50; ++i) tier.insert(make_object("hot" + std::to_string(i), 1000));
   for (int round = 0; round < 3; ++round)
     for (int i = 0; i < 50; ++i) QVERIFY(tier.lookup("hot" + std::to_string(i), "hot" + std::to_string(i)));
-  // A scan of 1000 objects seen once each.
-  for (int i = 0; i < 1000; ++i) tier.insert(make_object("scan" + std::to_string(i), 1000));
+  // A scan of 1000 objects seen once each, each a miss and then an insert.
+  for (int i = 0; i < 1000; ++i) {
+    const std::string key = "scan" + std::to_string(i);
+    QVERIFY(!tier.lookup(key, key));
+    tier.insert(make_object(key, 1000));
+  }
   int survivors = 0;
   for (int i = 0; i < 50; ++i) survivors += tier.lookup("hot" + std::to_string(i), "hot" + std::to_string(i)) ? 1 : 0;
   QVERIFY2(survivors >= 45, qPrintable(QStringLiteral("only %1 of 50 hot objects survived the scan").arg(survivors)));
 }
 
-void TestMemoryTier::beats_lru_on_zipf_trace() {
-  constexpr std::size_t catalogue = 20'000;
-  constexpr std::size_t object_bytes = 2048;
-  constexpr int requests = 400'000;
-  const std::uint64_t probe_charge = make_object("k" + std::to_string(catalogue), object_bytes)->charge();
-  const std::uint64_t capacity = catalogue * probe_charge / 20;  // 5% of the catalogue
-  MemoryTier s3fifo(capacity, 16);
-  LruBaseline lru(capacity);
-  Zipf zipf(catalogue, 0.9);
-  std::mt19937_64 rng(42);
+namespace {
+
+constexpr std::size_t kCatalogue = 20'000;
+constexpr std::size_t kObjectBytes = 2048;
+
+std::vector<CachedObjectPtr> catalogue_objects(const std::string& prefix, std::size_t n) {
   std::vector<CachedObjectPtr> objects;
-  objects.reserve(catalogue);
-  for (std::size_t i = 0; i < catalogue; ++i) objects.push_back(make_object("k" + std::to_string(i), object_bytes));
-  int s3_hits = 0, lru_hits = 0;
+  objects.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) objects.push_back(make_object(prefix + std::to_string(i), kObjectBytes));
+  return objects;
+}
+
+std::uint64_t five_percent_of_the_catalogue() {
+  return kCatalogue * make_object("k" + std::to_string(kCatalogue), kObjectBytes)->charge() / 20;
+}
+
+// A request as the node makes it: a lookup, and on a miss an insert.
+bool request(MemoryTier& tier, const CachedObjectPtr& o) {
+  if (tier.lookup(o->key, o->key)) return true;
+  tier.insert(o);
+  return false;
+}
+
+}  // namespace
+
+void TestMemoryTier::beats_lru_on_zipf_trace() {
+  constexpr int requests = 400'000;
+  const std::uint64_t capacity = five_percent_of_the_catalogue();
+  MemoryTier tier(capacity, 16);
+  LruBaseline lru(capacity);
+  Zipf zipf(kCatalogue, 0.9);
+  std::mt19937_64 rng(42);
+  const auto objects = catalogue_objects("k", kCatalogue);
+  int tier_hits = 0, lru_hits = 0;
   for (int r = 0; r < requests; ++r) {
     const auto& o = objects[zipf(rng)];
-    if (s3fifo.lookup(o->key, o->key))
-      ++s3_hits;
-    else
-      s3fifo.insert(o);
+    if (request(tier, o)) ++tier_hits;
     if (lru.lookup(o->key))
       ++lru_hits;
     else
       lru.insert(o->key, o->charge());
   }
-  const double s3_ratio = double(s3_hits) / requests, lru_ratio = double(lru_hits) / requests;
-  qInfo("Zipf(0.9), %zu objects, cache = 5%%: S3-FIFO hit ratio %.4f, LRU %.4f", catalogue, s3_ratio, lru_ratio);
-  QVERIFY2(s3_ratio > lru_ratio, qPrintable(QStringLiteral("S3-FIFO %1 <= LRU %2").arg(s3_ratio).arg(lru_ratio)));
+  const double ratio = double(tier_hits) / requests, lru_ratio = double(lru_hits) / requests;
+  // Keeping the 1,000 most popular objects (the best any policy can do) gets
+  // 0.6016 on this trace; S3-FIFO got 0.5555.
+  qInfo("Zipf(0.9), %zu objects, cache = 5%%: W-TinyLFU hit ratio %.4f, LRU %.4f", kCatalogue, ratio, lru_ratio);
+  QVERIFY2(ratio >= 0.58, qPrintable(QStringLiteral("W-TinyLFU %1 < 0.58").arg(ratio)));
+  QVERIFY2(ratio > lru_ratio, qPrintable(QStringLiteral("W-TinyLFU %1 <= LRU %2").arg(ratio).arg(lru_ratio)));
+}
+
+void TestMemoryTier::a_scan_of_ten_times_the_cache_keeps_the_hot_set() {
+  const std::uint64_t capacity = five_percent_of_the_catalogue();  // 1,000 objects
+  MemoryTier tier(capacity, 16);
+  Zipf zipf(kCatalogue, 0.9);
+  std::mt19937_64 rng(7);
+  const auto objects = catalogue_objects("k", kCatalogue);
+  for (int r = 0; r < 200'000; ++r) request(tier, objects[zipf(rng)]);
+  auto hot_cached = [&] {
+    int n = 0;
+    for (std::size_t i = 0; i < 200; ++i) n += tier.lookup(objects[i]->key, objects[i]->key, false) ? 1 : 0;
+    return n;
+  };
+  const int before = hot_cached();
+  // 10,000 objects requested once each: ten times what the cache holds.
+  for (const auto& o : catalogue_objects("scan", 10'000)) request(tier, o);
+  const int after = hot_cached();
+  qInfo("the 200 most popular objects cached: %d before a scan of 10x the cache, %d after", before, after);
+  QVERIFY2(before >= 190, qPrintable(QString::number(before)));
+  QVERIFY2(after >= before - 5, qPrintable(QStringLiteral("%1 of %2 left").arg(after).arg(before)));
 }
 
 void TestMemoryTier::concurrent_readers_and_writers() {
