@@ -1,5 +1,7 @@
 #include "cache/cache_key.hpp"
 
+#include "cache/accept_language.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -75,6 +77,20 @@ bool parse_vary(const http::fields& response, std::vector<std::string>& names) {
   return true;
 }
 
+namespace {
+
+// Browsers spell the same preferences many ways; one canonical form keeps them
+// on one variant. A value that does not parse is kept as sent (below).
+bool append_accept_language(const RequestFields& request, std::string& out) {
+  auto [it, end] = request.equal_range(http::field::accept_language);
+  if (it == end) return true;
+  std::string joined(it->value());
+  for (++it; it != end; ++it) joined.append(",").append(it->value());
+  return append_canonical_accept_language(joined, out);
+}
+
+}  // namespace
+
 void variant_key(std::string_view primary, const std::vector<std::string>& vary_names, const RequestFields& request,
                  std::string& out) {
   out.assign(primary);
@@ -82,6 +98,7 @@ void variant_key(std::string_view primary, const std::vector<std::string>& vary_
     out.push_back('\x1f');
     out.append(name);
     out.push_back('=');
+    if (name == "accept-language" && append_accept_language(request, out)) continue;
     bool first = true;
     for (auto [it, end] = request.equal_range(name); it != end; ++it) {
       if (!first) out.push_back(',');

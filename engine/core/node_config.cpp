@@ -9,6 +9,15 @@
 #include <sstream>
 
 namespace edgelab {
+
+bool valid_node_name(std::string_view name) {
+  if (name.empty() || name.size() > 64) return false;
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!letter(name.front())) return false;
+  for (char c : name)
+    if (!letter(c) && !(c >= '0' && c <= '9') && c != '.' && c != '_' && c != '-') return false;
+  return true;
+}
 namespace json = boost::json;
 
 namespace {
@@ -260,7 +269,10 @@ boost::system::result<NodeConfig, ConfigError> parse_node_config(std::string_vie
   ObjectReader r(root.as_object(), "");
   MaybeError e;
   if ((e = read_string(r, "name", cfg.name, true))) return *e;
-  if (cfg.name.empty()) return ConfigError{"name: must not be empty"};
+  // The name goes into Cache-Status, Via and CDN-Loop on every response: a
+  // Structured Field token, nothing a header could be split or spoofed with.
+  if (!valid_node_name(cfg.name))
+    return ConfigError{"name: must be 1..64 letters, digits, '.', '_' or '-', starting with a letter"};
   if ((e = read_endpoint(r, "listen", cfg.listen, true))) return *e;
   std::string upstream;
   if ((e = read_string(r, "upstream", upstream, true))) return *e;

@@ -102,6 +102,9 @@ struct ConfigError {
 
 // Parses a config from JSON text; never throws.
 boost::system::result<NodeConfig, ConfigError> parse_node_config(std::string_view json_text);
+// 1..64 letters, digits, '.', '_', '-', starting with a letter: a node name is
+// written into Cache-Status (as a Structured Field token), Via and CDN-Loop.
+bool valid_node_name(std::string_view name);
 // Reads and parses a file; a missing or unreadable file is a ConfigError too.
 boost::system::result<NodeConfig, ConfigError> load_node_config(const std::string& path);
 

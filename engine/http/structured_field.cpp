@@ -17,6 +17,29 @@ class Parser {
  public:
   explicit Parser(std::string_view input) : in_(input) {}
 
+  std::optional<StructuredList> list() {
+    skip_sp();
+    StructuredList out;
+    while (!done()) {
+      StructuredItem member;
+      if (peek() == '(') {
+        if (!inner_list()) return std::nullopt;
+        member.type = StructuredItem::Type::inner_list;
+      } else if (!bare_item(member)) {
+        return std::nullopt;
+      }
+      if (!parameters(member.parameters)) return std::nullopt;
+      out.push_back(std::move(member));
+      skip_ows();
+      if (done()) return out;
+      if (peek() != ',') return std::nullopt;
+      ++at_;
+      skip_ows();
+      if (done()) return std::nullopt;  // a trailing comma
+    }
+    return out;
+  }
+
   std::optional<StructuredDictionary> dictionary() {
     skip_sp();
     StructuredDictionary out;
@@ -33,7 +56,7 @@ class Parser {
           return std::nullopt;
         }
       }
-      if (!parameters()) return std::nullopt;
+      if (!parameters(member.parameters)) return std::nullopt;
       bool replaced = false;
       for (auto& [k, v] : out)
         if (k == *key) v = member, replaced = true;
@@ -67,18 +90,27 @@ class Parser {
     return out;
   }
 
-  bool parameters() {
+  bool parameters(StructuredParameters& out) {
     while (peek() == ';') {
       ++at_;
       skip_sp();
-      if (!key()) return false;
+      auto key = this->key();
+      if (!key) return false;
+      StructuredBareItem value;  // a parameter without a value is ?1
       if (peek() == '=') {
         ++at_;
-        StructuredItem ignored;
-        if (!bare_item(ignored)) return false;
+        if (!bare_item(value)) return false;
       }
+      bool replaced = false;
+      for (auto& [k, v] : out)
+        if (k == *key) v = value, replaced = true;
+      if (!replaced) out.emplace_back(std::move(*key), std::move(value));
     }
     return true;
+  }
+  bool parameters() {
+    StructuredParameters ignored;
+    return parameters(ignored);
   }
 
   bool inner_list() {
@@ -89,14 +121,14 @@ class Parser {
         ++at_;
         return parameters();
       }
-      StructuredItem item;
+      StructuredBareItem item;
       if (!bare_item(item) || !parameters()) return false;
       if (peek() != ' ' && peek() != ')') return false;
     }
     return false;
   }
 
-  bool bare_item(StructuredItem& item) {
+  bool bare_item(StructuredBareItem& item) {
     const char c = peek();
     if (c == '-' || is_digit(c)) return number(item);
     if (c == '"') return string(item);
@@ -106,7 +138,7 @@ class Parser {
     return false;
   }
 
-  bool number(StructuredItem& item) {
+  bool number(StructuredBareItem& item) {
     bool negative = false;
     if (peek() == '-') {
       negative = true;
@@ -142,7 +174,7 @@ class Parser {
     return true;
   }
 
-  bool string(StructuredItem& item) {
+  bool string(StructuredBareItem& item) {
     ++at_;  // '"'
     item.type = StructuredItem::Type::string;
     while (!done()) {
@@ -161,13 +193,13 @@ class Parser {
     return false;  // unterminated
   }
 
-  bool token(StructuredItem& item) {
+  bool token(StructuredBareItem& item) {
     item.type = StructuredItem::Type::token;
     while (!done() && (is_tchar(peek()) || peek() == ':' || peek() == '/')) item.text += in_[at_++];
     return true;
   }
 
-  bool byte_sequence(StructuredItem& item) {
+  bool byte_sequence(StructuredBareItem& item) {
     ++at_;  // ':'
     item.type = StructuredItem::Type::byte_sequence;
     while (!done() && peek() != ':') {
@@ -179,7 +211,7 @@ class Parser {
     return true;
   }
 
-  bool boolean(StructuredItem& item) {
+  bool boolean(StructuredBareItem& item) {
     ++at_;  // '?'
     item.type = StructuredItem::Type::boolean;
     if (peek() == '1' || peek() == '0') {
@@ -194,6 +226,17 @@ class Parser {
 };
 
 }  // namespace
+
+const StructuredBareItem* StructuredItem::parameter(std::string_view key) const {
+  for (const auto& [k, v] : parameters)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+std::optional<StructuredList> parse_structured_list(std::string_view value) {
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  return Parser(value).list();
+}
 
 std::optional<StructuredDictionary> parse_structured_dictionary(std::string_view value) {
   // Leading and trailing SP are discarded before parsing (RFC 8941 4.2).

@@ -1,24 +1,23 @@
 #include "lab/served_tier.hpp"
 
+#include "http/structured_field.hpp"
+
 namespace edgelab {
 namespace {
 
-bool has_parameter(std::string_view member, std::string_view parameter) {
-  std::size_t at = 0;
-  while ((at = member.find(';', at)) != std::string_view::npos) {
-    std::string_view rest = member.substr(at + 1);
-    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-    const auto end = rest.find(';');
-    std::string_view item = rest.substr(0, end);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (item == parameter) return true;
-    ++at;
-  }
-  return false;
+bool is_hit(const StructuredItem& member) {
+  const StructuredBareItem* hit = member.parameter("hit");
+  return hit && hit->type == StructuredBareItem::Type::boolean && hit->boolean;
+}
+
+bool detail_is(const StructuredItem& member, std::string_view value) {
+  const StructuredBareItem* detail = member.parameter("detail");
+  return detail &&
+         (detail->type == StructuredBareItem::Type::token || detail->type == StructuredBareItem::Type::string) &&
+         detail->text == value;
 }
 
 }  // namespace
-
 std::string_view to_string(ServedTier tier) {
   switch (tier) {
     case ServedTier::l1_hit: return "l1_hit";
@@ -32,13 +31,13 @@ std::string_view to_string(ServedTier tier) {
 
 ServedTier served_tier(std::string_view cache_status, unsigned status) {
   if (status == 0 || status >= 500) return ServedTier::error;
-  const auto last = cache_status.rfind(',');
-  std::string_view edge = last == std::string_view::npos ? cache_status : cache_status.substr(last + 1);
-  std::string_view upstream = last == std::string_view::npos ? std::string_view() : cache_status.substr(0, last);
-  if (has_parameter(edge, "hit")) return has_parameter(edge, "detail=L2") ? ServedTier::l2_hit : ServedTier::l1_hit;
-  const auto previous = upstream.rfind(',');
-  std::string_view shield = previous == std::string_view::npos ? upstream : upstream.substr(previous + 1);
-  if (!shield.empty() && has_parameter(shield, "hit")) return ServedTier::shield_hit;
+  // Read as RFC 9211 defines it, a Structured Field List; one that does not
+  // parse says nothing about a hit (RFC 8941: ignore the whole field).
+  const auto members = parse_structured_list(cache_status);
+  if (!members || members->empty()) return ServedTier::origin;
+  const StructuredItem& edge = members->back();
+  if (is_hit(edge)) return detail_is(edge, "L2") ? ServedTier::l2_hit : ServedTier::l1_hit;
+  if (members->size() >= 2 && is_hit((*members)[members->size() - 2])) return ServedTier::shield_hit;
   return ServedTier::origin;
 }
 

@@ -141,6 +141,11 @@ RequestStep RequestFlow::store_step() {
   }
   const auto length = up->content_length();
   const auto max_object = node_->config().cache.max_object_bytes;
+  // While the stale copy may still answer (stale-if-error), the new answer is
+  // read whole before any of it is delivered: an origin that drops mid-body is
+  // then an error the stale object covers, not a response cut short.
+  const bool stale_fallback = stale_ && client_ && stale_->within_stale_if_error(t);
+  if (decision.storable && stale_fallback && (!length || *length <= max_object)) return store_whole();
   if (decision.storable && length && *length <= max_object) return store_streaming(*length);
   if (decision.storable && !length && client_ && !is_head_) return store_relayed();
   if (decision.storable && !length) return store_whole();  // a HEAD or a background refresh: read it whole
@@ -149,6 +154,18 @@ RequestStep RequestFlow::store_step() {
   add(m, &NodeMetrics::not_stored);
   if (status < 500) node_->hit_for_miss().remember(primary_key_);
   finish_leader({.kind = FetchOutcome::Kind::uncacheable});
+  if (decision.storable && status == 200 && client_ && !is_head_ &&
+      request_->find(http::field::range) != request_->end()) {
+    // The whole object was asked for to store it, and it is too large to
+    // store: ask again with the client's Range (a pass forwards it), so a
+    // player wanting 1 MiB of a 4 GiB file gets that MiB. The unread body
+    // closes this connection; later requests for the key pass at once
+    // (hit-for-miss). An uncacheable answer is relayed whole instead: RFC
+    // 9110 14.2 allows it, and one origin request is cheaper for small ones.
+    fetch_.upstream.reset();
+    range_pass_ = "oversize";
+    return RequestStep::pass;
+  }
   return to_relay(std::move(fetch_.upstream),
                   {.fwd = stale_ ? "stale" : "uri-miss", .detail = decision.storable ? "oversize" : ""});
 }
@@ -298,10 +315,13 @@ RequestStep RequestFlow::pass_step() {
             self->script_->origin_response(*self->request_, up->mutable_header()) == FlowScript::Verdict::failed_closed)
           return self->run(self->script_verdict_answer(int(FlowScript::Verdict::failed_closed)));
         const bool method_pass = !self->cacheable_method_;
+        const std::string_view detail = method_pass || self->script_pass_ ? std::string_view()
+                                        : self->range_pass_.empty()       ? std::string_view("hit-for-miss")
+                                                                          : self->range_pass_;
         self->run(self->to_relay(std::move(up), {.fwd = method_pass          ? "method"
                                                         : self->script_pass_ ? "bypass"
                                                                              : "uri-miss",
-                                                 .detail = method_pass || self->script_pass_ ? "" : "hit-for-miss"}));
+                                                 .detail = detail}));
       },
       early_hints_forwarder(node_->config().cache.forward_early_hints ? client_ : nullptr));
   return RequestStep::parked;

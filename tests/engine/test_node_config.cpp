@@ -51,6 +51,14 @@ void TestNodeConfig::errors_name_the_key_data() {
                             << "l1.max_bytes: expected an unsigned integer";
   QTest::newRow("missing name") << "{\"listen\":\"127.0.0.1:1\",\"upstream\":\"http://127.0.0.1:2\"}"
                                 << "name: required";
+  const QString rest = ",\"listen\":\"127.0.0.1:1\",\"upstream\":\"http://127.0.0.1:2\"}";
+  QTest::newRow("name with CRLF") << "{\"name\":\"a\\r\\nX-Injected: 1\"" + rest << "name: must be 1..64 letters";
+  QTest::newRow("name with a space") << "{\"name\":\"my node\"" + rest << "name: must be 1..64 letters";
+  QTest::newRow("name with a semicolon") << "{\"name\":\"a;hit\"" + rest << "name: must be 1..64 letters";
+  QTest::newRow("name starting with a digit") << "{\"name\":\"1a\"" + rest << "name: must be 1..64 letters";
+  QTest::newRow("empty name") << "{\"name\":\"\"" + rest << "name: must be 1..64 letters";
+  QTest::newRow("name of 65") << "{\"name\":\"" + QString(65, QLatin1Char('a')) + "\"" + rest
+                              << "name: must be 1..64 letters";
   QTest::newRow("bad listen") << "{\"name\":\"n\",\"listen\":\"nowhere\",\"upstream\":\"http://127.0.0.1:2\"}"
                               << "listen: expected \"host:port\"";
   QTest::newRow("bad port") << "{\"name\":\"n\",\"listen\":\"127.0.0.1:70000\",\"upstream\":\"http://127.0.0.1:2\"}"

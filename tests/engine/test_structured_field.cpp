@@ -11,6 +11,9 @@ class TestStructuredField : public QObject {
   void dictionaries_data();
   void dictionaries();
   void values_are_typed();
+  void lists_data();
+  void lists();
+  void parameters_are_kept();
 };
 
 void TestStructuredField::dictionaries_data() {
@@ -64,6 +67,46 @@ void TestStructuredField::values_are_typed() {
   QCOMPARE(int(d[3].second.type), int(StructuredItem::Type::token));
   QVERIFY(d[4].second.boolean);
   QVERIFY(!d[5].second.boolean);
+}
+
+void TestStructuredField::lists_data() {
+  QTest::addColumn<QString>("value");
+  QTest::addColumn<bool>("valid");
+  QTest::addColumn<int>("members");
+  QTest::newRow("Cache-Status of two caches") << "shield; fwd=uri-miss; stored, edge; hit; ttl=80; detail=L1" << true
+                                              << 2;
+  QTest::newRow("quoted cache name") << "\"Edge Cache\"; hit" << true << 1;
+  QTest::newRow("inner list member") << "(a b);p, c" << true << 2;
+  QTest::newRow("empty") << "" << true << 0;
+  QTest::newRow("trailing comma") << "a, b," << false << 0;
+  QTest::newRow("bad parameter value") << "a; ttl=1.2345" << false << 0;
+  QTest::newRow("uppercase parameter") << "a; Hit" << false << 0;
+  QTest::newRow("two items without a comma") << "a b" << false << 0;
+}
+
+void TestStructuredField::lists() {
+  QFETCH(QString, value);
+  QFETCH(bool, valid);
+  QFETCH(int, members);
+  const auto parsed = parse_structured_list(value.toStdString());
+  QCOMPARE(parsed.has_value(), valid);
+  if (parsed) QCOMPARE(int(parsed->size()), members);
+}
+
+void TestStructuredField::parameters_are_kept() {
+  const auto list = parse_structured_list("edge; hit; ttl=-3; fwd=stale; fwd-status=503; key=\"k\"; ttl=80");
+  QVERIFY(list && list->size() == 1);
+  const StructuredItem& m = list->front();
+  QCOMPARE(m.text, std::string("edge"));
+  QVERIFY(m.parameter("hit") && m.parameter("hit")->boolean);
+  QCOMPARE(m.parameter("ttl")->integer, 80);  // the later ttl replaced the first, in its place
+  QCOMPARE(m.parameters[1].first, std::string("ttl"));
+  QCOMPARE(m.parameter("fwd")->text, std::string("stale"));
+  QCOMPARE(m.parameter("fwd-status")->integer, 503);
+  QCOMPARE(m.parameter("key")->text, std::string("k"));
+  QVERIFY(!m.parameter("stored"));
+  const auto dict = parse_structured_dictionary("max-age=60;x=1");
+  QVERIFY(dict && dict->front().second.parameter("x"));
 }
 
 QTEST_APPLESS_MAIN(TestStructuredField)

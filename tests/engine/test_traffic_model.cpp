@@ -154,6 +154,9 @@ void TestTrafficModel::served_tier_data() {
   QTest::newRow("no shield") << "edge-fr; fwd=uri-miss; stored" << 200u << "origin";
   QTest::newRow("hit inside a name is not a hit") << "hitachi; fwd=uri-miss, edge-hit; fwd=uri-miss" << 200u
                                                       << "origin";
+  QTest::newRow("quoted name and detail") << "\"Edge FR\"; hit; detail=\"L2\"" << 200u << "l2_hit";
+  QTest::newRow("hit=?0 is no hit") << "edge-fr; hit=?0; fwd=uri-miss" << 200u << "origin";
+  QTest::newRow("not a structured list") << "edge-fr; hit; detail=L1," << 200u << "origin";
   QTest::newRow("5xx") << "edge-fr; hit; detail=L1" << 503u << "error";
   QTest::newRow("no response") << "" << 0u << "error";
 }

@@ -1,12 +1,20 @@
 // Range requests through a node: 206 from a stored object (single, open-ended,
 // suffix), 416 with bytes */LEN, If-Range by ETag and by date, several ranges
 // and HEAD answered whole; on a miss the whole object is fetched (no Range
-// upstream), stored, and the range answered.
+// upstream), stored, and the range answered; an object larger than
+// max_object_bytes is asked for again with the client's Range, and later
+// Range requests for it pass with their Range at once.
+#include "cache/byte_range.hpp"
+#include "support/scripted_origin.hpp"
 #include "support/test_fleet.hpp"
 
 #include <QTest>
 
+#include <mutex>
+
 using namespace edgelab;
+using edgelab::test::ScriptedOrigin;
+using edgelab::test::ScriptedReply;
 using edgelab::test::TestFleet;
 
 namespace {
@@ -27,6 +35,7 @@ class TestRangeRequests : public QObject {
   void ranges_on_a_stored_object();
   void if_range_decides_between_206_and_200();
   void a_miss_fetches_the_whole_object_and_answers_the_range();
+  void an_object_too_large_to_store_passes_the_range_through();
 };
 
 void TestRangeRequests::ranges_on_a_stored_object_data() {
@@ -108,6 +117,56 @@ void TestRangeRequests::a_miss_fetches_the_whole_object_and_answers_the_range() 
   QCOMPARE(part.body(), whole.body().substr(100, 100));
   QVERIFY(field(whole, "Cache-Status").find("hit") != std::string::npos);
   QCOMPARE(fleet.origin().requests(), 1u);
+}
+
+void TestRangeRequests::an_object_too_large_to_store_passes_the_range_through() {
+  // An origin that honours Range, with a 5,000-byte object: more than the node stores.
+  std::string object(5000, '\0');
+  for (std::size_t i = 0; i < object.size(); ++i) object[i] = static_cast<char>('a' + i % 26);
+  std::mutex mutex;
+  std::vector<std::string> ranges_seen;  // "" for a request without Range
+  ScriptedOrigin origin([&](const http::request<http::string_body>& request) {
+    const std::string range(request[http::field::range]);
+    {
+      std::lock_guard lock(mutex);
+      ranges_seen.push_back(range);
+    }
+    const ByteRange r = parse_byte_range(range, object.size());
+    if (range.empty() || r.kind != ByteRange::Kind::single)
+      return ScriptedReply{.bytes = ScriptedOrigin::response(object, "Cache-Control: max-age=600\r\n")};
+    const std::string content_range =
+        "Content-Range: bytes " + std::to_string(r.first) + "-" + std::to_string(r.last) + "/5000\r\n";
+    return ScriptedReply{.bytes = ScriptedOrigin::response(object.substr(r.first, r.length()),
+                                                           "Cache-Control: max-age=600\r\n" + content_range,
+                                                           "HTTP/1.1 206 Partial Content")};
+  });
+  TestFleet fleet;
+  auto& node = fleet.start_node("paris", origin.port(), [](NodeConfig& c) { c.cache.max_object_bytes = 1000; });
+
+  auto first = TestFleet::get(node.port(), "/big", {{"Range", "bytes=100-199"}});
+  QCOMPARE(first.result_int(), 206u);
+  QCOMPARE(field(first, "Content-Range"), std::string("bytes 100-199/5000"));
+  QCOMPARE(first.body(), object.substr(100, 100));
+  QVERIFY2(field(first, "Cache-Status").find("detail=oversize") != std::string::npos,
+           field(first, "Cache-Status").c_str());
+  {
+    std::lock_guard lock(mutex);
+    // The whole object first (to store it), then the client's range.
+    QCOMPARE(ranges_seen, (std::vector<std::string>{"", "bytes=100-199"}));
+  }
+  auto suffix = TestFleet::get(node.port(), "/big", {{"Range", "bytes=-10"}});
+  QCOMPARE(suffix.result_int(), 206u);
+  QCOMPARE(suffix.body(), object.substr(4990));
+  {
+    std::lock_guard lock(mutex);
+    // Known too large now: one request, with its Range.
+    QCOMPARE(ranges_seen, (std::vector<std::string>{"", "bytes=100-199", "bytes=-10"}));
+  }
+  // A plain GET of it is relayed whole, uncached.
+  auto whole = TestFleet::get(node.port(), "/big");
+  QCOMPARE(whole.result_int(), 200u);
+  QCOMPARE(whole.body(), object);
+  QCOMPARE(node.metrics().stored.load(), 0u);
 }
 
 QTEST_GUILESS_MAIN(TestRangeRequests)
