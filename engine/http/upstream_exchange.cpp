@@ -39,6 +39,10 @@ void UpstreamExchange::read_into(char* dest, std::size_t size, ProgressHandler p
   read_done_ = std::move(done);
   relay_parser_.emplace(std::move(*header_parser_));
   relay_parser_->body_limit(size);
+  // Beast reads as much as the buffer has room for, and the header left it at
+  // a few hundred bytes: without room a 16 KiB body came in 32 reads of 512,
+  // each one a wake-up of every collapsed waiter. The pool gives the room back.
+  connection_->buffer.reserve(std::min<std::size_t>(size + connection_->buffer.size(), kBodyReadRoom));
   if (relay_parser_->is_done()) {
     reusable_ = relay_parser_->keep_alive();
     return read_done_(size == 0 ? boost::system::error_code{} : http::error::partial_message);

@@ -22,6 +22,8 @@ class UpstreamPool;
 
 class UpstreamExchange : public std::enable_shared_from_this<UpstreamExchange> {
  public:
+  // How much a body read may take from the socket at once.
+  static constexpr std::size_t kBodyReadRoom = 64 * 1024;
   using BodyHandler = std::function<void(boost::system::error_code, Response)>;
   // `client_answered` is false when the relay failed before writing anything
   // to the client: the caller must then answer it (a 502) itself.

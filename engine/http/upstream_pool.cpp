@@ -58,6 +58,8 @@ void UpstreamPool::release(std::unique_ptr<UpstreamConnection> connection) {
     case SocketState::quiet:
       break;
   }
+  // An idle connection keeps a small buffer (a body read may have grown it to 64 KiB).
+  if (connection->buffer.capacity() > 4096) connection->buffer.shrink_to_fit();
   connection->stream.expires_never();
   std::lock_guard lock(mutex_);
   // Stamped under the lock: idle_ stays in time order for expire_idle().

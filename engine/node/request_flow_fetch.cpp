@@ -180,7 +180,7 @@ RequestStep RequestFlow::store_streaming(std::uint64_t length) {
   auto header = object_from_upstream(*request_, primary_key_, up->header(), nullptr, node_->store_policy(),
                                      fetch_.request_time, t, length);
   apply_script_storage(*header);
-  auto body = std::make_shared<StreamingBody>(buffer);
+  auto body = std::make_shared<StreamingBody>(buffer, executor_);
   // Waiters start sending as soon as the header is in, each from the shared body.
   if (fetch_.leading) fetch_.leading->stream({.kind = FetchOutcome::Kind::streaming, .object = header, .body = body});
   auto self = shared_from_this();

@@ -41,7 +41,9 @@ void StreamedDelivery::start() {
 
 void StreamedDelivery::pump() {
   const std::size_t available = std::min(body_->available(), end_);
-  if (available > sent_) {
+  // A chunk at a time (or the rest, or what a flush hands over): see streaming_body.hpp.
+  if (available > sent_ && (available - sent_ >= kChunk || available == end_ || body_->done() || flushed_)) {
+    flushed_ = false;
     const std::size_t from = sent_;
     sent_ = available;
     client_->stream().expires_after(send_timeout_);
@@ -54,7 +56,14 @@ void StreamedDelivery::pump() {
   }
   if (sent_ == end_) return end(true);  // the window is sent, whatever the rest of the fetch does
   if (body_->done()) return end(!body_->failed() && sent_ == end_);
-  if (!body_->wait_for_more(sent_, client_->executor(), [self = shared_from_this()] { self->pump(); })) pump();
+  const std::size_t target = std::min(end_, sent_ + kChunk);
+  auto self = shared_from_this();
+  if (!body_->wait_for(sent_, target, client_->executor(), [self] {
+        // Woken short of the target: a flush, so send what there is.
+        self->flushed_ = std::min(self->body_->available(), self->end_) < std::min(self->end_, self->sent_ + kChunk);
+        self->pump();
+      }))
+    pump();
 }
 
 void StreamedDelivery::end(bool ok) {

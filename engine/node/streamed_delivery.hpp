@@ -40,6 +40,8 @@ class StreamedDelivery : public std::enable_shared_from_this<StreamedDelivery> {
   bool keep_alive_;
   std::chrono::milliseconds send_timeout_;
   DoneHandler done_;
+  static constexpr std::size_t kChunk = 16 * 1024;  // the least a body write carries, but for the end or a flush
+  bool flushed_ = false;
   std::size_t sent_ = 0;  // the body's bytes up to here are sent (or skipped, before the window)
   std::size_t first_ = 0;
   std::size_t end_ = SIZE_MAX;
