@@ -47,9 +47,6 @@ class StreamingBody : public std::enable_shared_from_this<StreamingBody> {
   // to `ex` once they are, at the end, or at a flush while the reader holds
   // fewer than available() (it has sent `have`).
   bool wait_for(std::size_t have, std::size_t target, boost::asio::any_io_executor ex, std::function<void()> wake);
-  bool wait_for_more(std::size_t have, boost::asio::any_io_executor ex, std::function<void()> wake) {
-    return wait_for(have, have + 1, std::move(ex), std::move(wake));
-  }
 
  private:
   enum class State { streaming, complete, failed };

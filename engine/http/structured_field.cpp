@@ -22,20 +22,9 @@ class Parser {
     StructuredList out;
     while (!done()) {
       StructuredItem member;
-      if (peek() == '(') {
-        if (!inner_list()) return std::nullopt;
-        member.type = StructuredItem::Type::inner_list;
-      } else if (!bare_item(member)) {
-        return std::nullopt;
-      }
-      if (!parameters(member.parameters)) return std::nullopt;
+      if (!item_or_inner_list(member) || !parameters(member.parameters)) return std::nullopt;
       out.push_back(std::move(member));
-      skip_ows();
-      if (done()) return out;
-      if (peek() != ',') return std::nullopt;
-      ++at_;
-      skip_ows();
-      if (done()) return std::nullopt;  // a trailing comma
+      if (!member_separator()) return std::nullopt;
     }
     return out;
   }
@@ -49,30 +38,36 @@ class Parser {
       StructuredItem member;
       if (peek() == '=') {
         ++at_;
-        if (peek() == '(') {
-          if (!inner_list()) return std::nullopt;
-          member.type = StructuredItem::Type::inner_list;
-        } else if (!bare_item(member)) {
-          return std::nullopt;
-        }
+        if (!item_or_inner_list(member)) return std::nullopt;
       }
       if (!parameters(member.parameters)) return std::nullopt;
       bool replaced = false;
       for (auto& [k, v] : out)
         if (k == *key) v = member, replaced = true;
       if (!replaced) out.emplace_back(std::move(*key), std::move(member));
-      skip_ows();
-      if (done()) return out;
-      if (peek() != ',') return std::nullopt;
-      ++at_;
-      skip_ows();
-      if (done()) return std::nullopt;  // a trailing comma
+      if (!member_separator()) return std::nullopt;
     }
     return out;
   }
 
  private:
   bool done() const { return at_ >= in_.size(); }
+
+  bool item_or_inner_list(StructuredItem& member) {
+    if (peek() != '(') return bare_item(member);
+    member.type = StructuredItem::Type::inner_list;
+    return inner_list();
+  }
+
+  // After a list or dictionary member: the end, or a comma and another member.
+  bool member_separator() {
+    skip_ows();
+    if (done()) return true;
+    if (peek() != ',') return false;
+    ++at_;
+    skip_ows();
+    return !done();  // a trailing comma is not allowed
+  }
   char peek() const { return done() ? '\0' : in_[at_]; }
   void skip_sp() {
     while (peek() == ' ') ++at_;

@@ -149,11 +149,6 @@ CachedObjectPtr DiskIndex::lookup(
   return object;
 }
 
-void DiskIndex::store(const CachedObject& object) {
-  const CachedObject* one[] = {&object};
-  store_batch(one);
-}
-
 std::optional<std::string> DiskIndex::write_body(const CachedObject& object) {
   const std::string& body = object.body ? *object.body : std::string();
   fs::path path = body_path(object.key);

@@ -30,8 +30,7 @@ class DiskIndex {
 
   CachedObjectPtr lookup(const std::string& primary_key,
                          const std::function<void(const std::vector<std::string>&, std::string&)>& variant_key);
-  void store(const CachedObject& object);
-  // Several objects in one transaction (the disk tier's write batches).
+  // Objects in one transaction (the disk tier's write batches).
   void store_batch(std::span<const CachedObject* const> objects);
   void erase(const std::string& key);
   std::size_t erase_all_variants(const std::string& primary_key);

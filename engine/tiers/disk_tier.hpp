@@ -25,7 +25,6 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <thread>
 
 namespace edgelab {
 

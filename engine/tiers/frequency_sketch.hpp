@@ -28,7 +28,6 @@ class FrequencySketch {
   // `objects`, bounded; never shrinks. Not safe against concurrent record().
   void ensure_capacity(std::size_t objects);
   std::size_t width() const { return width_; }
-  std::size_t memory_bytes() const { return words_count_ * sizeof(std::uint64_t); }
 
   static constexpr std::size_t kMinWidth = 256;
   static constexpr std::size_t kMaxWidth = std::size_t(1) << 18;  // 512 KiB of counters

@@ -9,6 +9,7 @@
 //   shifting   Zipf(0.9) whose ranking moves by 5,000 objects every quarter
 //              of the trace: yesterday's hot set goes cold
 #include "bench/reference_policies.hpp"
+#include "support/zipf.hpp"
 #include "tiers/memory_tier.hpp"
 
 #include <algorithm>
@@ -28,21 +29,7 @@ constexpr std::size_t kCatalogue = 20'000;
 constexpr std::size_t kCacheObjects = kCatalogue / 20;
 constexpr std::size_t kObjectBytes = 2048;
 
-class Zipf {
- public:
-  Zipf(std::size_t n, double s) : cdf_(n) {
-    double sum = 0;
-    for (std::size_t i = 0; i < n; ++i) cdf_[i] = (sum += 1.0 / std::pow(double(i + 1), s));
-    for (auto& c : cdf_) c /= sum;
-  }
-  std::uint64_t operator()(std::mt19937_64& rng) {
-    const double u = std::uniform_real_distribution<double>(0, 1)(rng);
-    return static_cast<std::uint64_t>(std::lower_bound(cdf_.begin(), cdf_.end(), u) - cdf_.begin());
-  }
-
- private:
-  std::vector<double> cdf_;
-};
+using edgelab::test::Zipf;
 
 using Trace = std::vector<std::uint64_t>;
 

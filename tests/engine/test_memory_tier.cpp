@@ -1,5 +1,6 @@
 // L1: byte bound, variants, and W-TinyLFU against LRU and the static optimum
 // on a skewed trace, and against a scan.
+#include "support/zipf.hpp"
 #include "tiers/memory_tier.hpp"
 
 #include <QTest>
@@ -50,22 +51,7 @@ class LruBaseline {
   std::unordered_map<std::string, std::list<std::pair<std::string, std::size_t>>::iterator> index_;
 };
 
-// Zipf(s) sampler over [0, n) by inverting the cumulative distribution.
-class Zipf {
- public:
-  Zipf(std::size_t n, double s) : cdf_(n) {
-    double sum = 0;
-    for (std::size_t i = 0; i < n; ++i) cdf_[i] = (sum += 1.0 / std::pow(double(i + 1), s));
-    for (auto& c : cdf_) c /= sum;
-  }
-  std::size_t operator()(std::mt19937_64& rng) {
-    double u = std::uniform_real_distribution<double>(0, 1)(rng);
-    return static_cast<std::size_t>(std::lower_bound(cdf_.begin(), cdf_.end(), u) - cdf_.begin());
-  }
-
- private:
-  std::vector<double> cdf_;
-};
+using edgelab::test::Zipf;
 
 }  // namespace
 
